@@ -1,0 +1,105 @@
+"""Grade a whole class in parallel and record every check in nbgrader's gradebook.
+
+Brokers run in a pool of processes (one submission at a time each, each with its
+own sandboxed worker); only this process writes the gradebook, as each result
+arrives, so a crash loses at most the submissions still being graded.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import course, gradebook
+from .errors import ConfigError
+from .paths import find_material
+from .results import CheckResult, SubmissionResult
+from .sandbox import Sandbox, detect, require
+from .text import Text
+
+
+@dataclass
+class AutogradeReport:
+    assignment: str
+    results: list[SubmissionResult]
+    failures: dict[str, str] = field(default_factory=dict)  # student -> why it could not be graded
+    seconds: float = 0.0
+    db_url: str = ""
+
+    @property
+    def per_minute(self) -> float:
+        return 60.0 * len(self.results) / self.seconds if self.seconds else 0.0
+
+
+def _grade_one(root: str, assignment_id: str, student: str, path: str, release: str, sandbox: Sandbox) -> dict:
+    from .api import grade_file
+
+    result = grade_file(assignment_id, path, root=root, sandbox=sandbox, student=student, release=Path(release))
+    return result.to_record()
+
+
+def no_notebook_result(assignment, student: str) -> SubmissionResult:
+    """A student folder without a notebook: every check zero, with the reason."""
+    why = Text("No se encontró ningún notebook (.ipynb) en la entrega.", "No notebook (.ipynb) was found in the submission.")
+    checks = [CheckResult(c.id, c.title, 0.0, c.points, False, c.public, why) for c in assignment.checks]
+    return SubmissionResult(assignment.id, student, checks, [why])
+
+
+def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | None = None, jobs: int | None = None,
+              allow_weak_sandbox: bool = False, db_url: str | None = None, progress: bool = True,
+              students: list[str] | None = None) -> AutogradeReport:
+    """Grade every ``submitted/<student>/<assignment>/`` of an nbgrader course directory."""
+    t0 = time.perf_counter()
+    material = find_material(root)
+    assignment = material.assignment(assignment_id)
+    sandbox = detect()
+    require(sandbox, allow_weak_sandbox)
+    course_dir = Path(course_dir)
+    if not course_dir.is_dir():
+        raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
+    db_url = db_url or course.db_url_for(course_dir)
+    release = course.release_notebook(course_dir, assignment)
+    gradebook.register_assignment(db_url, assignment)
+    todo = [s for s in course.iter_submissions(course_dir, assignment_id) if students is None or s[0] in students]
+    report = AutogradeReport(assignment_id, [], db_url=db_url)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+
+    def record(result: SubmissionResult, nb_path, timestamp) -> None:
+        gradebook.record_submission(db_url, assignment, result, result.student, timestamp)
+        course.write_autograded(course_dir, result.student, assignment, nb_path, release, result)
+        report.results.append(result)
+
+    bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures = {}
+        for student, nb_path, timestamp in todo:
+            if nb_path is None:
+                record(no_notebook_result(assignment, student), None, timestamp)
+                bar.update()
+                continue
+            fut = pool.submit(_grade_one, str(material.root), assignment_id, student, str(nb_path), str(release), sandbox)
+            futures[fut] = (student, nb_path, timestamp)
+        for fut in as_completed(futures):
+            student, nb_path, timestamp = futures[fut]
+            try:
+                result = SubmissionResult.from_record(fut.result())
+            except ConfigError:
+                for f in futures:
+                    f.cancel()
+                raise
+            except Exception as exc:  # noqa: BLE001 - one submission's internal error must not stop the class
+                report.failures[student] = f"{type(exc).__name__}: {exc}"[:300]
+            else:
+                record(result, nb_path, timestamp)
+            bar.update()
+    bar.close()
+    report.results.sort(key=lambda r: r.student or "")
+    report.seconds = time.perf_counter() - t0
+    return report

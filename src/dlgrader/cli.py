@@ -1,0 +1,136 @@
+"""The ``dlgrader`` command: parse, call the API, render, pick the exit code. Nothing else.
+
+Exit codes: 0 done; 1 checks failed (``check``); 2 bad input; 3 unsafe sandbox;
+4 broken configuration (manifest, rubric, graders); 5 some submissions could not be graded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import DlgraderError
+from .text import LANGS
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="dlgrader", description="Autograded deep-learning exercises (es/en).")
+    p.add_argument("--root", help="course material folder (with assignments/, solutions/, graders/)")
+    p.add_argument("--lang", choices=LANGS, default="es", help="language of messages (default: es)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    c = sub.add_parser("check", help="student: run the public checks on your notebook")
+    c.add_argument("assignment")
+    c.add_argument("--notebook", help="notebook to check (default: the assignment's notebook)")
+
+    g = sub.add_parser("grade", help="grade one submission with every check")
+    g.add_argument("assignment")
+    g.add_argument("submission", help=".ipynb notebook (or .py cell file)")
+    g.add_argument("--json", action="store_true", help="print one JSON document")
+
+    a = sub.add_parser("autograde", help="grade a class into nbgrader's gradebook")
+    a.add_argument("assignment")
+    a.add_argument("--course", required=True, help="nbgrader course directory")
+    a.add_argument("--jobs", type=int, default=None, help="parallel graders (default: all cores)")
+    a.add_argument("--db", help="gradebook SQLAlchemy URL (default: sqlite in the course directory)")
+    a.add_argument("--allow-weak-sandbox", action="store_true", help="grade even without strong isolation")
+
+    gr = sub.add_parser("grades", help="final grades with a rubric")
+    gr.add_argument("--course", required=True)
+    gr.add_argument("--rubric", required=True)
+    gr.add_argument("--db")
+    gr.add_argument("--out", help="CSV file to write (default: COURSE/grades_RUBRIC.csv)")
+
+    e = sub.add_parser("export", help="write a file the LMS imports")
+    e.add_argument("--course", required=True)
+    e.add_argument("--to", required=True, choices=["canvas"])
+    e.add_argument("--rubric")
+    e.add_argument("--db")
+    e.add_argument("--out")
+
+    r = sub.add_parser("release", help="build the student bundle (nothing hidden)")
+    r.add_argument("--out", required=True)
+
+    d = sub.add_parser("demo", help="the whole pipeline on examples/")
+    d.add_argument("--out", help="where to build the demo course (default: a new temporary folder)")
+    d.add_argument("--jobs", type=int, default=None)
+
+    sub.add_parser("doctor", help="what isolation this machine gives")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    lang = args.lang
+    try:
+        return _run(args, lang)
+    except DlgraderError as exc:
+        print(("error: " if lang == "en" else "error: ") + exc.message(lang), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrumpido" if lang == "es" else "interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args, lang: str) -> int:
+    from .render import submission_report
+
+    if args.command == "check":
+        from .api import check_notebook
+
+        result = check_notebook(args.assignment, args.notebook, root=args.root)
+        print(submission_report(result, lang, public_only=True))
+        return 0 if all(c.passed for c in result.checks) else 1
+    if args.command == "grade":
+        from .api import grade_file
+
+        result = grade_file(args.assignment, args.submission, root=args.root)
+        if args.json:
+            print(json.dumps(result.to_json(lang), ensure_ascii=False, indent=2))
+        else:
+            print(submission_report(result, lang))
+        return 0
+    if args.command == "autograde":
+        from .autograde import autograde
+        from .tables import autograde_summary
+
+        report = autograde(args.assignment, args.course, root=args.root, jobs=args.jobs,
+                           allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db)
+        print(autograde_summary(report, lang))
+        return 5 if report.failures else 0
+    if args.command == "grades":
+        from .tables import write_grades
+
+        print(write_grades(args.course, args.rubric, db_url=args.db, out=args.out, root=args.root, lang=lang))
+        return 0
+    if args.command == "export":
+        from .tables import export
+
+        path = export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root)
+        print(("Escrito: " if lang == "es" else "Written: ") + str(path))
+        return 0
+    if args.command == "release":
+        from .release import build_release
+
+        out = build_release(args.out, root=args.root)
+        print(("Paquete para estudiantes en " if lang == "es" else "Student bundle in ") + str(out))
+        return 0
+    if args.command == "demo":
+        from .demo import run_demo
+
+        return run_demo(out=args.out, root=args.root, jobs=args.jobs, lang=lang)
+    if args.command == "doctor":
+        from .sandbox import detect
+
+        sb = detect()
+        print(f"{'nivel de aislamiento' if lang == 'es' else 'isolation level'}: {sb.level}")
+        for layer in sb.layers:
+            print(f"  {'✓' if layer.active else '✗'} {layer.name}: {layer.detail}")
+        return 0
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

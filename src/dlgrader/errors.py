@@ -1,0 +1,28 @@
+"""The one family of user-facing errors; the CLI catches it and prints one sentence."""
+
+from __future__ import annotations
+
+from .text import Text
+
+
+class DlgraderError(Exception):
+    """A problem the user can fix: bad input, missing file, unsafe machine."""
+
+    exit_code = 2
+
+    def __init__(self, text: Text):
+        super().__init__(text.en)
+        self.text = text
+
+    def message(self, lang: str = "es") -> str:
+        return self.text(lang)
+
+
+class UnsafeSandbox(DlgraderError):
+    exit_code = 3
+
+
+class ConfigError(DlgraderError):
+    """A manifest, rubric or course directory that does not add up."""
+
+    exit_code = 4

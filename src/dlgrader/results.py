@@ -1,0 +1,81 @@
+"""Structured grading results: what the API returns and the CLI renders."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .text import Text
+
+
+@dataclass
+class CheckResult:
+    """The broker's verdict on one check; ``passed`` is True only on a recorded positive verdict."""
+
+    id: str
+    title: Text
+    points: float
+    max_points: float
+    passed: bool
+    public: bool
+    message: Text | None = None  # what went wrong, in words
+    counterexample: str | None = None  # the smallest failing input hypothesis found
+    hint: Text | None = None
+
+    def feedback(self, lang: str = "es") -> str:
+        if self.passed:
+            return ""
+        parts = [self.message(lang)] if self.message else []
+        if self.counterexample:
+            label = "Contraejemplo mínimo" if lang == "es" else "Smallest failing input"
+            parts.append(f"{label}: {self.counterexample}")
+        if self.hint:
+            parts.append(("Pista: " if lang == "es" else "Hint: ") + self.hint(lang))
+        return "\n".join(parts)
+
+
+@dataclass
+class SubmissionResult:
+    assignment: str
+    student: str | None
+    checks: list[CheckResult]
+    problems: list[Text] = field(default_factory=list)  # one-line reasons: broken file, missing cell, crash
+    seconds: float = 0.0
+    source: str | None = None  # the file graded
+
+    @property
+    def score(self) -> float:
+        return sum(c.points for c in self.checks)
+
+    @property
+    def max_score(self) -> float:
+        return sum(c.max_points for c in self.checks)
+
+    def to_json(self, lang: str = "es") -> dict:
+        """The document ``dlgrader grade --json`` prints."""
+        return {
+            "assignment": self.assignment,
+            "student": self.student,
+            "score": self.score,
+            "max_score": self.max_score,
+            "problems": [p(lang) for p in self.problems],
+            "checks": [
+                {"id": c.id, "title": c.title(lang), "points": c.points, "max_points": c.max_points,
+                 "passed": c.passed, "public": c.public, "feedback": c.feedback(lang)}
+                for c in self.checks
+            ],
+            "seconds": round(self.seconds, 3),
+        }
+
+    def to_record(self) -> dict:
+        """A lossless plain-data form (both languages) for caches and worker pools."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, rec: dict) -> "SubmissionResult":
+        def text(v):
+            return Text(**v) if v else None
+
+        checks = [CheckResult(**{**c, "title": Text(**c["title"]), "message": text(c["message"]),
+                                 "hint": text(c["hint"])}) for c in rec["checks"]]
+        return cls(rec["assignment"], rec["student"], checks, [Text(**p) for p in rec["problems"]],
+                   rec["seconds"], rec["source"])

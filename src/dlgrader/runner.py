@@ -1,0 +1,253 @@
+"""Grade one program: start its worker, run the pytest graders against it, collect verdicts.
+
+This is the broker. It imports the graders and the reference (trusted), runs
+pytest in-process with a plugin that hands every test a ``student`` proxy, and
+records a check as passed only when pytest reports its call phase passed.
+Anything else, including a grader that never ran, is a failed check.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import time
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from .errors import ConfigError
+from .grading import CheckFailed
+from .manifest import Assignment
+from .notebook import Program
+from .paths import Material
+from .results import CheckResult, SubmissionResult
+from .sandbox import Sandbox
+from .session import SubmissionFault, WorkerSession
+from .student_proxy import Student
+from .text import Text
+
+MAX_RESTARTS = 2
+PYTEST_INI = Path(__file__).with_name("pytest_grading.ini")
+
+
+class _Worker:
+    """The submission's worker, restarted (a bounded number of times) after a timeout or crash."""
+
+    def __init__(self, make, program: Program, budget: float):
+        self.make, self.program, self.budget = make, program, budget
+        self.session: WorkerSession | None = None
+        self.restarts = 0
+        self.load_report: dict | None = None
+        self.start_problem: Text | None = None
+
+    def begin_check(self) -> WorkerSession:
+        s = self.session
+        if s is None or s.gone is not None:
+            if s is not None:
+                if self.restarts >= MAX_RESTARTS:
+                    raise s.gone
+                self.restarts += 1
+                s.close()
+            s = self.session = self.make()
+            s.deadline = None
+            try:
+                s.start()
+                report = s.load(self.program.cells)
+            except SubmissionFault as exc:
+                self.start_problem = self.start_problem or exc.text
+                raise
+            if self.load_report is None:
+                self.load_report = report
+        s.deadline = time.monotonic() + self.budget
+        return s
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.close()
+
+
+def load_reference(path: Path) -> ModuleType:
+    """Import the reference solution in the broker (trusted code)."""
+    spec = importlib.util.spec_from_file_location(f"dlgrader_reference_{path.parent.name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_NOTE = re.compile(r"^\s*(student|reference)=.*,\s*$")
+
+
+def _counterexample(exc: BaseException) -> str | None:
+    """The falsifying example hypothesis found, without the fixtures."""
+    for note in getattr(exc, "__notes__", []) or []:
+        if note.startswith(("Falsifying example", "Failing test case")):
+            lines = [ln for ln in note.splitlines()[1:] if not _NOTE.match(ln) and ln.strip() not in (")", "")]
+            text = " ".join(ln.strip() for ln in lines).rstrip(",")
+            return text[:400] + (" …" if len(text) > 400 else "") if text else None
+    return None
+
+
+def _find(exc: BaseException | None, kinds: tuple) -> BaseException | None:
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, kinds):
+            return exc
+        if isinstance(exc, BaseExceptionGroup):
+            for sub in exc.exceptions:
+                found = _find(sub, kinds)
+                if found:
+                    return found
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def explain(exc: BaseException) -> tuple[Text, Text | None]:
+    """Turn whatever a check raised into a bilingual sentence and an optional hint."""
+    found = _find(exc, (CheckFailed, SubmissionFault))
+    if found is not None:
+        return found.text, found.hint
+    name = type(exc).__name__
+    return (Text(f"El valor devuelto no tiene la forma o el tipo esperado ({name}).",
+                 f"The returned value does not have the expected shape or type ({name})."), None)
+
+
+class _Plugin:
+    """Supplies fixtures and collects verdicts; one instance per graded program."""
+
+    def __init__(self, assignment: Assignment, worker: _Worker, reference: ModuleType | None, lang_files: dict):
+        self.assignment = assignment
+        self.worker = worker
+        self.reference_module = reference
+        self.public_file = lang_files["public"]
+        self.results: dict[str, CheckResult] = {}
+        self.errors: list[str] = []
+        self.seen: dict[str, str] = {}
+
+    @pytest.fixture
+    def student(self):
+        return Student(self.worker.begin_check)
+
+    @pytest.fixture
+    def reference(self):
+        if self.reference_module is None:
+            raise RuntimeError("the reference is not available to public checks")
+        return self.reference_module
+
+    def pytest_collection_modifyitems(self, session, config, items):
+        known = {c.id: c for c in self.assignment.checks}
+        for item in items:
+            marker = item.get_closest_marker("dlgrader_check")
+            if marker is None:
+                self.errors.append(f"{item.nodeid}: test without @check")
+                continue
+            cid = marker.args[0]
+            if cid not in known:
+                self.errors.append(f"{item.nodeid}: unknown check id {cid!r}")
+                continue
+            if cid in self.seen:
+                self.errors.append(f"{item.nodeid}: check {cid!r} already implemented by {self.seen[cid]}")
+            self.seen[cid] = item.nodeid
+            in_public = Path(str(item.path)).resolve() == self.public_file.resolve()
+            if in_public != known[cid].public:
+                self.errors.append(f"{item.nodeid}: check {cid!r} public={known[cid].public} but lives in the "
+                                   f"{'public' if in_public else 'hidden'} file")
+            hyp = getattr(item.obj, "_hypothesis_internal_use_settings", None)
+            if hyp is not None and (not hyp.derandomize or hyp.database is not None):
+                self.errors.append(f"{item.nodeid}: hypothesis settings must come from grader_settings()")
+        items.sort(key=lambda it: list(known).index(it.get_closest_marker("dlgrader_check").args[0])
+                   if it.get_closest_marker("dlgrader_check") and
+                   it.get_closest_marker("dlgrader_check").args[0] in known else -1)
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        marker = item.get_closest_marker("dlgrader_check")
+        if marker is None:
+            return
+        check = next((c for c in self.assignment.checks if c.id == marker.args[0]), None)
+        if check is None:
+            return
+        prev = self.results.get(check.id)
+        if report.when == "call" and report.passed and (prev is None or prev.passed is None):
+            self.results[check.id] = CheckResult(check.id, check.title, check.points, check.points, True, check.public)
+            return
+        if report.failed or (report.when == "call" and not report.passed):
+            if prev is not None and prev.passed is False:
+                return
+            exc = call.excinfo.value if call.excinfo else None
+            message, hint = explain(exc) if exc is not None else (
+                Text("La verificación no se pudo completar.", "The check could not be completed."), None)
+            self.results[check.id] = CheckResult(check.id, check.title, 0.0, check.points, False, check.public,
+                                                 message, _counterexample(exc) if exc else None, hint)
+
+
+def grade_program(assignment: Assignment, program: Program, *, material: Material, sandbox: Sandbox,
+                  include_hidden: bool = True, student: str | None = None, source: str | None = None) -> SubmissionResult:
+    """Run every check (or only the public ones) against one program; never raises for student faults."""
+    t0 = time.perf_counter()
+    public_file = assignment.public_checks_path
+    targets = [str(public_file)]
+    reference = None
+    if include_hidden:
+        grader_dir = material.grader_dir(assignment.id)
+        if not grader_dir.is_dir():
+            raise ConfigError(Text(f"No existe {grader_dir}: las verificaciones ocultas solo están en la copia del docente.",
+                                   f"{grader_dir} does not exist: hidden checks only exist in the instructor's copy."))
+        targets += [str(p) for p in sorted(grader_dir.glob("test_*.py"))]
+        reference = load_reference(material.solution_path(assignment.id))
+    checks = [c for c in assignment.checks if include_hidden or c.public]
+    preimport = ["numpy"] + (["torch"] if assignment.needs_torch else [])
+
+    def make() -> WorkerSession:
+        return WorkerSession(sandbox, hidden=material.hidden_dirs(), preimport=preimport,
+                             memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
+                             load_timeout=assignment.load_timeout)
+
+    worker = _Worker(make, program, assignment.check_budget)
+    plugin = _Plugin(assignment, worker, reference, {"public": public_file})
+    args = ["-c", str(PYTEST_INI), "--rootdir", str(assignment.root.parent.parent), "-q", "--tb=no",
+            "-p", "no:cacheprovider", "-p", "no:randomly", "--import-mode=importlib", "--confcutdir",
+            str(assignment.root.parent.parent), *targets]
+    sink = StringIO()
+    try:
+        with redirect_stdout(sink), redirect_stderr(sink):
+            code = pytest.main(args, plugins=[plugin])
+    finally:
+        worker.close()
+    if plugin.errors or code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR,
+                                 pytest.ExitCode.INTERRUPTED):
+        detail = "; ".join(plugin.errors) or sink.getvalue()[-800:]
+        raise ConfigError(Text(f"Los verificadores de {assignment.id} tienen un error: {detail}",
+                               f"The graders of {assignment.id} are broken: {detail}"))
+    problems = list(program.problems)
+    if worker.load_report:
+        for err in worker.load_report.get("errors", []):
+            problems.append(_load_problem(err))
+    if worker.start_problem is not None and worker.start_problem not in problems:
+        problems.append(worker.start_problem)
+    results = []
+    for c in checks:
+        r = plugin.results.get(c.id)
+        if r is None:  # never ran or never reported: fail closed
+            r = CheckResult(c.id, c.title, 0.0, c.points, False, c.public,
+                            Text("Esta verificación no llegó a ejecutarse.", "This check did not run."))
+        results.append(r)
+    return SubmissionResult(assignment.id, student, results, problems, time.perf_counter() - t0, source)
+
+
+def _load_problem(err: dict) -> Text:
+    cell = str(err.get("cell", "?"))[:60]
+    etype = str(err.get("type", "Error"))[:60]
+    msg = str(err.get("message", ""))[:300]
+    line = err.get("line")
+    at_es = f", línea {line}" if isinstance(line, int) else ""
+    at_en = f", line {line}" if isinstance(line, int) else ""
+    if etype == "SyntaxError":
+        return Text(f"Error de sintaxis en la celda {cell}{at_es}: {msg}.", f"Syntax error in cell {cell}{at_en}: {msg}.")
+    return Text(f"La celda {cell} lanzó {etype} al ejecutarse{at_es}: {msg}.",
+                f"Cell {cell} raised {etype} when run{at_en}: {msg}.")

@@ -1,0 +1,177 @@
+"""Which isolation this machine gives, and the command that starts a worker inside it.
+
+Layers, strongest first (DESIGN.md, "The trust boundary"): bubblewrap (own
+mount, pid, net, ipc namespaces; only the Python install and the public engine
+visible, read-only; tmpfs /tmp), a dedicated unprivileged uid (when the broker
+runs as root), a seccomp filter, rlimits, and the broker's wall-clock limits.
+Without bubblewrap, root can still use ``unshare --net`` plus the uid drop;
+anything less is "weak": fine for a student's own laptop, refused for
+instructor grading unless ``--allow-weak-sandbox``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UnsafeSandbox
+from .text import Text
+
+NOBODY = 65534
+STRONG, MEDIUM, WEAK = "strong", "medium", "weak"
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str
+    active: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class Sandbox:
+    """How workers are started on this machine; built once by :func:`detect`."""
+
+    mode: str  # "bwrap", "unshare" or "plain"
+    drop_uid: bool
+    seccomp: bool
+    layers: tuple[Layer, ...] = field(default=())
+
+    @property
+    def level(self) -> str:
+        if self.mode == "bwrap" and self.seccomp:
+            return STRONG
+        if self.mode in ("bwrap", "unshare"):
+            return MEDIUM
+        return WEAK
+
+    def command(self, config: dict, hidden: list[Path]) -> list[str]:
+        """The argv that starts ``python -m dlgrader.worker`` with this sandbox."""
+        config = dict(config, seccomp=self.seccomp)
+        if self.drop_uid:
+            config.update(uid=NOBODY, gid=NOBODY)
+        worker = [sys.executable, "-I", "-m", "dlgrader.worker", "--config", json.dumps(config)]
+        if self.mode == "bwrap":
+            return _bwrap_args(hidden, self.drop_uid) + ["--"] + worker
+        if self.mode == "unshare":
+            return ["unshare", "--net", "--ipc", "--"] + worker
+        return worker
+
+
+def _ro_paths() -> list[Path]:
+    """What the worker needs to see: the interpreter, its libraries and the public engine."""
+    import dlgrader
+
+    paths = {Path(sys.base_prefix), Path(sys.prefix), Path(sys.exec_prefix), Path(dlgrader.__file__).parent}
+    for entry in sys.path:
+        p = Path(entry)
+        if entry and p.is_dir() and p.name in ("site-packages", "dist-packages"):
+            paths.add(p)
+    out: list[Path] = []
+    for p in sorted({q.resolve() for q in paths}, key=lambda q: len(q.parts)):
+        if not any(p.is_relative_to(o) for o in out):
+            out.append(p)
+    return out
+
+
+def _bwrap_args(hidden: list[Path], as_root: bool) -> list[str]:
+    args = ["bwrap", "--die-with-parent", "--new-session", "--unshare-ipc", "--unshare-pid", "--unshare-net",
+            "--unshare-uts", "--unshare-cgroup-try", "--ro-bind", "/usr", "/usr"]
+    for name in ("lib", "lib64", "lib32", "bin", "sbin"):
+        p = Path("/") / name
+        if p.is_symlink():
+            args += ["--symlink", os.readlink(p), str(p)]
+        elif p.is_dir():
+            args += ["--ro-bind", str(p), str(p)]
+    args += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+    made: set[Path] = {Path("/"), Path("/usr"), Path("/tmp")}
+    for p in _ro_paths():
+        if p.is_relative_to("/usr"):
+            continue
+        for h in hidden:
+            if Path(h).resolve().is_relative_to(p):
+                raise UnsafeSandbox(Text(
+                    f"La carpeta oculta {h} está dentro de {p}, que el trabajador necesita ver; "
+                    "instala Python o el entorno virtual fuera de la carpeta del curso.",
+                    f"The hidden folder {h} is inside {p}, which the worker must see; "
+                    "install Python or the virtual environment outside the course folder."))
+        for parent in reversed(p.parents):
+            if parent not in made:
+                args += ["--perms", "0755", "--dir", str(parent)]
+                made.add(parent)
+        args += ["--ro-bind", str(p), str(p)]
+        made.add(p)
+    args += ["--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp", "--chdir", "/tmp", "--clearenv",
+             "--setenv", "HOME", "/tmp", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "MPLCONFIGDIR", "/tmp",
+             "--setenv", "MPLBACKEND", "Agg", "--setenv", "LANG", "C.UTF-8"]
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        args += ["--setenv", var, "1"]
+    for var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+        if var in os.environ:  # needed for correct results on some CPUs
+            args += ["--setenv", var, os.environ[var]]
+    if as_root:
+        args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+    else:
+        args += ["--unshare-user"]
+    return args
+
+
+def _runs(argv: list[str]) -> tuple[bool, str]:
+    try:
+        proc = subprocess.run(argv, capture_output=True, timeout=20, text=True)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return False, str(exc)
+    return proc.returncode == 0, (proc.stderr or proc.stdout).strip()[-300:]
+
+
+@functools.lru_cache(maxsize=1)
+def detect() -> Sandbox:
+    """Probe this machine once: which layers actually work, not which are installed."""
+    from .seccomp_filter import available as seccomp_available
+
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    layers = []
+    bwrap_ok, why = False, "bwrap not installed (Debian/Ubuntu: apt-get install bubblewrap)"
+    if shutil.which("bwrap") and sys.platform.startswith("linux"):
+        probe = Sandbox("bwrap", is_root, False)
+        argv = probe.command({}, [])
+        cut = argv.index("--")
+        bwrap_ok, why = _runs(argv[:cut] + ["--", sys.executable, "-I", "-c", "import os, numpy; print(os.getuid())"])
+        if bwrap_ok:
+            why = "own mount, pid, net, ipc namespaces; read-only Python; tmpfs /tmp"
+    layers.append(Layer("bubblewrap", bwrap_ok, why))
+    unshare_ok = False
+    if not bwrap_ok and is_root and shutil.which("unshare"):
+        unshare_ok, why = _runs(["unshare", "--net", "--ipc", "--", "true"])
+        layers.append(Layer("unshare --net", unshare_ok, "no network" if unshare_ok else why))
+    drop = is_root and (bwrap_ok or unshare_ok)
+    layers.append(Layer("unprivileged uid", drop, f"workers run as uid {NOBODY}" if drop else
+                        "broker is not root: workers keep the caller's uid (bubblewrap maps it to an unprivileged one)"))
+    sec = sys.platform.startswith("linux") and seccomp_available()
+    layers.append(Layer("seccomp", sec, "no fork, exec, sockets, ptrace, mount" if sec else
+                        "libseccomp not available (apt-get install libseccomp2)"))
+    has_resource = True
+    try:
+        import resource  # noqa: F401
+    except ImportError:
+        has_resource = False
+    layers.append(Layer("rlimits", has_resource, "address space, CPU, file size, open files, core, processes"))
+    layers.append(Layer("wall-clock limits", True, "per call and per import, enforced by the broker"))
+    mode = "bwrap" if bwrap_ok else "unshare" if unshare_ok else "plain"
+    return Sandbox(mode, drop, sec, tuple(layers))
+
+
+def require(sandbox: Sandbox, allow_weak: bool) -> None:
+    """Instructor grading refuses weak isolation unless explicitly allowed."""
+    if sandbox.level == WEAK and not allow_weak:
+        raise UnsafeSandbox(Text(
+            "Este equipo solo ofrece aislamiento débil (sin bubblewrap ni root); instala bubblewrap "
+            "(apt-get install bubblewrap) o usa --allow-weak-sandbox si confías en las entregas.",
+            "This machine only offers weak isolation (no bubblewrap, not root); install bubblewrap "
+            "(apt-get install bubblewrap) or pass --allow-weak-sandbox if you trust the submissions."))

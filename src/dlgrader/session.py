@@ -1,0 +1,200 @@
+"""The broker's side of one worker: start it, load the program, make calls with time limits.
+
+Every way the worker can misbehave (raise, hang, die, answer garbage) becomes a
+:class:`SubmissionFault` carrying a bilingual sentence; graders never see raw
+worker output and never trust it beyond the decoded, validated value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import selectors
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from . import codec
+from .sandbox import Sandbox
+from .text import Text
+from .worker import HEADER, write_frame
+
+START_TIMEOUT = 60.0
+
+
+class SubmissionFault(Exception):
+    """Something the submission did that fails the current check."""
+
+    def __init__(self, text: Text, hint: Text | None = None):
+        super().__init__(text.en)
+        self.text = text
+        self.hint = hint
+
+
+class WorkerGone(SubmissionFault):
+    """The worker timed out or died; the session must be restarted before the next check."""
+
+
+class WorkerSession:
+    """One sandboxed worker process for one submission."""
+
+    def __init__(self, sandbox: Sandbox, *, hidden: list[Path], preimport: list[str], memory_mb: int,
+                 call_timeout: float, load_timeout: float, cpu_seconds: int = 600):
+        self.sandbox = sandbox
+        self.hidden = hidden
+        self.call_timeout = call_timeout
+        self.load_timeout = load_timeout
+        self.config = {"preimport": preimport,
+                       "rlimits": {"as_extra_mb": memory_mb, "cpu": cpu_seconds, "fsize": 16 * 2**20,
+                                   "nofile": 64, "core": 0, "nproc": 512}}
+        self.proc: subprocess.Popen | None = None
+        self.names: list[str] = []
+        self.next_id = 0
+        self.deadline: float | None = None  # the current check's budget
+        self.gone: WorkerGone | None = None
+        self.startup_seconds = 0.0
+
+    # -- life cycle -------------------------------------------------------------
+    def start(self) -> None:
+        t0 = time.perf_counter()
+        argv = self.sandbox.command(self.config, self.hidden)
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     start_new_session=True, close_fds=True)
+        self.gone = None
+        ready = self._receive(time.monotonic() + START_TIMEOUT, during=Text("el arranque", "start-up"))
+        if ready != "ready":
+            self._die(Text("El proceso de corrección no arrancó.", "The grading worker did not start."))
+        self.startup_seconds = time.perf_counter() - t0
+
+    def close(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        for stream in (proc.stdin, proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+
+    def __enter__(self) -> "WorkerSession":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- protocol ---------------------------------------------------------------
+    def _die(self, text: Text) -> None:
+        self.close()
+        self.gone = WorkerGone(text)
+        raise self.gone
+
+    def _receive(self, deadline: float, during: Text):
+        assert self.proc is not None
+        fd = self.proc.stdout.fileno()
+        buf = bytearray()
+        need = HEADER.size
+        size = None
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_READ)
+            while len(buf) < need:
+                left = deadline - time.monotonic()
+                if left <= 0 or not sel.select(timeout=left):
+                    self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
+                                   f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."))
+                chunk = os.read(fd, min(1 << 20, need - len(buf)))
+                if not chunk:
+                    self._die(Text(f"El proceso de tu código terminó durante {during.es} "
+                                   "(¿os._exit, memoria agotada o un límite del sistema?).",
+                                   f"Your code's process ended during {during.en} "
+                                   "(os._exit, out of memory or a system limit?)."))
+                buf += chunk
+                if size is None and len(buf) >= HEADER.size:
+                    (size,) = HEADER.unpack(bytes(buf[:HEADER.size]))
+                    if size > codec.MAX_BYTES:
+                        self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
+                    need = HEADER.size + size
+        try:
+            return codec.decode(bytes(buf[HEADER.size:]))
+        except codec.CodecError:
+            self._die(Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted."))
+
+    def request(self, msg: dict, timeout: float, during: Text):
+        if self.gone is not None:
+            raise self.gone
+        if self.proc is None:
+            raise WorkerGone(Text("El proceso de tu código no está activo.", "Your code's process is not running."))
+        deadline = time.monotonic() + timeout
+        if self.deadline is not None:
+            if time.monotonic() >= self.deadline:
+                raise SubmissionFault(Text("Se agotó el tiempo total de esta verificación; tu código es demasiado lento.",
+                                           "This check's total time ran out; your code is too slow."))
+            deadline = min(deadline, self.deadline)
+        self.next_id += 1
+        msg = dict(msg, id=self.next_id)
+        try:
+            write_frame(self.proc.stdin.fileno(), codec.encode(msg))
+        except (BrokenPipeError, OSError):
+            self._die(Text("El proceso de tu código terminó antes de tiempo.", "Your code's process ended early."))
+        reply = self._receive(deadline, during)
+        if not isinstance(reply, dict) or reply.get("id") != self.next_id or type(reply.get("ok")) is not bool:
+            self._die(Text("La respuesta del proceso de tu código no tenía el formato esperado.",
+                           "The reply from your code's process was malformed."))
+        if reply["ok"]:
+            return reply.get("value")
+        raise self._fault(reply.get("error"), msg)
+
+    # -- operations -------------------------------------------------------------
+    def load(self, cells: list) -> dict:
+        report = self.request({"op": "load", "cells": [[c.id, c.source] for c in cells]}, self.load_timeout,
+                              Text("la carga de tu notebook", "loading your notebook"))
+        if not isinstance(report, dict) or not isinstance(report.get("names"), list):
+            self._die(Text("La carga de tu notebook devolvió un resultado inválido.", "Loading your notebook gave an invalid result."))
+        self.names = [n for n in report["names"] if isinstance(n, str)]
+        return report
+
+    def call(self, fn: str, args: tuple, kwargs: dict, *, inputs: bool = False, handle: int | None = None):
+        op = {"op": "call" if handle is None else "method", "fn": fn, "args": list(args), "kwargs": kwargs,
+              "inputs": inputs}
+        if handle is not None:
+            op["handle"] = handle
+        return self.request(op, self.call_timeout, Text(f"la llamada a {fn}()", f"the call to {fn}()"))
+
+    def getattr(self, handle: int, name: str):
+        return self.request({"op": "getattr", "handle": handle, "fn": name}, self.call_timeout,
+                            Text(f"la lectura de .{name}", f"reading .{name}"))
+
+    def _fault(self, error, msg: dict) -> SubmissionFault:
+        if not isinstance(error, dict):
+            error = {}
+        kind = str(error.get("kind", ""))[:40]
+        etype = str(error.get("type", "Error"))[:80]
+        message = str(error.get("message", ""))[:500]
+        name = str(msg.get("fn", ""))[:80]
+        if kind == "missing":
+            close = difflib.get_close_matches(name, self.names, n=1, cutoff=0.5)
+            hint = Text(f"¿Quizás la renombraste como {close[0]!r}? Usa exactamente el nombre del enunciado.",
+                        f"Did you rename it to {close[0]!r}? Use exactly the name in the statement.") if close else None
+            return SubmissionFault(Text(f"No encontré {name!r} en tu notebook.", f"{name!r} is not defined in your notebook."), hint)
+        if kind == "bad_return":
+            return SubmissionFault(Text(f"{name}() devolvió un valor que no se puede revisar ({message}); "
+                                        "devuelve números, listas, tuplas o arreglos de NumPy.",
+                                        f"{name}() returned a value that cannot be checked ({message}); "
+                                        "return numbers, lists, tuples or NumPy arrays."))
+        if etype == "NotImplementedError":
+            return SubmissionFault(Text(f"{name}() todavía no está implementada (lanza NotImplementedError).",
+                                        f"{name}() is not implemented yet (it raises NotImplementedError)."))
+        where = ""
+        if isinstance(error.get("line"), int):
+            where = f" (celda {str(error.get('cell', '?'))[:40]}, línea {error['line']})"
+        where_en = where.replace("celda", "cell").replace("línea", "line")
+        return SubmissionFault(Text(f"{name}() lanzó {etype}: {message}{where}.",
+                                    f"{name}() raised {etype}: {message}{where_en}."))

@@ -1,0 +1,91 @@
+"""Hostile submissions score zero on what they touch and harm nothing outside the sandbox.
+
+Each case replaces the fixture assignment's only function, ``suma``; the reference gets 4/4.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+
+import pytest
+
+from conftest import FIXTURE_ROOT, grade_cells
+
+SECRET = FIXTURE_ROOT / "solutions" / "99_demo" / "solution.py"
+
+
+def _grade(fixture_material, sandbox, source):
+    return grade_cells(fixture_material, "99_demo", {"suma": source}, sandbox)
+
+
+def _worker_processes() -> list[str]:
+    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    return [ln for ln in out.splitlines() if "dlgrader.worker" in ln and "ps -eo" not in ln]
+
+
+def test_reference_gets_full_marks(fixture_material, sandbox):
+    r = grade_cells(fixture_material, "99_demo", {}, sandbox)
+    assert (r.score, r.max_score) == (4.0, 4.0), r.to_json()
+
+
+HOSTILE = {
+    "os_exit_at_import": "import os\nos._exit(0)\ndef suma(x):\n    return float(np.sum(x))\n",
+    "sys_exit_in_call": "import sys\ndef suma(x):\n    sys.exit(0)\n",
+    "infinite_loop": "def suma(x):\n    while True:\n        pass\n",
+    "infinite_loop_at_import": "while True:\n    pass\n",
+    "memory_bomb": "def suma(x):\n    b = []\n    while True:\n        b.append(bytearray(50_000_000))\n",
+    "fork_bomb": "import os\ndef suma(x):\n    while True:\n        os.fork()\n",
+    "subprocess": "import subprocess\ndef suma(x):\n    subprocess.run(['true'])\n    return float(np.sum(x))\n",
+    "network": ("import socket\ndef suma(x):\n    s = socket.create_connection(('127.0.0.1', 22), timeout=1)\n"
+                "    return float(np.sum(x))\n"),
+    "read_solutions": f"def suma(x):\n    open({str(SECRET)!r}).read()\n    return float(np.sum(x))\n",
+    "eq_always_true": ("class Yes(float):\n    def __eq__(self, o):\n        return True\n"
+                       "def suma(x):\n    return Yes(0.0)\n"),
+    "monkeypatch_numpy": ("np.allclose = lambda *a, **k: True\nnp.testing.assert_allclose = lambda *a, **k: None\n"
+                          "np.array_equal = lambda *a, **k: True\ndef suma(x):\n    return 0.0\n"),
+    "huge_return": "def suma(x):\n    return [0.0] * 5_000_000\n",
+    "deep_return": "def suma(x):\n    v = []\n    for _ in range(10_000):\n        v = [v]\n    return v\n",
+    "print_flood": "def suma(x):\n    print('x' * 10_000_000)\n    return 'no'\n",
+    "renamed": "def sumar(x):\n    return float(np.sum(x))\n",
+    "syntax_error": "def suma(x)\n    return 1\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_submission_scores_zero_and_leaves_nothing(name, fixture_material, sandbox):
+    marker = f"/tmp/dlgrader-hostile-{uuid.uuid4().hex}"
+    source = HOSTILE[name] + f"\ntry:\n    open({marker!r}, 'w').write('pwned')\nexcept Exception:\n    pass\n"
+    r = _grade(fixture_material, sandbox, source)
+    assert r.score == 0.0, r.to_json()
+    assert all(c.feedback() for c in r.checks)  # every failed check says why
+    assert not os.path.exists(marker), "a file was written outside the sandbox"
+    assert _worker_processes() == []
+
+
+def test_fake_results_file_changes_nothing(fixture_material, sandbox, tmp_path):
+    """Writing a results file next to the course means nothing: only the broker's verdicts count."""
+    target = tmp_path / "results.json"
+    src = (f"import json\njson.dump({{'score': 4, 'max_score': 4}}, open({str(target)!r}, 'w'))\n"
+           "def suma(x):\n    return -1.0\n")
+    r = _grade(fixture_material, sandbox, src)
+    assert r.score == 0.0 and not target.exists()
+
+
+def test_renamed_function_gets_a_hint(fixture_material, sandbox):
+    r = _grade(fixture_material, sandbox, HOSTILE["renamed"])
+    assert "sumar" in r.checks[0].feedback("es") and "sumar" in r.checks[0].feedback("en")
+
+
+def test_syntax_error_is_reported_with_its_line(fixture_material, sandbox):
+    r = _grade(fixture_material, sandbox, HOSTILE["syntax_error"])
+    assert any("sintaxis" in p("es") and "línea 1" in p("es") for p in r.problems), [p("es") for p in r.problems]
+
+
+def test_same_submission_twice_gives_identical_results(fixture_material, sandbox):
+    src = "def suma(x):\n    return float(np.sum(x[:2]))\n"  # wrong for longer arrays: hypothesis must find it
+    a, b = (_grade(fixture_material, sandbox, src).to_json() for _ in range(2))
+    a.pop("seconds"), b.pop("seconds")
+    assert a == b
+    assert a["score"] < a["max_score"]

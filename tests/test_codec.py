@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
+from hypothesis.extra.numpy import array_shapes, arrays
 
 from dlgrader import codec
 
@@ -26,11 +26,13 @@ def test_plain_values_round_trip(value):
 
 @settings(max_examples=100, database=None, derandomize=True)
 @given(arrays(st.sampled_from([np.float64, np.float32, np.int64, np.uint8, np.bool_]),
-              st.tuples(st.integers(0, 4), st.integers(0, 4))))
+              array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=4)))
 def test_arrays_keep_dtype_shape_and_values(arr):
-    back = codec.decode(codec.encode(arr))
-    assert back.dtype == arr.dtype and back.shape == arr.shape
-    assert np.array_equal(back, arr, equal_nan=True)
+    """0-d arrays stay 0-d, and transposed (non-contiguous) views keep their values."""
+    for sent in (arr, arr.T):
+        back = codec.decode(codec.encode(sent))
+        assert back.dtype == sent.dtype and back.shape == sent.shape
+        assert np.array_equal(back, sent, equal_nan=True)
 
 
 def test_numpy_scalars_become_python_numbers():

@@ -31,6 +31,7 @@ class AutogradeReport:
     failures: dict[str, str] = field(default_factory=dict)  # student -> why it could not be graded
     seconds: float = 0.0
     db_url: str = ""
+    manual_points: float = 0.0  # written answers left for formgrader
 
     @property
     def per_minute(self) -> float:
@@ -63,16 +64,17 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     course_dir = Path(course_dir)
     if not course_dir.is_dir():
         raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
-    db_url = db_url or course.db_url_for(course_dir)
     release = course.release_notebook(course_dir, assignment)
-    gradebook.register_assignment(db_url, assignment)
+    db_url = course.init_course(course_dir, assignment, release, db_url=db_url)
+    release = course.release_notebook(course_dir, assignment)  # now the course's own copy
     todo = [s for s in course.iter_submissions(course_dir, assignment_id) if students is None or s[0] in students]
-    report = AutogradeReport(assignment_id, [], db_url=db_url)
+    report = AutogradeReport(assignment_id, [], db_url=db_url,
+                             manual_points=assignment.max_points - assignment.auto_points)
     jobs = max(1, jobs or os.cpu_count() or 1)
 
     def record(result: SubmissionResult, nb_path, timestamp) -> None:
         gradebook.record_submission(db_url, assignment, result, result.student, timestamp)
-        course.write_autograded(course_dir, result.student, assignment, nb_path, release, result)
+        course.write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
         report.results.append(result)
 
     bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)

@@ -73,7 +73,7 @@ def _to_plain(value: Any, depth: int, budget: list[int]) -> Any:
     if t is np.ndarray:
         if value.dtype.name not in ALLOWED_DTYPES:
             raise CodecError(f"array of dtype {value.dtype.name} not allowed")
-        arr = np.ascontiguousarray(value)
+        arr = np.array(value, order="C")  # keeps 0-d arrays 0-d, unlike ascontiguousarray
         budget[0] -= arr.size
         if budget[0] < 0 or arr.nbytes > MAX_BYTES:
             raise CodecError("array too large")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -34,8 +36,16 @@ COURSE_ID = "dlgrader"
 STUDENT_KEYS = ("id", "first_name", "last_name", "email", "lms_user_id")
 
 
+def _alembic_on_path() -> None:
+    """nbgrader runs the ``alembic`` command to create a database; it sits beside this Python (venv not activated)."""
+    if shutil.which("alembic") is None:
+        here = str(Path(sys.executable).parent)
+        os.environ["PATH"] = here + os.pathsep + os.environ.get("PATH", "")
+
+
 def open_gradebook(db_url: str, course_id: str = COURSE_ID) -> Gradebook:
     """nbgrader's Gradebook; a new database needs the ``alembic`` command on PATH, said plainly if missing."""
+    _alembic_on_path()
     try:
         return Gradebook(db_url, course_id)
     except FileNotFoundError as exc:
@@ -379,3 +389,10 @@ def read_scores(db_url: str, assignment_id: str, course_id: str = COURSE_ID) -> 
             row["score"] = float(sum((_exact(v) for v in scored), Decimal(0)))
             out[sub.student.id] = row
     return out
+
+
+def registered_assignments(db_url: str, course_id: str = COURSE_ID) -> dict[str, float]:
+    """Every assignment in the gradebook with its points possible (written answers included), by id."""
+    with open_gradebook(db_url, course_id) as gb:
+        return {a.name: float(sum((_exact(c.max_score) for nb in a.notebooks for c in nb.grade_cells), Decimal(0)))
+                for a in sorted(gb.assignments, key=lambda a: a.name)}

@@ -25,12 +25,26 @@ from .notebook import Program
 from .paths import Material
 from .results import CheckResult, SubmissionResult
 from .sandbox import Sandbox
-from .session import SubmissionFault, WorkerSession
+from .session import FatalFault, SubmissionFault, WorkerSession
 from .student_proxy import Student
 from .text import Text
 
-MAX_RESTARTS = 2
+# A worker is restarted after a timeout or crash so the remaining checks still run; a function that
+# timed out is not called again (session.timed_out), so each restart is a new fault. The cap bounds
+# the cost of a submission that crashes everywhere.
+MAX_RESTARTS = 6
 PYTEST_INI = Path(__file__).with_name("pytest_grading.ini")
+# Hypothesis shrinks a failing input for up to 5 minutes by default; each step here is a call into
+# the sandbox. Two seconds still finds a small counterexample and keeps a wrong answer about as
+# cheap to grade as a right one. Only the counterexample's size depends on it, never a score.
+SHRINK_SECONDS = 2
+
+
+def _cap_shrinking() -> None:
+    from hypothesis.internal.conjecture import engine
+
+    if hasattr(engine, "MAX_SHRINKING_SECONDS"):
+        engine.MAX_SHRINKING_SECONDS = SHRINK_SECONDS
 
 
 class _Worker:
@@ -42,8 +56,12 @@ class _Worker:
         self.restarts = 0
         self.load_report: dict | None = None
         self.start_problem: Text | None = None
+        self.start_fault: BaseException | None = None
+        self.timed_out: set[str] = set()
 
     def begin_check(self) -> WorkerSession:
+        if self.start_fault is not None:  # the notebook itself cannot load: no check can run
+            raise self.start_fault
         s = self.session
         if s is None or s.gone is not None:
             if s is not None:
@@ -53,11 +71,13 @@ class _Worker:
                 s.close()
             s = self.session = self.make()
             s.deadline = None
+            s.timed_out = self.timed_out
             try:
                 s.start()
                 report = s.load(self.program.cells)
-            except SubmissionFault as exc:
+            except (SubmissionFault, FatalFault) as exc:
                 self.start_problem = self.start_problem or exc.text
+                self.start_fault = exc
                 raise
             if self.load_report is None:
                 self.load_report = report
@@ -78,13 +98,15 @@ def load_reference(path: Path) -> ModuleType:
 
 
 _NOTE = re.compile(r"^\s*(student|reference)=.*,\s*$")
+_COMMENT = re.compile(r",?\s+# or any other generated value\s*$")  # hypothesis's aside, in English
 
 
 def _counterexample(exc: BaseException) -> str | None:
     """The falsifying example hypothesis found, without the fixtures."""
     for note in getattr(exc, "__notes__", []) or []:
         if note.startswith(("Falsifying example", "Failing test case")):
-            lines = [ln for ln in note.splitlines()[1:] if not _NOTE.match(ln) and ln.strip() not in (")", "")]
+            lines = [_COMMENT.sub(",", ln) for ln in note.splitlines()[1:]]
+            lines = [ln for ln in lines if not _NOTE.match(ln) and ln.strip() not in (")", "", ",")]
             text = " ".join(ln.strip() for ln in lines).rstrip(",")
             return text[:400] + (" …" if len(text) > 400 else "") if text else None
     return None
@@ -107,7 +129,7 @@ def _find(exc: BaseException | None, kinds: tuple) -> BaseException | None:
 
 def explain(exc: BaseException) -> tuple[Text, Text | None]:
     """Turn whatever a check raised into a bilingual sentence and an optional hint."""
-    found = _find(exc, (CheckFailed, SubmissionFault))
+    found = _find(exc, (CheckFailed, SubmissionFault, FatalFault))
     if found is not None:
         return found.text, found.hint
     name = type(exc).__name__
@@ -214,6 +236,7 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
             "-p", "no:cacheprovider", "-p", "no:randomly", "--import-mode=importlib", "--confcutdir",
             str(assignment.root.parent.parent), *targets]
     sink = StringIO()
+    _cap_shrinking()
     try:
         with redirect_stdout(sink), redirect_stderr(sink):
             code = pytest.main(args, plugins=[plugin])

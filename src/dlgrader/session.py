@@ -23,17 +23,29 @@ from .worker import HEADER, write_frame
 START_TIMEOUT = 60.0
 
 
-class SubmissionFault(Exception):
-    """Something the submission did that fails the current check."""
-
+class _Fault:
     def __init__(self, text: Text, hint: Text | None = None):
         super().__init__(text.en)
         self.text = text
         self.hint = hint
 
 
-class WorkerGone(SubmissionFault):
+class SubmissionFault(_Fault, Exception):
+    """The submission failed on this input (it raised); hypothesis may look for a smaller one."""
+
+
+class FatalFault(_Fault, BaseException):
+    """No other input can help (name missing, not implemented, unreadable return, time out, crash).
+
+    A BaseException, so hypothesis ends the check at once instead of spending
+    the check's budget shrinking an input that does not matter.
+    """
+
+
+class WorkerGone(FatalFault):
     """The worker timed out or died; the session must be restarted before the next check."""
+
+    timed_out = False
 
 
 class WorkerSession:
@@ -54,6 +66,7 @@ class WorkerSession:
         self.deadline: float | None = None  # the current check's budget
         self.gone: WorkerGone | None = None
         self.startup_seconds = 0.0
+        self.timed_out: set[str] = set()  # functions that already ran out of time: not run again
 
     # -- life cycle -------------------------------------------------------------
     def start(self) -> None:
@@ -92,9 +105,10 @@ class WorkerSession:
         self.close()
 
     # -- protocol ---------------------------------------------------------------
-    def _die(self, text: Text) -> None:
+    def _die(self, text: Text, *, timed_out: bool = False) -> None:
         self.close()
         self.gone = WorkerGone(text)
+        self.gone.timed_out = timed_out
         raise self.gone
 
     def _receive(self, deadline: float, during: Text):
@@ -109,7 +123,8 @@ class WorkerSession:
                 left = deadline - time.monotonic()
                 if left <= 0 or not sel.select(timeout=left):
                     self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
-                                   f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."))
+                                   f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
+                              timed_out=True)
                 chunk = os.read(fd, min(1 << 20, need - len(buf)))
                 if not chunk:
                     self._die(Text(f"El proceso de tu código terminó durante {during.es} "
@@ -135,7 +150,7 @@ class WorkerSession:
         deadline = time.monotonic() + timeout
         if self.deadline is not None:
             if time.monotonic() >= self.deadline:
-                raise SubmissionFault(Text("Se agotó el tiempo total de esta verificación; tu código es demasiado lento.",
+                raise FatalFault(Text("Se agotó el tiempo total de esta verificación; tu código es demasiado lento.",
                                            "This check's total time ran out; your code is too slow."))
             deadline = min(deadline, self.deadline)
         self.next_id += 1
@@ -162,17 +177,28 @@ class WorkerSession:
         return report
 
     def call(self, fn: str, args: tuple, kwargs: dict, *, inputs: bool = False, handle: int | None = None):
+        """Call a student function; one that timed out before fails at once, so one loop costs one timeout."""
+        if fn in self.timed_out:
+            raise FatalFault(Text(f"{fn}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
+                                  "no se vuelve a ejecutar.",
+                                  f"{fn}() already ran out of time in an earlier check (an infinite loop?); "
+                                  "it is not run again."))
         op = {"op": "call" if handle is None else "method", "fn": fn, "args": list(args), "kwargs": kwargs,
               "inputs": inputs}
         if handle is not None:
             op["handle"] = handle
-        return self.request(op, self.call_timeout, Text(f"la llamada a {fn}()", f"the call to {fn}()"))
+        try:
+            return self.request(op, self.call_timeout, Text(f"la llamada a {fn}()", f"the call to {fn}()"))
+        except WorkerGone as exc:
+            if exc.timed_out:
+                self.timed_out.add(fn)
+            raise
 
     def getattr(self, handle: int, name: str):
         return self.request({"op": "getattr", "handle": handle, "fn": name}, self.call_timeout,
                             Text(f"la lectura de .{name}", f"reading .{name}"))
 
-    def _fault(self, error, msg: dict) -> SubmissionFault:
+    def _fault(self, error, msg: dict) -> SubmissionFault | FatalFault:
         if not isinstance(error, dict):
             error = {}
         kind = str(error.get("kind", ""))[:40]
@@ -183,14 +209,14 @@ class WorkerSession:
             close = difflib.get_close_matches(name, self.names, n=1, cutoff=0.5)
             hint = Text(f"¿Quizás la renombraste como {close[0]!r}? Usa exactamente el nombre del enunciado.",
                         f"Did you rename it to {close[0]!r}? Use exactly the name in the statement.") if close else None
-            return SubmissionFault(Text(f"No encontré {name!r} en tu notebook.", f"{name!r} is not defined in your notebook."), hint)
+            return FatalFault(Text(f"No encontré {name!r} en tu notebook.", f"{name!r} is not defined in your notebook."), hint)
         if kind == "bad_return":
-            return SubmissionFault(Text(f"{name}() devolvió un valor que no se puede revisar ({message}); "
+            return FatalFault(Text(f"{name}() devolvió un valor que no se puede revisar ({message}); "
                                         "devuelve números, listas, tuplas o arreglos de NumPy.",
                                         f"{name}() returned a value that cannot be checked ({message}); "
                                         "return numbers, lists, tuples or NumPy arrays."))
         if etype == "NotImplementedError":
-            return SubmissionFault(Text(f"{name}() todavía no está implementada (lanza NotImplementedError).",
+            return FatalFault(Text(f"{name}() todavía no está implementada (lanza NotImplementedError).",
                                         f"{name}() is not implemented yet (it raises NotImplementedError)."))
         where = ""
         if isinstance(error.get("line"), int):

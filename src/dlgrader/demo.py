@@ -1,0 +1,107 @@
+"""``dlgrader demo``: the whole pipeline on the shipped example class, in a throw-away course.
+
+examples/<assignment>/ holds one notebook per student (good, partial, broken,
+hostile) and a roster; the demo lays them out as an nbgrader course, autogrades
+them in the sandbox, applies the rubric, writes the gradebook, the grades CSV
+and the Canvas CSV, and says where each file is.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import course, gradebook
+from .autograde import autograde
+from .errors import ConfigError
+from .paths import find_material
+from .sandbox import WEAK, detect
+from .tables import autograde_summary, export, final_grades, grades_table, write_grades
+from .text import Text
+
+MARKER = ".dlgrader-demo"
+RUBRIC = Path("rubric") / "duoc.yaml"
+DEMO_TIMESTAMP = "2026-04-20 10:00:00.000000 UTC"
+
+
+def _course_dir(out: str | Path | None) -> Path:
+    """A new temporary folder, or ``out`` if it is empty or an earlier demo (never someone's own folder)."""
+    if out is None:
+        path = Path(tempfile.mkdtemp(prefix="dlgrader-demo-"))
+    else:
+        path = Path(out)
+        if path.exists() and any(path.iterdir()):
+            if not (path / MARKER).is_file():
+                raise ConfigError(Text(
+                    f"{path} no está vacía y no es una demo anterior; elige otra carpeta para --out.",
+                    f"{path} is not empty and is not an earlier demo; choose another folder for --out."))
+            shutil.rmtree(path)
+        path.mkdir(parents=True, exist_ok=True)
+    (path / MARKER).write_text("built by dlgrader demo; safe to delete\n", encoding="utf-8")
+    return path.resolve()
+
+
+def _roster(folder: Path) -> list[dict]:
+    path = folder / "students.csv"
+    if not path.is_file():
+        return [{"id": p.stem} for p in sorted(folder.glob("*.ipynb"))]
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [dict(row) for row in csv.DictReader(fh)]
+
+
+def lay_out_class(course_dir: Path, material, assignment_id: str) -> str:
+    """Register the assignment and roster, and put each example where nbgrader collects submissions."""
+    assignment = material.assignment(assignment_id)
+    examples = material.root / "examples" / assignment_id
+    db_url = course.init_course(course_dir, assignment, assignment.notebook_path)
+    gradebook.ensure_students(db_url, _roster(examples))
+    for nb in sorted(examples.glob("*.ipynb")):
+        target = course_dir / "submitted" / nb.stem / assignment_id
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(nb, target / assignment.notebook)
+        (target / "timestamp.txt").write_text(DEMO_TIMESTAMP, encoding="utf-8")
+    return db_url
+
+
+def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, lang: str = "es") -> int:
+    es = lang != "en"
+    material = find_material(root)
+    ids = [aid for aid in material.assignment_ids() if (material.root / "examples" / aid).is_dir()]
+    if not ids:
+        raise ConfigError(Text(f"No hay ejemplos en {material.root / 'examples'}.",
+                               f"There are no examples in {material.root / 'examples'}."))
+    sandbox = detect()
+    print(("Aislamiento: " if es else "Isolation: ") + sandbox.level)
+    if sandbox.level == WEAK:
+        print("⚠ Aislamiento débil: la demo sigue porque sus entregas vienen con dlgrader, pero para calificar un curso "
+              "instala bubblewrap (ver dlgrader doctor)." if es else
+              "⚠ Weak isolation: the demo goes on because its submissions ship with dlgrader, but install bubblewrap "
+              "before grading a class (see dlgrader doctor).")
+    course_dir = _course_dir(out)
+    print(("Curso de demostración: " if es else "Demo course: ") + str(course_dir))
+    rubric = material.root / RUBRIC
+    failures = 0
+    for aid in ids:
+        lay_out_class(course_dir, material, aid)
+        report = autograde(aid, course_dir, root=material.root, jobs=jobs, allow_weak_sandbox=True)
+        failures += len(report.failures)
+        _, grades, _ = final_grades(course_dir, rubric)
+        print()
+        print(autograde_summary(report, lang, grades=grades))
+    print()
+    print(write_grades(course_dir, rubric, out=course_dir / "grades_duoc.csv", lang=lang))
+    canvas = export(course_dir, "canvas", rubric=rubric, out=course_dir / "canvas_grades.csv", root=material.root)
+    print()
+    print(("Archivos:" if es else "Files:"))
+    files = [("gradebook (nbgrader)", course_dir / "gradebook.db"), ("notas" if es else "grades", course_dir / "grades_duoc.csv"),
+             ("Canvas CSV", canvas), ("notebooks calificados" if es else "graded notebooks", course_dir / "autograded")]
+    width = max(len(label) for label, _ in files) + 1
+    for label, path in files:
+        print(f"  {(label + ':').ljust(width)} {path}")
+    print(("Prueba: " if es else "Try: ") + f"cd {course_dir} && nbgrader export")
+    return 5 if failures else 0
+
+
+__all__ = ["run_demo", "lay_out_class", "grades_table"]

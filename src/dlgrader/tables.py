@@ -1,0 +1,169 @@
+"""What the instructor reads and uploads: the class table, the final grades, the LMS file.
+
+Everything here reads nbgrader's gradebook (the single score store) and the
+rubric; nothing recomputes a score.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from . import course, gradebook
+from .errors import ConfigError
+from .export_canvas import assignment_column, final_grade_column, write_canvas_csv
+from .paths import find_material
+from .results import SubmissionResult
+from .rubric import StudentGrades, load_rubric, student_grades
+from .text import Text
+
+
+def _pts(x: float | Decimal | None) -> str:
+    return "—" if x is None else f"{float(x):g}"
+
+
+def _grade(x: Decimal | None) -> str:
+    """A grade on the scale always shows its one decimal (4.0, not 4)."""
+    return "—" if x is None else f"{Decimal(x):.1f}"
+
+
+def _grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Left-aligned first column, right-aligned others, widths from the content."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    out = []
+    for r in [header, *rows]:
+        cells = [str(r[0]).ljust(widths[0])] + [str(v).rjust(w) for v, w in zip(r[1:], widths[1:])]
+        out.append("  ".join(cells).rstrip())
+    return out
+
+
+def class_table(results: Sequence[SubmissionResult], lang: str = "es", *,
+                grades: Mapping[str, StudentGrades] | None = None, manual_points: float = 0) -> str:
+    """Students × checks (points earned per check), total, and the scale grade when a rubric gave one.
+
+    Checks are numbered columns with a legend below, so the table stays
+    readable with twenty checks; problems (broken file, renamed function)
+    follow as one line per student.
+    """
+    es = lang != "en"
+    if not results:
+        return "No hay entregas." if es else "No submissions."
+    checks = results[0].checks
+    header = ["Estudiante" if es else "Student"] + [str(i) for i in range(1, len(checks) + 1)] + ["Total"]
+    if grades is not None:
+        header.append("Nota" if es else "Grade")
+    rows = []
+    for r in results:
+        row = [r.student or "?"] + [_pts(c.points) for c in r.checks] + [f"{_pts(r.score)}/{_pts(r.max_score)}"]
+        if grades is not None:
+            g = grades.get(r.student or "")
+            row.append(_grade(g.final) if g else "—")
+        rows.append(row)
+    lines = _grid(header, rows)
+    lines.append("")
+    for i, c in enumerate(checks, 1):
+        kind = "" if c.public else (" (oculta)" if es else " (hidden)")
+        lines.append(f"{i:>3}. [{_pts(c.max_points)} pt] {c.id}{kind}: {c.title(lang)}")
+    if manual_points:
+        lines.append(f"     + {_pts(manual_points)} pt " + ("de respuestas escritas, que se califican a mano en formgrader "
+                                                       "(cuentan 0 en la nota hasta entonces)." if es else
+                                                       "of written answers, graded by hand in formgrader "
+                                                       "(they count 0 in the grade until then)."))
+    notes = [(r.student, p(lang)) for r in results for p in r.problems[:1]]
+    if notes:
+        lines.append("")
+        lines.append("Problemas:" if es else "Problems:")
+        lines += [f"  {sid}: {why}" for sid, why in notes]
+    return "\n".join(lines)
+
+
+def autograde_summary(report, lang: str = "es", *, grades: Mapping[str, StudentGrades] | None = None) -> str:
+    """The class table plus throughput, where the scores went, and students that could not be graded."""
+    es = lang != "en"
+    lines = [class_table(report.results, lang, grades=grades, manual_points=report.manual_points), ""]
+    n = len(report.results)
+    lines.append((f"{n} entregas calificadas en {report.seconds:.1f} s ({report.per_minute:.1f} por minuto)." if es
+                  else f"{n} submissions graded in {report.seconds:.1f} s ({report.per_minute:.1f} per minute)."))
+    lines.append(("Libro de calificaciones: " if es else "Gradebook: ") + report.db_url)
+    for sid, why in sorted(report.failures.items()):
+        lines.append((f"✗ {sid}: no se pudo calificar ({why}); vuelve a ejecutar autograde para reintentar."
+                      if es else f"✗ {sid}: could not be graded ({why}); run autograde again to retry."))
+    return "\n".join(lines)
+
+
+def course_scores(course_dir: str | Path, db_url: str | None = None) -> tuple[str, dict[str, dict], dict[str, float]]:
+    """The gradebook URL, each registered assignment's ``read_scores`` and each one's points possible."""
+    course_dir = Path(course_dir)
+    if not course_dir.is_dir():
+        raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
+    db_url = db_url or course.db_url_for(course_dir)
+    if db_url.startswith("sqlite:///") and not Path(db_url[len("sqlite:///"):]).is_file():
+        raise ConfigError(Text(f"El curso {course_dir} aún no tiene libro de calificaciones; ejecuta dlgrader autograde primero.",
+                               f"The course {course_dir} has no gradebook yet; run dlgrader autograde first."))
+    known = gradebook.registered_assignments(db_url)
+    scores = {aid: gradebook.read_scores(db_url, aid) for aid in known}
+    return db_url, scores, known
+
+
+def final_grades(course_dir: str | Path, rubric_path: str | Path, db_url: str | None = None):
+    """Load the rubric against the gradebook's assignments and compute every student's grades."""
+    db_url, scores, known = course_scores(course_dir, db_url)
+    rubric = load_rubric(rubric_path, known)
+    return rubric, student_grades(rubric, scores), db_url
+
+
+def grades_table(rubric, grades: Mapping[str, StudentGrades], lang: str = "es") -> str:
+    """One row per student: each evaluation's grade (— while pending) and the (partial) final grade."""
+    es = lang != "en"
+    header = ["Estudiante" if es else "Student"] + [e.id for e in rubric.evaluations] + ["Final"]
+    rows = [[sid] + [_grade(e.grade) for e in g.evaluations] + [_grade(g.final)] for sid, g in sorted(grades.items())]
+    lines = _grid(header, rows)
+    if grades:
+        lines += ["", next(iter(grades.values())).label(lang)]
+    return "\n".join(lines)
+
+
+def write_grades(course_dir, rubric_path, *, db_url: str | None = None, out: str | Path | None = None,
+                 root=None, lang: str = "es") -> str:
+    """Write per-student grades as CSV and return the printed table (with where the file is)."""
+    rubric, grades, _ = final_grades(course_dir, rubric_path, db_url)
+    out = Path(out) if out else Path(course_dir) / f"grades_{Path(rubric_path).stem}.csv"
+    with out.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["student_id"] + [f"{e.id}_percent" for e in rubric.evaluations]
+                   + [f"{e.id}_grade" for e in rubric.evaluations] + ["final_grade", "course_share_graded", "passed"])
+        for sid, g in sorted(grades.items()):
+            w.writerow([sid] + [_csv(e.percent) for e in g.evaluations] + [_csv(e.grade) for e in g.evaluations]
+                       + [_csv(g.final), _csv(g.graded_weight), "" if g.passed is None else str(g.passed).lower()])
+    written = ("Escrito: " if lang != "en" else "Written: ") + str(out)
+    return grades_table(rubric, grades, lang) + "\n\n" + written
+
+
+def _csv(x) -> str:
+    return "" if x is None else format(Decimal(x).normalize(), "f")
+
+
+def export(course_dir, to: str, *, rubric: str | Path | None = None, db_url: str | None = None,
+           out: str | Path | None = None, root=None) -> Path:
+    """Write the LMS import file: one column per assignment, plus the final grade when a rubric is given."""
+    if to != "canvas":
+        raise ConfigError(Text(f"Destino de exportación desconocido: {to}.", f"Unknown export target: {to}."))
+    db_url, scores, known = course_scores(course_dir, db_url)
+    titles = _titles(root)
+    columns = [assignment_column(titles.get(aid, aid), scores[aid], known[aid]) for aid in known]
+    if rubric:
+        r, grades, _ = final_grades(course_dir, rubric, db_url)
+        columns.append(final_grade_column(r, grades))
+    out = Path(out) if out else Path(course_dir) / "canvas_grades.csv"
+    return write_canvas_csv(out, gradebook.read_students(db_url), columns)
+
+
+def _titles(root) -> dict[str, str]:
+    """Column titles from the assignments' Spanish titles, when the course material is at hand."""
+    try:
+        material = find_material(root)
+    except ConfigError:
+        return {}
+    return {aid: f"{aid} {material.assignment(aid).title('es')}" for aid in material.assignment_ids()}

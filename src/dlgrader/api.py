@@ -17,17 +17,16 @@ from .text import Text
 
 
 def submission_program(material: Material, assignment_id: str, path: Path, release: Path | None = None) -> Program:
-    """The program for a notebook (``.ipynb``) or a percent-format cell file (``.py``)."""
+    """The program for a notebook (``.ipynb``) or a percent-format cell file (``.py``).
+
+    Cells a ``.py`` file leaves out keep the release notebook's stub, never the reference.
+    """
     assignment = material.assignment(assignment_id)
     release = release or assignment.notebook_path
     path = Path(path)
     if path.suffix == ".py":
-        return program_from_cells(reference_cells(material, assignment_id) | read_cell_file(path), release)
+        return program_from_cells(read_cell_file(path), release)
     return program_from_notebook(path, release)
-
-
-def reference_cells(material: Material, assignment_id: str) -> dict[str, str]:
-    return read_cell_file(material.solution_path(assignment_id))
 
 
 def grade_file(assignment_id: str, path: str | Path, *, root: str | Path | None = None, sandbox: Sandbox | None = None,

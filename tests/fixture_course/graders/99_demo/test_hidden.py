@@ -13,5 +13,6 @@ def test_prop(student, reference, x):
 @check("suma_inputs")
 def test_inputs(student):
     x = np.array([1.0, 2.0])
-    _, (after,), _ = student.suma.with_inputs(x)
+    value, (after,), _ = student.suma.with_inputs(x)
+    assert_close(as_number(value, "suma(x)"), 3.0, es="suma([1,2]) debe ser 3", en="suma([1,2]) must be 3")
     expect(np.array_equal(after, x), es="mutaste x", en="you mutated x")

@@ -135,14 +135,19 @@ def write_grades(course_dir, rubric_path, *, db_url: str | None = None, out: str
         w.writerow(["student_id"] + [f"{e.id}_percent" for e in rubric.evaluations]
                    + [f"{e.id}_grade" for e in rubric.evaluations] + ["final_grade", "course_share_graded", "passed"])
         for sid, g in sorted(grades.items()):
-            w.writerow([sid] + [_csv(e.percent) for e in g.evaluations] + [_csv(e.grade) for e in g.evaluations]
-                       + [_csv(g.final), _csv(g.graded_weight), "" if g.passed is None else str(g.passed).lower()])
+            w.writerow([sid] + [_one(e.percent) for e in g.evaluations] + [_one(e.grade) for e in g.evaluations]
+                       + [_one(g.final), _csv(g.graded_weight), "" if g.passed is None else str(g.passed).lower()])
     written = ("Escrito: " if lang != "en" else "Written: ") + str(out)
     return grades_table(rubric, grades, lang) + "\n\n" + written
 
 
 def _csv(x) -> str:
     return "" if x is None else format(Decimal(x).normalize(), "f")
+
+
+def _one(x) -> str:
+    """Grades and percentages keep their one decimal in files too (1.0, not 1)."""
+    return "" if x is None else f"{Decimal(x):.1f}"
 
 
 def export(course_dir, to: str, *, rubric: str | Path | None = None, db_url: str | None = None,

@@ -1,0 +1,96 @@
+"""The student's and the instructor's commands, run in-process: output, language and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from conftest import REPO
+from dlgrader.cli import main
+from dlgrader.notebook import read_cell_file
+
+EXAMPLES = REPO / "examples" / "01_perceptron"
+
+
+def run(capsys, *argv):
+    code = main(["--root", str(REPO), *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.slow
+def test_check_complete_notebook_passes_in_spanish(capsys):
+    code, out, _ = run(capsys, "check", "01_perceptron", "--notebook", str(EXAMPLES / "ana_perez.ipynb"))
+    assert code == 0
+    assert "✓ neurona con una entrada: la neurona AND del curso" in out
+    assert "Puntaje: 7/7" in out and "verificaciones ocultas revisarán más casos" in out
+    assert "✗" not in out
+
+
+@pytest.mark.slow
+def test_check_in_english_shows_the_failing_input_and_a_hint(capsys):
+    code, out, _ = run(capsys, "--lang", "en", "check", "01_perceptron", "--notebook", str(EXAMPLES / "hector_silva.ipynb"))
+    assert code == 1
+    assert "✗" in out and "expected" in out and "hidden checks test more cases" in out
+    assert "Puntaje" not in out
+
+
+@pytest.mark.slow
+def test_grade_json_is_one_document_with_every_check(capsys):
+    code, out, _ = run(capsys, "grade", "01_perceptron", str(EXAMPLES / "camila_rojas.ipynb"), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert (doc["score"], doc["max_score"]) == (18.0, 20.0)
+    assert {"id", "points", "max_points", "passed", "feedback"} <= set(doc["checks"][0])
+    failed = [c for c in doc["checks"] if not c["passed"]]
+    assert failed and all(c["points"] == 0 and c["feedback"] for c in failed)
+    assert sum(c["points"] for c in doc["checks"]) == doc["score"]
+
+
+@pytest.mark.slow
+def test_grade_a_cell_file_keeps_the_stub_for_missing_cells(capsys, tmp_path):
+    """A .py submission with only escalon must not borrow the reference for the rest."""
+    cells = read_cell_file(REPO / "solutions" / "01_perceptron" / "solution.py")
+    sub = tmp_path / "solo_escalon.py"
+    sub.write_text("import numpy as np\n\n# %% [escalon]\n" + cells["escalon"], encoding="utf-8")
+    code, out, _ = run(capsys, "grade", "01_perceptron", str(sub), "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["score"] == 4.0, [(c["id"], c["points"]) for c in doc["checks"]]
+
+
+def test_bad_input_gives_a_clear_error_and_exit_code(capsys, tmp_path):
+    code, _, err = run(capsys, "grade", "01_perceptron", str(tmp_path / "nada.ipynb"))
+    assert code == 2 and "No existe el archivo" in err
+    code, _, err = run(capsys, "--lang", "en", "grade", "99_nope", str(EXAMPLES / "ana_perez.ipynb"))
+    assert code == 4 and "There is no assignment '99_nope'" in err and "01_perceptron" in err
+
+
+def test_doctor_names_every_layer(capsys):
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0 and "nivel de aislamiento" in out
+    assert "bubblewrap" in out and "seccomp" in out
+
+
+@pytest.mark.slow
+def test_check_cell_runs_inside_jupyter(tmp_path):
+    """The notebook's last cell runs the public checks on the saved notebook, from Jupyter's working folder."""
+    from nbclient import NotebookClient
+
+    bundle = tmp_path / "curso"
+    assert main(["--root", str(REPO), "release", "--out", str(bundle)]) == 0
+    folder = bundle / "assignments" / "01_perceptron"
+    nb_path = folder / "01_perceptron.ipynb"
+    answers = read_cell_file(REPO / "solutions" / "01_perceptron" / "solution.py")
+    nb = nbformat.read(nb_path, as_version=4)
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in answers:
+            cell.source = answers[gid]
+    nbformat.write(nb, nb_path)
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    out = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    assert "Puntaje: 7/7" in out and "Guarda el notebook" in out, out
+    shutil.rmtree(bundle)

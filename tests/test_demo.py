@@ -1,0 +1,99 @@
+"""``dlgrader demo`` end to end: the example class graded in the sandbox, into nbgrader and Canvas files."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from dlgrader import gradebook
+from dlgrader.cli import main
+
+# What each example deserves (examples/make_examples.py says why); a hostile one must not move anyone else.
+EXPECTED = {
+    "ana_perez": 20, "bruno_gonzalez": 20,  # reference-like, and the loop-based alternative
+    "camila_rojas": 18, "karina_vega": 18, "sofia_ramirez": 15,  # partial
+    "elena_martinez": 10,  # syntax error in entrenar_perceptron: zero on what it breaks only
+    "felipe_soto": 10,  # infinite loop in entrenar_perceptron: one timeout, the rest still graded
+    "isabel_torres": 10, "hector_silva": 1,
+    "diego_fernandez": 0,  # untouched stub
+    "gabriela_munoz": 0,  # returns an object whose __eq__ is always True
+    "javier_lopez": 0,  # not JSON
+    "mateo_castro": 0,  # hostile: looks for the reference on disk
+}
+# 60 % exigencia on 22 points (20 automatic + 2 written, ungraded yet); half up to one decimal
+GRADES = {"ana_perez": "6.3", "camila_rojas": "5.6", "sofia_ramirez": "4.6", "elena_martinez": "3.3",
+          "hector_silva": "1.2", "diego_fernandez": "1.0", "luis_morales": "1.0"}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "curso"
+    import io
+    from contextlib import redirect_stdout
+
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        code = main(["--root", str(REPO), "demo", "--out", str(out)])
+    return code, buf.getvalue(), out
+
+
+@pytest.mark.slow
+def test_demo_exits_zero_and_says_where_the_files_are(demo):
+    code, text, out = demo
+    assert code == 0, text
+    for name in ("gradebook.db", "grades_duoc.csv", "canvas_grades.csv"):
+        assert (out / name).is_file() and str(out / name) in text
+    assert "Nota final parcial (7 % del curso evaluado)" in text
+    assert "Aislamiento: " in text
+
+
+@pytest.mark.slow
+def test_every_example_gets_what_it_deserves(demo):
+    _, _, out = demo
+    scores = gradebook.read_scores(gradebook.sqlite_url(out / "gradebook.db"), "01_perceptron")
+    assert {sid: row["checks"] and sum(v or 0 for v in row["checks"].values()) for sid, row in scores.items()
+            if sid in EXPECTED} == EXPECTED
+    assert scores["luis_morales"]["score"] is None  # on the roster, submitted nothing
+    assert all(v is None for row in scores.values() for v in row["manual"].values())  # left for formgrader
+
+
+@pytest.mark.slow
+def test_nbgrader_export_reads_the_same_totals(demo):
+    _, _, out = demo
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "export"], cwd=out, env=env, check=True,
+                   capture_output=True)
+    with (out / "grades.csv").open(encoding="utf-8") as fh:
+        rows = {r["student_id"]: r for r in csv.DictReader(fh)}
+    for sid, points in EXPECTED.items():
+        assert float(rows[sid]["score"]) == points and float(rows[sid]["max_score"]) == 22.0, sid
+
+
+@pytest.mark.slow
+def test_grades_and_canvas_files_parse_back(demo):
+    _, _, out = demo
+    with (out / "grades_duoc.csv").open(encoding="utf-8") as fh:
+        grades = {r["student_id"]: r for r in csv.DictReader(fh)}
+    assert {sid: grades[sid]["final_grade"] for sid in GRADES} == GRADES
+    raw = (out / "canvas_grades.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8").splitlines()))
+    assert rows[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+    assert rows[0][5].startswith("01_perceptron") and rows[1][0] == "Points Possible" and rows[1][5] == "22"
+    by_sis = {r[2]: r for r in rows[2:]}
+    assert len(by_sis) == 14 and by_sis["ana_perez"][0] == "Pérez, Ana"
+    assert by_sis["ana_perez"][5:] == ["20", "6.3"] and by_sis["luis_morales"][5:] == ["", "1.0"]
+
+
+@pytest.mark.slow
+def test_demo_refuses_a_folder_that_is_not_a_demo(tmp_path, capsys):
+    (tmp_path / "tesis.docx").write_text("no tocar")
+    assert main(["--root", str(REPO), "demo", "--out", str(tmp_path)]) == 4
+    assert (tmp_path / "tesis.docx").read_text() == "no tocar"
+    assert "no es una demo anterior" in capsys.readouterr().err

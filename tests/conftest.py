@@ -20,8 +20,8 @@ FIXTURE_ROOT = HERE / "fixture_course"
 @pytest.fixture(scope="session")
 def sandbox():
     sb = detect()
-    if os.environ.get("CI"):
-        # CI installs bubblewrap and runs as root: the strong mode must be what the tests exercise
+    if os.environ.get("DLGRADER_REQUIRE_STRONG"):
+        # .ci/run installs bubblewrap and runs as root: the strong mode must be what the tests exercise
         assert sb.level == "strong", [(layer.name, layer.active, layer.detail) for layer in sb.layers]
     return sb
 

@@ -1,0 +1,68 @@
+"""``dlgrader autograde``: a class in parallel, every student recorded, bad folders never stop the batch."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import REPO
+from dlgrader import autograde as autograde_module
+from dlgrader import gradebook
+from dlgrader.cli import main
+from dlgrader.course import db_url_for
+from dlgrader.sandbox import Sandbox
+
+EXAMPLES = REPO / "examples" / "01_perceptron"
+
+
+def _course(tmp_path, students: dict[str, str | None]):
+    course = tmp_path / "curso"
+    for sid, example in students.items():
+        folder = course / "submitted" / sid / "01_perceptron"
+        folder.mkdir(parents=True)
+        if example:
+            shutil.copyfile(EXAMPLES / f"{example}.ipynb", folder / "01_perceptron.ipynb")
+    return course
+
+
+@pytest.mark.slow
+def test_a_class_with_broken_folders_is_graded_and_recorded(tmp_path, capsys):
+    course = _course(tmp_path, {"ana": "ana_perez", "javier": "javier_lopez", "diego": "diego_fernandez",
+                                "sin_notebook": None})
+    code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course), "--jobs", "2"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    scores = gradebook.read_scores(db_url_for(course), "01_perceptron")
+    assert {sid: row["score"] for sid, row in scores.items()} == {"ana": 20.0, "javier": 0.0, "diego": 0.0,
+                                                                 "sin_notebook": 0.0}
+    assert "sin_notebook: No se encontró ningún notebook" in out.out
+    assert "javier: 01_perceptron.ipynb no es un notebook válido" in out.out
+    assert "4 entregas calificadas" in out.out and "01_perceptron" in out.err  # the progress bar
+    assert (course / "nbgrader_config.py").is_file()
+    for sid in ("ana", "javier", "sin_notebook"):
+        assert (course / "autograded" / sid / "01_perceptron" / "01_perceptron.ipynb").is_file()
+
+
+@pytest.mark.slow
+def test_regrading_one_student_changes_only_that_student(tmp_path, capsys):
+    course = _course(tmp_path, {"ana": "ana_perez", "diego": "diego_fernandez"})
+    report = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False)
+    assert [r.score for r in report.results] == [20.0, 0.0]
+    shutil.copyfile(EXAMPLES / "camila_rojas.ipynb", course / "submitted" / "diego" / "01_perceptron" / "01_perceptron.ipynb")
+    autograde_module.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False, students=["diego"])
+    scores = gradebook.read_scores(db_url_for(course), "01_perceptron")
+    assert (scores["ana"]["score"], scores["diego"]["score"]) == (20.0, 18.0)
+
+
+def test_weak_isolation_is_refused_for_a_class(tmp_path, monkeypatch, capsys):
+    course = _course(tmp_path, {"ana": "ana_perez"})
+    monkeypatch.setattr(autograde_module, "detect", lambda: Sandbox(mode="plain", drop_uid=False, seccomp=False))
+    code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course)])
+    assert code == 3 and "--allow-weak-sandbox" in capsys.readouterr().err
+    assert not (course / "gradebook.db").exists()
+
+
+def test_a_missing_course_folder_is_one_clear_sentence(tmp_path, capsys):
+    code = main(["--root", str(REPO), "--lang", "en", "autograde", "01_perceptron", "--course", str(tmp_path / "nope")])
+    assert code == 4 and "does not exist" in capsys.readouterr().err

@@ -15,6 +15,8 @@ from dlgrader.sandbox import detect
 HERE = Path(__file__).parent
 REPO = HERE.parent
 FIXTURE_ROOT = HERE / "fixture_course"
+# Graders, mutants and alternatives are material the tests grade, not tests of their own.
+collect_ignore = ["fixture_course", "alternatives"]
 
 
 @pytest.fixture(scope="session")

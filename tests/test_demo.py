@@ -20,7 +20,8 @@ EXPECTED = {
     "camila_rojas": 18, "karina_vega": 18, "sofia_ramirez": 15,  # partial
     "elena_martinez": 10,  # syntax error in entrenar_perceptron: zero on what it breaks only
     "felipe_soto": 10,  # infinite loop in entrenar_perceptron: one timeout, the rest still graded
-    "isabel_torres": 10, "hector_silva": 1,
+    "isabel_torres": 10,  # renamed entrenar_perceptron: its checks only
+    "hector_silva": 1,  # monkeypatches numpy.allclose / numpy.testing in the worker: the broker never sees it
     "diego_fernandez": 0,  # untouched stub
     "gabriela_munoz": 0,  # returns an object whose __eq__ is always True
     "javier_lopez": 0,  # not JSON

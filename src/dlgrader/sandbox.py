@@ -15,7 +15,6 @@ import functools
 import json
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +89,8 @@ def _bwrap_args(hidden: list[Path], as_root: bool) -> list[str]:
         elif p.is_dir():
             args += ["--ro-bind", str(p), str(p)]
     args += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+    # the private /tmp comes first: binds below it (a venv or checkout in /tmp) then land on top of it
+    args += ["--perms", "1777", "--tmpfs", "/tmp"]
     made: set[Path] = {Path("/"), Path("/usr"), Path("/tmp")}
     for p in _ro_paths():
         if p.is_relative_to("/usr"):
@@ -107,7 +108,7 @@ def _bwrap_args(hidden: list[Path], as_root: bool) -> list[str]:
                 made.add(parent)
         args += ["--ro-bind", str(p), str(p)]
         made.add(p)
-    args += ["--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp", "--chdir", "/tmp", "--clearenv",
+    args += ["--dev", "/dev", "--proc", "/proc", "--chdir", "/tmp", "--clearenv",
              "--setenv", "HOME", "/tmp", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "MPLCONFIGDIR", "/tmp",
              "--setenv", "MPLBACKEND", "Agg", "--setenv", "LANG", "C.UTF-8"]
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -122,12 +123,30 @@ def _bwrap_args(hidden: list[Path], as_root: bool) -> list[str]:
     return args
 
 
-def _runs(argv: list[str]) -> tuple[bool, str]:
+PROBE = "import json, decimal, fractions, numpy\ndef probe():\n    return json.dumps([1])\n"
+
+
+def _probe(sandbox: "Sandbox") -> tuple[bool, str]:
+    """Start a real worker in this mode, load a cell that imports the standard library, and call it.
+
+    Only a full round trip proves the mode works: a uid drop, for instance, can
+    leave Python unable to read its own library (a Python installed under /root).
+    """
+    from .notebook import Cell
+    from .session import FatalFault, SubmissionFault, WorkerSession
+
+    session = WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=20, load_timeout=20)
     try:
-        proc = subprocess.run(argv, capture_output=True, timeout=20, text=True)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return False, str(exc)
-    return proc.returncode == 0, (proc.stderr or proc.stdout).strip()[-300:]
+        session.start()
+        report = session.load([Cell("probe", PROBE, True)])
+        if report.get("errors"):
+            err = report["errors"][0]
+            return False, f"{err.get('type')}: {err.get('message')}"[:300]
+        return session.call("probe", (), {}) == "[1]", "ok"
+    except (SubmissionFault, FatalFault, OSError) as exc:
+        return False, str(exc)[:300]
+    finally:
+        session.close()
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,24 +155,23 @@ def detect() -> Sandbox:
     from .seccomp_filter import available as seccomp_available
 
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    sec = sys.platform.startswith("linux") and seccomp_available()
     layers = []
     bwrap_ok, why = False, "bwrap not installed (Debian/Ubuntu: apt-get install bubblewrap)"
     if shutil.which("bwrap") and sys.platform.startswith("linux"):
-        probe = Sandbox("bwrap", is_root, False)
-        argv = probe.command({}, [])
-        cut = argv.index("--")
-        bwrap_ok, why = _runs(argv[:cut] + ["--", sys.executable, "-I", "-c", "import os, numpy; print(os.getuid())"])
+        bwrap_ok, why = _probe(Sandbox("bwrap", is_root, sec))
         if bwrap_ok:
             why = "own mount, pid, net, ipc namespaces; read-only Python; tmpfs /tmp"
     layers.append(Layer("bubblewrap", bwrap_ok, why))
     unshare_ok = False
     if not bwrap_ok and is_root and shutil.which("unshare"):
-        unshare_ok, why = _runs(["unshare", "--net", "--ipc", "--", "true"])
-        layers.append(Layer("unshare --net", unshare_ok, "no network" if unshare_ok else why))
+        unshare_ok, why = _probe(Sandbox("unshare", True, sec))
+        layers.append(Layer("unshare --net", unshare_ok, "no network" if unshare_ok else f"the worker failed: {why}"))
     drop = is_root and (bwrap_ok or unshare_ok)
     layers.append(Layer("unprivileged uid", drop, f"workers run as uid {NOBODY}" if drop else
+                        "no sandbox could start Python as another uid (is Python installed in a private folder "
+                        "such as /root?)" if is_root else
                         "broker is not root: workers keep the caller's uid (bubblewrap maps it to an unprivileged one)"))
-    sec = sys.platform.startswith("linux") and seccomp_available()
     layers.append(Layer("seccomp", sec, "no fork, exec, sockets, ptrace, mount" if sec else
                         "libseccomp not available (apt-get install libseccomp2)"))
     has_resource = True

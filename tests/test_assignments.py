@@ -47,6 +47,8 @@ def test_every_assignment_is_covered():
     for aid in ASSIGNMENTS:
         assert len(list(MATERIAL.mutants_dir(aid).glob("*.py"))) >= 8, aid
         assert len(list((REPO / "tests" / "alternatives" / aid).glob("*.py"))) >= 2, aid
+        a = MATERIAL.assignment(aid)
+        assert a.notebook_path.with_name(a.notebook_path.stem + ".en.ipynb").is_file(), f"{aid}: no English notebook"
 
 
 @pytest.mark.slow

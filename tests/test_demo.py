@@ -98,3 +98,25 @@ def test_demo_refuses_a_folder_that_is_not_a_demo(tmp_path, capsys):
     assert main(["--root", str(REPO), "demo", "--out", str(tmp_path)]) == 4
     assert (tmp_path / "tesis.docx").read_text() == "no tocar"
     assert "no es una demo anterior" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_grades_and_export_commands_on_the_demo_course(demo, tmp_path, capsys):
+    _, _, out = demo
+    rubric = str(REPO / "rubric" / "duoc.yaml")
+    assert main(["--root", str(REPO), "grades", "--course", str(out), "--rubric", rubric,
+                 "--out", str(tmp_path / "notas.csv")]) == 0
+    text = capsys.readouterr().out
+    assert "ana_perez" in text and "6.3" in text and "Nota final parcial" in text
+    assert (tmp_path / "notas.csv").read_text(encoding="utf-8").startswith("student_id,")
+    assert main(["--root", str(REPO), "--lang", "en", "export", "--course", str(out), "--to", "canvas",
+                 "--out", str(tmp_path / "canvas.csv")]) == 0
+    assert "Written: " in capsys.readouterr().out
+    header = (tmp_path / "canvas.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("Student,ID,SIS User ID,SIS Login ID,Section,") and "Nota final" not in header
+
+
+def test_grades_on_a_course_without_gradebook_says_what_to_do(tmp_path, capsys):
+    rubric = str(REPO / "rubric" / "duoc.yaml")
+    assert main(["--root", str(REPO), "grades", "--course", str(tmp_path), "--rubric", rubric]) == 4
+    assert "ejecuta dlgrader autograde primero" in capsys.readouterr().err

@@ -94,3 +94,15 @@ def test_cell_files_use_percent_headers(tmp_path):
     path.write_text("import numpy as np\n# %% [escalon]\ndef escalon(z):\n    return 0\n\n# %% [neurona]\nx = 1\n",
                     encoding="utf-8")
     assert notebook.read_cell_file(path) == {"escalon": "def escalon(z):\n    return 0\n", "neurona": "x = 1\n"}
+
+
+def test_of_two_notebooks_the_answered_one_is_graded(tmp_path):
+    """A student who hands in the untouched Spanish notebook beside the English one they worked on."""
+    untouched = _write(tmp_path, _release(), "01_perceptron.ipynb")
+    nb = _release()
+    _cell(nb, "escalon")["source"] = "def escalon(z):\n    return 7\n"
+    worked = _write(tmp_path, nb, "01_perceptron.en.ipynb")
+    assert notebook.most_answered([untouched, worked], RELEASE, "01_perceptron.ipynb") == worked
+    assert notebook.most_answered([untouched, _write(tmp_path, _release(), "copia.ipynb")], RELEASE,
+                                  "01_perceptron.ipynb") == untouched  # a tie goes to the release name
+    assert notebook.most_answered([], RELEASE) is None

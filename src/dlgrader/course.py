@@ -19,7 +19,7 @@ from typing import Iterator, NamedTuple
 from .errors import ConfigError
 from .gradebook import COURSE_ID, check_source, parse_timestamp, register_assignment, sqlite_url
 from .manifest import Assignment
-from .notebook import read_json_notebook
+from .notebook import most_answered, read_json_notebook
 from .results import CheckResult, SubmissionResult
 from .text import Text
 
@@ -99,28 +99,26 @@ def _timestamp(folder: Path) -> datetime | None:
         return None
 
 
-def iter_submissions(course_dir: str | os.PathLike, assignment_id: str,
-                     notebook: str | None = None) -> Iterator[Submission]:
+def iter_submissions(course_dir: str | os.PathLike, assignment_id: str) -> Iterator[Submission]:
     """Each ``submitted/<student>/<assignment_id>/`` folder, by student id.
 
-    With several notebooks the one named like the release notebook (``notebook``,
-    default: the one in ``release/``) wins, else the first by name.
+    With several notebooks (say the Spanish and the English one), the one with
+    the most answered solution cells is graded (:func:`notebook.most_answered`).
     """
     root = Path(course_dir)
     submitted = root / "submitted"
     if not submitted.is_dir():
         return
-    if notebook is None:
-        try:
-            notebook = release_notebook(root, assignment_id).name
-        except ConfigError:
-            notebook = None  # no release copy to match: the first by name
+    try:
+        release = release_notebook(root, assignment_id)
+    except ConfigError:
+        release = None  # no release copy to compare with: the first by name
     for student in sorted(p for p in submitted.iterdir() if p.is_dir() and not p.name.startswith(".")):
         folder = student / assignment_id
         if not folder.is_dir():
             continue
         found = sorted(p for p in folder.glob("*.ipynb") if p.is_file() and not p.name.startswith("."))
-        chosen = next((p for p in found if p.name == notebook), found[0] if found else None)
+        chosen = most_answered(found, release, release.name) if release else (found[0] if found else None)
         yield Submission(student.name, chosen, _timestamp(folder))
 
 

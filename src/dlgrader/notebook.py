@@ -103,6 +103,28 @@ def solution_cells(nb: dict) -> tuple[dict[str, str], list[Text]]:
     return found, problems
 
 
+def most_answered(paths: list[Path], release_path: Path, preferred: str | None = None) -> Path | None:
+    """Of several notebooks in one submission, the one with the most solution cells changed from the stubs.
+
+    A student may hand in the Spanish and the English notebook, one of them
+    untouched: the one they worked on is graded. Ties go to ``preferred`` (the
+    release notebook's name), then to the first by name.
+    """
+    if len(paths) <= 1:
+        return paths[0] if paths else None
+    release, _ = read_json_notebook(release_path)
+    stubs, _ = solution_cells(release) if release is not None else ({}, [])
+
+    def answered(path: Path) -> int:
+        nb, _ = read_json_notebook(path)
+        if nb is None:
+            return -1
+        answers, _ = solution_cells(nb)
+        return sum(1 for gid, src in answers.items() if src.strip() != stubs.get(gid, "").strip())
+
+    return max(sorted(paths), key=lambda p: (answered(p), p.name == preferred))
+
+
 def release_program(release: dict, answers: dict[str, str] | None) -> tuple[list[Cell], list[str]]:
     """The release notebook's code cells with solution cells replaced by ``answers``."""
     cells: list[Cell] = []

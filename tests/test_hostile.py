@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import uuid
 
 import pytest
@@ -21,8 +22,9 @@ def _grade(fixture_material, sandbox, source):
 
 
 def _worker_processes() -> list[str]:
+    """Workers started with this Python (others on the machine, e.g. another checkout's demo, are not ours)."""
     out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return [ln for ln in out.splitlines() if "dlgrader.worker" in ln and "ps -eo" not in ln]
+    return [ln for ln in out.splitlines() if "dlgrader.worker" in ln and sys.executable in ln]
 
 
 def test_reference_gets_full_marks(fixture_material, sandbox):

@@ -142,7 +142,7 @@ class WorkerSession:
         except codec.CodecError:
             self._die(Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted."))
 
-    def request(self, msg: dict, timeout: float, during: Text):
+    def request(self, msg: dict, timeout: float, during: Text, label: str | None = None):
         if self.gone is not None:
             raise self.gone
         if self.proc is None:
@@ -165,7 +165,7 @@ class WorkerSession:
                            "The reply from your code's process was malformed."))
         if reply["ok"]:
             return reply.get("value")
-        raise self._fault(reply.get("error"), msg)
+        raise self._fault(reply.get("error"), msg, label)
 
     # -- operations -------------------------------------------------------------
     def load(self, cells: list) -> dict:
@@ -176,37 +176,40 @@ class WorkerSession:
         self.names = [n for n in report["names"] if isinstance(n, str)]
         return report
 
-    def call(self, fn: str, args: tuple, kwargs: dict, *, inputs: bool = False, handle: int | None = None):
+    def call(self, fn: str, args: tuple, kwargs: dict, *, inputs: bool = False, handle: int | None = None,
+             label: str | None = None):
         """Call a student function; one that timed out before fails at once, so one loop costs one timeout."""
-        if fn in self.timed_out:
-            raise FatalFault(Text(f"{fn}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
+        label = label or fn
+        if label in self.timed_out:
+            raise FatalFault(Text(f"{label}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
                                   "no se vuelve a ejecutar.",
-                                  f"{fn}() already ran out of time in an earlier check (an infinite loop?); "
+                                  f"{label}() already ran out of time in an earlier check (an infinite loop?); "
                                   "it is not run again."))
         op = {"op": "call" if handle is None else "method", "fn": fn, "args": list(args), "kwargs": kwargs,
               "inputs": inputs}
         if handle is not None:
             op["handle"] = handle
         try:
-            return self.request(op, self.call_timeout, Text(f"la llamada a {fn}()", f"the call to {fn}()"))
+            return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
+                                label=label)
         except WorkerGone as exc:
             if exc.timed_out:
-                self.timed_out.add(fn)
+                self.timed_out.add(label)
             raise
 
     def getattr(self, handle: int, name: str):
         return self.request({"op": "getattr", "handle": handle, "fn": name}, self.call_timeout,
                             Text(f"la lectura de .{name}", f"reading .{name}"))
 
-    def _fault(self, error, msg: dict) -> SubmissionFault | FatalFault:
+    def _fault(self, error, msg: dict, label: str | None = None) -> SubmissionFault | FatalFault:
         if not isinstance(error, dict):
             error = {}
         kind = str(error.get("kind", ""))[:40]
         etype = str(error.get("type", "Error"))[:80]
         message = str(error.get("message", ""))[:500]
-        name = str(msg.get("fn", ""))[:80]
+        name = str(label or msg.get("fn", ""))[:80]
         if kind == "missing":
-            close = difflib.get_close_matches(name, self.names, n=1, cutoff=0.5)
+            close = difflib.get_close_matches(str(msg.get("fn", "")), self.names, n=1, cutoff=0.5)
             hint = Text(f"¿Quizás la renombraste como {close[0]!r}? Usa exactamente el nombre del enunciado.",
                         f"Did you rename it to {close[0]!r}? Use exactly the name in the statement.") if close else None
             return FatalFault(Text(f"No encontré {name!r} en tu notebook.", f"{name!r} is not defined in your notebook."), hint)

@@ -19,21 +19,24 @@ def _wrap(session_of: Callable[[], WorkerSession], value):
 
 
 class RemoteFunction:
-    def __init__(self, session_of: Callable[[], WorkerSession], name: str, handle: int | None = None):
+    def __init__(self, session_of: Callable[[], WorkerSession], name: str, handle: int | None = None,
+                 label: str | None = None):
         self._session_of = session_of
         self._name = name
         self._handle = handle
+        self._label = label or name  # "Adam.step" for a method: what feedback and time-outs name
 
     def __call__(self, *args, **kwargs):
-        return _wrap(self._session_of, self._session_of().call(self._name, args, kwargs, handle=self._handle))
+        return _wrap(self._session_of, self._session_of().call(self._name, args, kwargs, handle=self._handle,
+                                                               label=self._label))
 
     def with_inputs(self, *args, **kwargs):
         """Call, and return ``(value, args_after, kwargs_after)``."""
-        out = self._session_of().call(self._name, args, kwargs, inputs=True, handle=self._handle)
+        out = self._session_of().call(self._name, args, kwargs, inputs=True, handle=self._handle, label=self._label)
         return _wrap(self._session_of, out["value"]), tuple(out["args"]), out["kwargs"]
 
     def __repr__(self) -> str:
-        return f"student.{self._name}"
+        return f"student.{self._label}"
 
 
 class RemoteObject:
@@ -44,7 +47,7 @@ class RemoteObject:
         self._handle = handle
 
     def method(self, name: str) -> RemoteFunction:
-        return RemoteFunction(self._session_of, name, self._handle.id)
+        return RemoteFunction(self._session_of, name, self._handle.id, f"{self._handle.type_name}.{name}")
 
     def attr(self, name: str):
         return _wrap(self._session_of, self._session_of().getattr(self._handle.id, name))

@@ -4,7 +4,7 @@ Each submission is the release notebook with some solution cells replaced by the
 examples follow the notebook when it changes. Each assignment's class is ``examples/<assignment>/students.py``
 (a STUDENTS list of Submission). Run this from anywhere after editing a notebook or a class:
 
-    python examples/make_examples.py
+    python examples/make_examples.py [01_perceptron ...]
 
 It writes ``examples/<assignment>/<student_id>.ipynb`` and ``examples/<assignment>/students.csv`` (the roster,
 including students who submitted nothing).
@@ -110,10 +110,12 @@ def build(assignment: str, examples: list[Submission], root: Path = ROOT) -> lis
     return written
 
 
-def classes(root: Path = ROOT) -> dict[str, list[Submission]]:
-    """Every ``examples/<assignment>/students.py``: its STUDENTS list, by assignment."""
+def classes(root: Path = ROOT, only: list[str] | None = None) -> dict[str, list[Submission]]:
+    """Every ``examples/<assignment>/students.py`` (or only those named): its STUDENTS list, by assignment."""
     found = {}
     for spec in sorted((root / "examples").glob("*/students.py")):
+        if only and spec.parent.name not in only:
+            continue
         module_spec = importlib.util.spec_from_file_location(f"students_{spec.parent.name}", spec)
         module = importlib.util.module_from_spec(module_spec)
         module_spec.loader.exec_module(module)
@@ -122,7 +124,8 @@ def classes(root: Path = ROOT) -> dict[str, list[Submission]]:
 
 
 def main() -> None:
-    for assignment, examples in classes().items():
+    """``python examples/make_examples.py [ASSIGNMENT ...]``: rebuild every class, or only the ones named."""
+    for assignment, examples in classes(only=sys.argv[1:]).items():
         for path in build(assignment, examples):
             print(path.relative_to(ROOT))
 

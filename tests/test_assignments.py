@@ -1,95 +1,167 @@
 """Graders are tested like code, for every assignment that ships a reference.
 
-The reference gets full marks; the untouched release notebook gets zero; each
-mutant loses points on every check its header names as a target; each
-alternative correct implementation gets full marks; the notebook's grade
-cells carry the manifest's points.
+Each assignment gets one class, graded by ``autograde`` exactly as an
+instructor would (notebooks in ``submitted/``, the sandbox, the gradebook):
+the reference, the untouched release notebook, every mutant, every
+alternative correct implementation, every example of the demo class, and an
+infinite loop in each task. Then: the reference gets full marks; the stub
+gets zero; each mutant loses points on every check its header names; each
+alternative gets full marks; nothing crashes the batch; a loop costs only
+the checks of the task it is in. The notebook's grade cells carry the
+manifest's points, and the notebook runs top to bottom with the reference.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import re
+import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from conftest import REPO, grade_cells
-from dlgrader.notebook import program_from_notebook
+from conftest import REPO
+from dlgrader.autograde import autograde
+from dlgrader.cli import main
+from dlgrader.notebook import read_cell_file
 from dlgrader.paths import find_material
-from dlgrader.runner import grade_program
 
 MATERIAL = find_material(REPO)
 ASSIGNMENTS = [a for a in MATERIAL.assignment_ids() if MATERIAL.solution_path(a).is_file()]
 TARGET = re.compile(r"^# target:\s*(.+)$", re.M)
+LOOP = "def {name}(*args, **kwargs):\n    while True:\n        pass\n"
 
 
-def _mutants():
-    for aid in ASSIGNMENTS:
-        for path in sorted(MATERIAL.mutants_dir(aid).glob("*.py")):
-            yield pytest.param(aid, path, id=f"{aid}:{path.stem}")
+def _mutants(aid: str) -> list[Path]:
+    return sorted(MATERIAL.mutants_dir(aid).glob("*.py"))
 
 
-def _alternatives():
-    for aid in ASSIGNMENTS:
-        for path in sorted((REPO / "tests" / "alternatives" / aid).glob("*.py")):
-            yield pytest.param(aid, path, id=f"{aid}:{path.stem}")
+def _alternatives(aid: str) -> list[Path]:
+    return sorted((REPO / "tests" / "alternatives" / aid).glob("*.py"))
 
 
-def _cells(path: Path) -> dict[str, str]:
-    from dlgrader.notebook import read_cell_file
+def _params(kind):
+    return [pytest.param(aid, p, id=f"{aid}:{p.stem}") for aid in ASSIGNMENTS for p in kind(aid)]
 
-    return read_cell_file(path)
+
+def _with_cells(release: dict, cells: dict[str, str]) -> dict:
+    """The release notebook with these solution cells' sources replaced."""
+    nb = copy.deepcopy(release)
+    for cell in nb["cells"]:
+        gid = (cell["metadata"].get("nbgrader") or {}).get("grade_id")
+        if gid in cells and cell["cell_type"] == "code":
+            cell["source"] = cells[gid]
+    return nb
+
+
+def class_of(aid: str) -> dict[str, dict | Path]:
+    """Student id -> notebook (dict to write, or an example file to copy)."""
+    a = MATERIAL.assignment(aid)
+    release = json.loads(a.notebook_path.read_text(encoding="utf-8"))
+    reference = read_cell_file(MATERIAL.solution_path(aid))
+    students: dict[str, dict | Path] = {"reference": _with_cells(release, reference), "stub": release}
+    for path in _mutants(aid):
+        students[f"mutant_{path.stem}"] = _with_cells(release, reference | read_cell_file(path))
+    for path in _alternatives(aid):
+        students[f"alternative_{path.stem}"] = _with_cells(release, read_cell_file(path))
+    for task in a.tasks:  # an infinite loop in each task, every other cell right
+        loop = "\n".join(LOOP.format(name=n) for n in task.names)
+        students[f"loop_{task.id}"] = _with_cells(release, reference | {task.id: loop})
+    for path in sorted((REPO / "examples" / aid).glob("*.ipynb")):
+        students[f"example_{path.stem}"] = path
+    return students
+
+
+@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def graded(request, tmp_path_factory):
+    """(assignment id, {student: SubmissionResult}, report) for the whole class, graded once."""
+    aid = request.param
+    a = MATERIAL.assignment(aid)
+    course = tmp_path_factory.mktemp(f"class_{aid}")
+    for sid, nb in class_of(aid).items():
+        folder = course / "submitted" / sid / aid
+        folder.mkdir(parents=True)
+        if isinstance(nb, Path):
+            shutil.copyfile(nb, folder / a.notebook)
+        else:
+            (folder / a.notebook).write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    report = autograde(aid, course, root=REPO, jobs=2, progress=False)
+    return aid, {r.student: r for r in report.results}, report
+
+
+def _failed(result) -> dict[str, str]:
+    return {c.id: c.feedback() for c in result.checks if not c.passed}
 
 
 def test_every_assignment_is_covered():
     assert "01_perceptron" in ASSIGNMENTS
     for aid in ASSIGNMENTS:
-        assert len(list(MATERIAL.mutants_dir(aid).glob("*.py"))) >= 8, aid
-        assert len(list((REPO / "tests" / "alternatives" / aid).glob("*.py"))) >= 2, aid
+        assert len(_mutants(aid)) >= 8, aid
+        assert len(_alternatives(aid)) >= 2, aid
         a = MATERIAL.assignment(aid)
         assert a.notebook_path.with_name(a.notebook_path.stem + ".en.ipynb").is_file(), f"{aid}: no English notebook"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("aid", ASSIGNMENTS)
-def test_reference_gets_full_marks(aid, material, sandbox):
-    r = grade_cells(material, aid, {}, sandbox)
-    failed = {c.id: c.feedback() for c in r.checks if not c.passed}
-    assert not failed and r.score == r.max_score == material.assignment(aid).auto_points
+def test_a_class_of_thirty_is_graded_without_a_crash(graded):
+    aid, results, report = graded
+    assert not report.failures
+    assert len(results) >= 30 and set(results) == set(class_of(aid))
+    assert all(len(r.checks) == len(MATERIAL.assignment(aid).checks) for r in results.values())
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("aid", ASSIGNMENTS)
-def test_untouched_release_notebook_gets_zero(aid, material, sandbox):
-    a = material.assignment(aid)
-    r = grade_program(a, program_from_notebook(a.notebook_path, a.notebook_path), material=material, sandbox=sandbox)
+def test_reference_gets_full_marks(graded):
+    aid, results, _ = graded
+    r = results["reference"]
+    assert not _failed(r) and r.score == r.max_score == MATERIAL.assignment(aid).auto_points
+
+
+@pytest.mark.slow
+def test_untouched_release_notebook_gets_zero(graded):
+    _, results, _ = graded
+    r = results["stub"]
     assert r.score == 0.0, {c.id: c.points for c in r.checks if c.points}
     assert all(c.feedback() for c in r.checks)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("aid, path", list(_mutants()))
-def test_mutant_loses_points_on_its_targets(aid, path, material, sandbox):
-    header = TARGET.search(path.read_text(encoding="utf-8"))
-    assert header, f"{path.name} has no '# target:' line"
-    targets = [t.strip() for t in header.group(1).split(",") if t.strip()]
-    known = {c.id for c in material.assignment(aid).checks}
-    assert targets and set(targets) <= known, f"unknown targets {set(targets) - known}"
-    r = grade_cells(material, aid, _cells(path), sandbox)
-    by_id = {c.id: c for c in r.checks}
-    survived = [t for t in targets if by_id[t].passed]
-    assert not survived, f"{path.stem} was not caught by {survived}"
-    for t in targets:  # a caught mutant is told why
-        assert by_id[t].feedback("es") and by_id[t].feedback("en")
+def test_alternative_correct_solutions_get_full_marks(graded):
+    aid, results, _ = graded
+    for path in _alternatives(aid):
+        r = results[f"alternative_{path.stem}"]
+        assert not _failed(r) and r.score == r.max_score, (path.name, _failed(r))
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("aid, path", list(_alternatives()))
-def test_alternative_correct_solution_gets_full_marks(aid, path, material, sandbox):
-    r = grade_cells(material, aid, _cells(path), sandbox, reference=False)
-    failed = {c.id: c.feedback() for c in r.checks if not c.passed}
-    assert not failed and r.score == r.max_score
+def test_every_mutant_loses_points_on_its_targets(graded):
+    aid, results, _ = graded
+    known = {c.id for c in MATERIAL.assignment(aid).checks}
+    survivors = {}
+    for path in _mutants(aid):
+        header = TARGET.search(path.read_text(encoding="utf-8"))
+        assert header, f"{path.name} has no '# target:' line"
+        targets = [t.strip() for t in header.group(1).split(",") if t.strip()]
+        assert targets and set(targets) <= known, f"{path.name}: unknown targets {set(targets) - known}"
+        by_id = {c.id: c for c in results[f"mutant_{path.stem}"].checks}
+        if any(by_id[t].passed for t in targets):
+            survivors[path.stem] = [t for t in targets if by_id[t].passed]
+        for t in targets:  # a caught mutant is told why, in both languages
+            assert by_id[t].passed or (by_id[t].feedback("es") and by_id[t].feedback("en"))
+    assert not survivors, f"mutants not caught by their target checks: {survivors}"
+
+
+@pytest.mark.slow
+def test_an_infinite_loop_costs_only_its_task(graded):
+    aid, results, _ = graded
+    a = MATERIAL.assignment(aid)
+    for task in a.tasks:
+        r = results[f"loop_{task.id}"]
+        own = [c for c in r.checks if a.check(c.id).task == task.id]
+        assert own and all(c.points == 0 for c in own), task.id
+        assert r.score < r.max_score
 
 
 @pytest.mark.parametrize("aid", ASSIGNMENTS)
@@ -97,13 +169,13 @@ def test_notebook_grade_cells_match_the_manifest(aid, material):
     """Points live in assignment.toml; the notebook's nbgrader cells must agree with it."""
     a = material.assignment(aid)
     nb = json.loads(a.notebook_path.read_text(encoding="utf-8"))
-    graded = {}
+    graded_cells = {}
     for cell in nb["cells"]:
         meta = cell["metadata"].get("nbgrader") or {}
         if meta.get("grade"):
-            graded[meta["grade_id"]] = meta["points"]
+            graded_cells[meta["grade_id"]] = meta["points"]
     expected = {c.id: c.points for c in a.checks} | {m.id: m.points for m in a.manual}
-    assert graded == expected
+    assert graded_cells == expected
 
 
 @pytest.mark.parametrize("aid", ASSIGNMENTS)
@@ -113,4 +185,24 @@ def test_notebook_states_the_conventions_in_spanish(aid, material):
     assert "Convenciones" in text, "each notebook states DESIGN.md's conventions"
     for task in a.tasks:
         for name in task.names:
-            assert f"def {name}(" in text, f"the stub for {name} is missing"
+            assert re.search(rf"(def|class) {name}\b", text), f"the stub for {name} is missing"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("aid", ASSIGNMENTS)
+def test_notebook_runs_top_to_bottom_with_the_reference(aid, tmp_path):
+    """In a student bundle, with the reference typed in, every cell runs and the check cell gives full public marks."""
+    from nbclient import NotebookClient
+
+    bundle = tmp_path / "curso"
+    assert main(["--root", str(REPO), "release", "--out", str(bundle)]) == 0
+    a = MATERIAL.assignment(aid)
+    folder = bundle / "assignments" / aid
+    nb_path = folder / a.notebook
+    filled = _with_cells(json.loads(nb_path.read_text(encoding="utf-8")), read_cell_file(MATERIAL.solution_path(aid)))
+    nb = nbformat.reads(json.dumps(filled), as_version=4)
+    nbformat.write(nb, nb_path)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    out = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    public = sum(c.points for c in a.checks if c.public)
+    assert f"Puntaje: {public:g}/{public:g}" in out, out

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 
-import nbformat
 import pytest
 
 from conftest import REPO
@@ -72,25 +70,3 @@ def test_doctor_names_every_layer(capsys):
     code, out, _ = run(capsys, "doctor")
     assert code == 0 and "nivel de aislamiento" in out
     assert "bubblewrap" in out and "seccomp" in out
-
-
-@pytest.mark.slow
-def test_check_cell_runs_inside_jupyter(tmp_path):
-    """The notebook's last cell runs the public checks on the saved notebook, from Jupyter's working folder."""
-    from nbclient import NotebookClient
-
-    bundle = tmp_path / "curso"
-    assert main(["--root", str(REPO), "release", "--out", str(bundle)]) == 0
-    folder = bundle / "assignments" / "01_perceptron"
-    nb_path = folder / "01_perceptron.ipynb"
-    answers = read_cell_file(REPO / "solutions" / "01_perceptron" / "solution.py")
-    nb = nbformat.read(nb_path, as_version=4)
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in answers:
-            cell.source = answers[gid]
-    nbformat.write(nb, nb_path)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
-    out = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
-    assert "Puntaje: 7/7" in out and "Guarda el notebook" in out, out
-    shutil.rmtree(bundle)

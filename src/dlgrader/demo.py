@@ -18,7 +18,7 @@ from .autograde import autograde
 from .errors import ConfigError
 from .paths import find_material
 from .sandbox import WEAK, detect
-from .tables import autograde_summary, export, final_grades, grades_table, write_grades
+from .tables import autograde_summary, export, final_grades, write_grades
 from .text import Text
 
 MARKER = ".dlgrader-demo"
@@ -103,5 +103,3 @@ def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, 
     print(("Prueba: " if es else "Try: ") + f"cd {course_dir} && nbgrader export")
     return 5 if failures else 0
 
-
-__all__ = ["run_demo", "lay_out_class", "grades_table"]

@@ -126,7 +126,7 @@ def grades_table(rubric, grades: Mapping[str, StudentGrades], lang: str = "es") 
 
 
 def write_grades(course_dir, rubric_path, *, db_url: str | None = None, out: str | Path | None = None,
-                 root=None, lang: str = "es") -> str:
+                 lang: str = "es") -> str:
     """Write per-student grades as CSV and return the printed table (with where the file is)."""
     rubric, grades, _ = final_grades(course_dir, rubric_path, db_url)
     out = Path(out) if out else Path(course_dir) / f"grades_{Path(rubric_path).stem}.csv"

@@ -147,8 +147,6 @@ class Worker:
         return attr, msg["op"] == "method"
 
     def dispatch(self, msg: dict):
-        from . import codec
-
         op = msg.get("op")
         if op == "load":
             return self.load(msg["cells"])

@@ -106,3 +106,18 @@ def test_of_two_notebooks_the_answered_one_is_graded(tmp_path):
     assert notebook.most_answered([untouched, _write(tmp_path, _release(), "copia.ipynb")], RELEASE,
                                   "01_perceptron.ipynb") == untouched  # a tie goes to the release name
     assert notebook.most_answered([], RELEASE) is None
+
+
+def test_demo_cells_run_only_in_jupyter():
+    """A locked plot or race (metadata dlgrader.role = "demo") is never part of the graded program."""
+    release = REPO / "assignments" / "05_optimizadores" / "05_optimizadores.ipynb"
+    nb = json.loads(release.read_text(encoding="utf-8"))
+    demos = [c for c in nb["cells"] if (c["metadata"].get("dlgrader") or {}).get("role") == "demo"]
+    assert demos, "assignment 05 has a demo cell"
+    ids = {c.id for c in program_from_notebook(release, release).cells}
+    assert not {_cell_id(c) for c in demos} & ids
+    assert "plt.show()" not in "".join(c.source for c in program_from_notebook(release, release).cells)
+
+
+def _cell_id(cell: dict) -> str | None:
+    return (cell["metadata"].get("nbgrader") or {}).get("grade_id")

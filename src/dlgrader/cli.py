@@ -102,7 +102,7 @@ def _run(args, lang: str) -> int:
     if args.command == "grades":
         from .tables import write_grades
 
-        print(write_grades(args.course, args.rubric, db_url=args.db, out=args.out, lang=lang))
+        print(write_grades(args.course, args.rubric, db_url=args.db, out=args.out, root=args.root, lang=lang))
         return 0
     if args.command == "export":
         from .tables import export

@@ -46,9 +46,15 @@ def _nbgrader(cell: dict) -> dict:
     return nb if isinstance(nb, dict) else {}
 
 
-def is_check_cell(cell: dict) -> bool:
+def cell_role(cell: dict) -> str | None:
+    """dlgrader's role for a cell: "check" (the check cell) or "demo" (plots and races the grader never runs)."""
     meta = cell.get("metadata") or {}
-    return isinstance(meta, dict) and (meta.get("dlgrader") or {}).get("role") == "check"
+    role = (meta.get("dlgrader") or {}).get("role") if isinstance(meta, dict) else None
+    return role if isinstance(role, str) else None
+
+
+def is_check_cell(cell: dict) -> bool:
+    return cell_role(cell) == "check"
 
 
 def strip_magics(source: str) -> str:
@@ -130,8 +136,8 @@ def release_program(release: dict, answers: dict[str, str] | None) -> tuple[list
     cells: list[Cell] = []
     missing: list[str] = []
     for cell in release.get("cells", []):
-        if cell.get("cell_type") != "code" or is_check_cell(cell):
-            continue
+        if cell.get("cell_type") != "code" or cell_role(cell) in ("check", "demo"):
+            continue  # the check cell and demo cells (plots) run only in Jupyter
         meta = _nbgrader(cell)
         gid = meta.get("grade_id", f"cell{len(cells)}")
         if meta.get("grade") and not meta.get("solution"):

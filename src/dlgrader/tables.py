@@ -107,10 +107,14 @@ def course_scores(course_dir: str | Path, db_url: str | None = None) -> tuple[st
     return db_url, scores, known
 
 
-def final_grades(course_dir: str | Path, rubric_path: str | Path, db_url: str | None = None):
-    """Load the rubric against the gradebook's assignments and compute every student's grades."""
+def final_grades(course_dir: str | Path, rubric_path: str | Path, db_url: str | None = None, root=None):
+    """Load the rubric and compute every student's grades.
+
+    The rubric may name assignments the course has not graded yet (known from
+    the course material): their evaluations are pending, not an error.
+    """
     db_url, scores, known = course_scores(course_dir, db_url)
-    rubric = load_rubric(rubric_path, known)
+    rubric = load_rubric(rubric_path, _material_points(root) | known)
     return rubric, student_grades(rubric, scores), db_url
 
 
@@ -126,9 +130,9 @@ def grades_table(rubric, grades: Mapping[str, StudentGrades], lang: str = "es") 
 
 
 def write_grades(course_dir, rubric_path, *, db_url: str | None = None, out: str | Path | None = None,
-                 lang: str = "es") -> str:
+                 root=None, lang: str = "es") -> str:
     """Write per-student grades as CSV and return the printed table (with where the file is)."""
-    rubric, grades, _ = final_grades(course_dir, rubric_path, db_url)
+    rubric, grades, _ = final_grades(course_dir, rubric_path, db_url, root)
     out = Path(out) if out else Path(course_dir) / f"grades_{Path(rubric_path).stem}.csv"
     with out.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -159,10 +163,19 @@ def export(course_dir, to: str, *, rubric: str | Path | None = None, db_url: str
     titles = _titles(root)
     columns = [assignment_column(titles.get(aid, aid), scores[aid], known[aid]) for aid in known]
     if rubric:
-        r, grades, _ = final_grades(course_dir, rubric, db_url)
+        r, grades, _ = final_grades(course_dir, rubric, db_url, root)
         columns.append(final_grade_column(r, grades))
     out = Path(out) if out else Path(course_dir) / "canvas_grades.csv"
     return write_canvas_csv(out, gradebook.read_students(db_url), columns)
+
+
+def _material_points(root) -> dict[str, float]:
+    """Points possible of every assignment in the course material, when it is at hand."""
+    try:
+        material = find_material(root)
+    except ConfigError:
+        return {}
+    return {aid: material.assignment(aid).max_points for aid in material.assignment_ids()}
 
 
 def _titles(root) -> dict[str, str]:

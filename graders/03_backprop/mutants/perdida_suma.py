@@ -1,0 +1,6 @@
+# target: perdida_curso, perdida_torch, numerico_central
+# why: sums 1/2 ||d - y||^2 over the batch instead of averaging it
+# %% [perdida]
+def perdida(X, D, W1, b1, W2, b2):
+    _, Y = propagar_adelante(X, W1, b1, W2, b2)
+    return float(0.5 * np.sum((D - Y) ** 2))

@@ -1,0 +1,11 @@
+# target: lotes_curso, lotes_visita_todos, lotes_semilla, descenso_minilotes
+# why: drops the last incomplete batch (as drop_last=True), so some examples are never visited in an epoch
+# %% [indices_lotes]
+def indices_lotes(N, tam_lote, epocas, semilla):
+    rng = np.random.default_rng(semilla)
+    resultado = []
+    for _ in range(epocas):
+        orden = rng.permutation(N)
+        completos = N // tam_lote
+        resultado.append([orden[j * tam_lote:(j + 1) * tam_lote] for j in range(completos)])
+    return resultado

@@ -1,0 +1,9 @@
+# target: lotes_semilla, lotes_rebaraja, descenso_reproducible
+# why: ignores the seed and shuffles with the global np.random.permutation, so results cannot be reproduced
+# %% [indices_lotes]
+def indices_lotes(N, tam_lote, epocas, semilla):
+    resultado = []
+    for _ in range(epocas):
+        orden = np.random.permutation(N)
+        resultado.append([orden[i:i + tam_lote] for i in range(0, N, tam_lote)])
+    return resultado

@@ -1,0 +1,6 @@
+# target: lotes_semilla, lotes_rebaraja, descenso_reproducible
+# why: never shuffles: every epoch visits the examples in their original order
+# %% [indices_lotes]
+def indices_lotes(N, tam_lote, epocas, semilla):
+    orden = np.arange(N)
+    return [[orden[i:i + tam_lote] for i in range(0, N, tam_lote)] for _ in range(epocas)]

@@ -1,0 +1,5 @@
+# target: tasa_ejemplos, tasa_formulas, tasa_inicio_monotona, tasa_escalon_piso
+# why: ignores the decay and always returns lr0 (passes "starts at lr0" and "never increases" alone)
+# %% [tasa_aprendizaje]
+def tasa_aprendizaje(lr0, epoca, decaimiento=None):
+    return float(lr0)

@@ -14,7 +14,8 @@ from dlgrader.errors import ConfigError
 from dlgrader.rubric import ChileScale, load_rubric, round_half_up, student_grades
 
 DUOC = Path(__file__).resolve().parents[1] / "rubric" / "duoc.yaml"
-KNOWN = {"01_perceptron": 20.0, "02_backprop": 100.0, "03_descenso": 100.0}
+KNOWN = {"01_perceptron": 20.0, "02_backprop": 100.0, "03_descenso": 100.0, "02_activaciones": 45.0,
+         "03_backprop": 31.0, "04_descenso_gradiente": 28.0, "05_optimizadores": 27.0}
 
 GOOD = """\
 institution: Prueba
@@ -82,8 +83,19 @@ def test_duoc_rubric_loads():
         ("unidad1_prueba", Decimal(7)), ("unidad2_encargo", Decimal(28)), ("unidad3_encargo", Decimal("17.5")),
         ("unidad4_encargo", Decimal("17.5")), ("examen_transversal", Decimal(30))]
     assert rubric.evaluations[0].assignments == ("01_perceptron",)
-    assert all(e.assignments == () for e in rubric.evaluations[1:])
+    assert rubric.evaluations[1].assignments == ("02_activaciones", "03_backprop", "04_descenso_gradiente",
+                                                 "05_optimizadores")
+    assert all(e.assignments == () for e in rubric.evaluations[2:])
     assert rubric.scale == ChileScale()
+
+
+def test_duoc_rubric_names_only_assignments_the_course_has():
+    from dlgrader.paths import find_material
+
+    material = find_material(DUOC.parents[1])
+    known = {aid: material.assignment(aid).max_points for aid in material.assignment_ids()}
+    rubric = load_rubric(DUOC, known)
+    assert {aid for e in rubric.evaluations for aid in e.assignments} <= set(known)
 
 
 def test_duoc_partial_final_grade_covers_seven_percent():

@@ -11,9 +11,13 @@ import pytest
 from dlgrader.errors import ConfigError
 from dlgrader.export_canvas import (HEADER, Column, assignment_column, final_grade_column, number,
                                     write_canvas_csv)
+from dlgrader.paths import find_material
 from dlgrader.rubric import load_rubric, student_grades
 
 DUOC = Path(__file__).resolve().parents[1] / "rubric" / "duoc.yaml"
+# every assignment the rubric names; 01 out of 20 points, as the percentages below assume
+KNOWN = {aid: find_material(DUOC.parents[1]).assignment(aid).max_points
+         for aid in find_material(DUOC.parents[1]).assignment_ids()} | {"01_perceptron": 20.0}
 
 STUDENTS = [
     {"id": "jmunoz", "first_name": "José", "last_name": "Muñoz", "email": "jose.munoz@duocuc.cl", "lms_user_id": "4411"},
@@ -63,7 +67,7 @@ def test_missing_submissions_as_zero_and_without_points_row(tmp_path):
 
 
 def test_final_grade_column_from_the_rubric(tmp_path):
-    rubric = load_rubric(DUOC, {"01_perceptron": 20.0})
+    rubric = load_rubric(DUOC, KNOWN)
     grades = student_grades(rubric, {"01_perceptron": SCORES})
     columns = [assignment_column("Perceptrón", SCORES, 20), final_grade_column(rubric, grades)]
     rows = read(write_canvas_csv(tmp_path / "canvas.csv", STUDENTS, columns))
@@ -75,7 +79,7 @@ def test_final_grade_column_from_the_rubric(tmp_path):
 
 
 def test_a_known_canvas_id_keeps_one_column_whatever_the_title(tmp_path):
-    rubric = load_rubric(DUOC, {"01_perceptron": 20.0})
+    rubric = load_rubric(DUOC, KNOWN)
     grades = student_grades(rubric, {"01_perceptron": SCORES})
     column = final_grade_column(rubric, grades, title="Nota DuocUC", canvas_id="555")
     assert column.header == "Nota DuocUC (555)"

@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True)
 
     d = sub.add_parser("demo", help="the whole pipeline on examples/")
+    d.add_argument("assignments", nargs="*", help="only these assignments' example classes (default: all)")
     d.add_argument("--out", help="where to build the demo course (default: a new temporary folder)")
     d.add_argument("--jobs", type=int, default=None)
 
@@ -119,7 +120,7 @@ def _run(args, lang: str) -> int:
     if args.command == "demo":
         from .demo import run_demo
 
-        return run_demo(out=args.out, root=args.root, jobs=args.jobs, lang=lang)
+        return run_demo(out=args.out, root=args.root, jobs=args.jobs, lang=lang, only=args.assignments)
     if args.command == "doctor":
         from .sandbox import detect
 

@@ -65,10 +65,16 @@ def lay_out_class(course_dir: Path, material, assignment_id: str) -> str:
     return db_url
 
 
-def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, lang: str = "es") -> int:
+def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, lang: str = "es",
+             only: list[str] | None = None) -> int:
     es = lang != "en"
     material = find_material(root)
     ids = [aid for aid in material.assignment_ids() if (material.root / "examples" / aid).is_dir()]
+    for aid in only or []:
+        if aid not in ids:
+            raise ConfigError(Text(f"No hay una clase de ejemplo para {aid!r}; las hay para: {', '.join(ids)}.",
+                                   f"There is no example class for {aid!r}; there are for: {', '.join(ids)}."))
+    ids = [aid for aid in ids if not only or aid in only]
     if not ids:
         raise ConfigError(Text(f"No hay ejemplos en {material.root / 'examples'}.",
                                f"There are no examples in {material.root / 'examples'}."))

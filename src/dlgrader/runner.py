@@ -35,9 +35,10 @@ from .text import Text
 MAX_RESTARTS = 6
 PYTEST_INI = Path(__file__).with_name("pytest_grading.ini")
 # Hypothesis shrinks a failing input for up to 5 minutes by default; each step here is a call into
-# the sandbox. Two seconds still finds a small counterexample and keeps a wrong answer about as
-# cheap to grade as a right one. Only the counterexample's size depends on it, never a score.
-SHRINK_SECONDS = 2
+# the sandbox. Half a second still finds the minimal counterexample on the inputs graders draw
+# (measured on the example classes) and keeps a wrong answer about as cheap to grade as a right
+# one. Only the counterexample's size depends on it, never a score.
+SHRINK_SECONDS = 0.5
 
 
 def _cap_shrinking() -> None:

@@ -98,6 +98,11 @@ def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, 
         print(autograde_summary(report, lang, grades=grades))
     print()
     print(write_grades(course_dir, rubric, out=course_dir / "grades_duoc.csv", root=material.root, lang=lang))
+    if len(ids) > 1:
+        print("En esta demo casi cada clase de ejemplo tiene sus propios estudiantes: las tareas que un estudiante "
+              "no entregó cuentan 0 en su nota." if es else
+              "In this demo nearly every example class has its own students: the assignments a student did not "
+              "submit count 0 in their grade.")
     canvas = export(course_dir, "canvas", rubric=rubric, out=course_dir / "canvas_grades.csv", root=material.root)
     print()
     print(("Archivos:" if es else "Files:"))

@@ -169,19 +169,20 @@ def export(course_dir, to: str, *, rubric: str | Path | None = None, db_url: str
     return write_canvas_csv(out, gradebook.read_students(db_url), columns)
 
 
-def _material_points(root) -> dict[str, float]:
-    """Points possible of every assignment in the course material, when it is at hand."""
+def _course_assignments(root) -> dict:
+    """Every assignment of the course material by id, or none when the material is not at hand."""
     try:
         material = find_material(root)
     except ConfigError:
         return {}
-    return {aid: material.assignment(aid).max_points for aid in material.assignment_ids()}
+    return {aid: material.assignment(aid) for aid in material.assignment_ids()}
+
+
+def _material_points(root) -> dict[str, float]:
+    """Points possible of every assignment in the course material."""
+    return {aid: a.max_points for aid, a in _course_assignments(root).items()}
 
 
 def _titles(root) -> dict[str, str]:
-    """Column titles from the assignments' Spanish titles, when the course material is at hand."""
-    try:
-        material = find_material(root)
-    except ConfigError:
-        return {}
-    return {aid: f"{aid} {material.assignment(aid).title('es')}" for aid in material.assignment_ids()}
+    """Column titles from the assignments' Spanish titles."""
+    return {aid: f"{aid} {a.title('es')}" for aid, a in _course_assignments(root).items()}

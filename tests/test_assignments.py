@@ -110,6 +110,19 @@ def test_every_assignment_is_covered():
         assert a.notebook_path.with_name(a.notebook_path.stem + ".en.ipynb").is_file(), f"{aid}: no English notebook"
 
 
+def _targets(path: Path) -> list[str]:
+    header = TARGET.search(path.read_text(encoding="utf-8"))
+    return [t.strip() for t in header.group(1).split(",") if t.strip()] if header else []
+
+
+@pytest.mark.parametrize("aid", ASSIGNMENTS)
+def test_every_check_is_the_target_of_some_mutant(aid):
+    """A check no mutant names is a check nobody has shown to catch anything."""
+    targeted = {t for path in _mutants(aid) for t in _targets(path)}
+    untargeted = [c.id for c in MATERIAL.assignment(aid).checks if c.id not in targeted]
+    assert not untargeted, f"{aid}: no mutant targets {untargeted}"
+
+
 @pytest.mark.slow
 def test_a_class_of_thirty_is_graded_without_a_crash(graded):
     aid, results, report = graded
@@ -147,9 +160,7 @@ def test_every_mutant_loses_points_on_its_targets(graded):
     known = {c.id for c in MATERIAL.assignment(aid).checks}
     survivors = {}
     for path in _mutants(aid):
-        header = TARGET.search(path.read_text(encoding="utf-8"))
-        assert header, f"{path.name} has no '# target:' line"
-        targets = [t.strip() for t in header.group(1).split(",") if t.strip()]
+        targets = _targets(path)
         assert targets and set(targets) <= known, f"{path.name}: unknown targets {set(targets) - known}"
         by_id = {c.id: c for c in results[f"mutant_{path.stem}"].checks}
         if any(by_id[t].passed for t in targets):

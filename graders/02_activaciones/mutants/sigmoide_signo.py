@@ -1,0 +1,12 @@
+# target: sigmoide_curso, sigmoide_valores
+# why: writes σ(x) = 1 / (1 + e^x), the exponent's sign lost: σ(2) comes out 0.12 instead of 0.88
+# %% [sigmoide]
+def sigmoide(x):
+    x = np.asarray(x, dtype=float)
+    return 1.0 / (1.0 + np.exp(np.clip(x, -500, 500)))
+
+
+def derivada_sigmoide(x):
+    x = np.asarray(x, dtype=float)
+    s = 1.0 / (1.0 + np.exp(-np.clip(x, -500, 500)))
+    return s * (1.0 - s)

@@ -48,8 +48,9 @@ def demo(tmp_path_factory):
 def test_demo_exits_zero_and_says_where_the_files_are(demo):
     code, text, out = demo
     assert code == 0, text
-    for name in ("gradebook.db", "grades_duoc.csv", "canvas_grades.csv"):
-        assert (out / name).is_file() and str(out / name) in text
+    for name in ("gradebook.db", "grades_duoc.csv", "lms/canvas_grades.csv", "lms/moodle_grades.csv",
+                 "lms/blackboard_grades.csv", "lms/blackboard_grades.xls", "lms/gradescope/01_perceptron"):
+        assert (out / name).exists() and str(out / name) in text
     assert "Nota final parcial (7 % del curso evaluado)" in text
     assert "Aislamiento: " in text
 
@@ -82,7 +83,7 @@ def test_grades_and_canvas_files_parse_back(demo):
     with (out / "grades_duoc.csv").open(encoding="utf-8") as fh:
         grades = {r["student_id"]: r for r in csv.DictReader(fh)}
     assert {sid: grades[sid]["unidad1_prueba_grade"] for sid in GRADES} == GRADES
-    raw = (out / "canvas_grades.csv").read_bytes()
+    raw = (out / "lms" / "canvas_grades.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8").splitlines()))
     assert rows[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
@@ -90,7 +91,32 @@ def test_grades_and_canvas_files_parse_back(demo):
     assert rows[0][-1].startswith("Nota final") and rows[1][0] == "Points Possible" and rows[1][col] == "22"
     by_sis = {r[2]: r for r in rows[2:]}
     assert set(EXPECTED) | {"luis_morales"} <= set(by_sis) and by_sis["ana_perez"][0] == "Pérez, Ana"
-    assert by_sis["ana_perez"][col] == "20" and by_sis["luis_morales"][col] == ""
+    assert by_sis["ana_perez"][col] == "20"
+    assert by_sis["luis_morales"][col] == "0"  # submitted nothing: duoc.yaml says no_submission: zero
+
+
+@pytest.mark.slow
+def test_every_lms_file_of_the_demo_parses_back(demo):
+    """Moodle, Blackboard (both files) and Gradescope carry the same points as the gradebook."""
+    import json
+
+    _, _, out = demo
+    with (out / "lms" / "moodle_grades.csv").open(encoding="utf-8", newline="") as fh:
+        moodle = list(csv.reader(fh))
+    col = next(i for i, h in enumerate(moodle[0]) if h.startswith("01_perceptron"))
+    assert moodle[0][:3] == ["First name", "Last name", "Username"]
+    by_user = {r[2]: r for r in moodle[1:]}
+    assert {sid: float(by_user[sid][col]) for sid in EXPECTED} == EXPECTED
+    csv_text = (out / "lms" / "blackboard_grades.csv").read_bytes().decode("utf-8-sig")
+    xls_text = (out / "lms" / "blackboard_grades.xls").read_bytes().decode("utf-16")
+    board = list(csv.reader(csv_text.splitlines()))
+    assert board == list(csv.reader(xls_text.splitlines(), delimiter="\t"))
+    assert board[0][:3] == ["Last Name", "First Name", "Username"]
+    assert {r[2]: r[3] for r in board[1:]}["ana_perez"] == "20"
+    for sid, points in EXPECTED.items():
+        doc = json.loads((out / "lms" / "gradescope" / "01_perceptron" / sid / "results.json").read_text())
+        assert doc["score"] == points == sum(t["score"] for t in doc["tests"]), sid
+        assert {t["visibility"] for t in doc["tests"]} == {"visible", "after_published"}
 
 
 @pytest.mark.slow

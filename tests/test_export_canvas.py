@@ -119,3 +119,11 @@ def test_number_formatting():
         number(float("nan"))
     with pytest.raises(TypeError):
         number(True)
+
+
+def test_np_final_grade_is_blank_not_zero():
+    """UNAM's NP is not a number: the final column stays blank for the LMS, while a 5 is written as 5."""
+    unam = load_rubric(DUOC.with_name("unam.yaml"), KNOWN)
+    grades = student_grades(unam, {"01_perceptron": {"ana": 20.0, "nadie": None}})
+    col = final_grade_column(unam, grades)
+    assert col.values["nadie"] is None and str(col.values["ana"]) == "10" and col.points_possible == 10

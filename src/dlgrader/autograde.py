@@ -75,6 +75,7 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     def record(result: SubmissionResult, nb_path, timestamp) -> None:
         gradebook.record_submission(db_url, assignment, result, result.student, timestamp)
         course.write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
+        course.write_result(course_dir, result)
         report.results.append(result)
 
     bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)

@@ -28,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("assignment")
     g.add_argument("submission", help=".ipynb notebook (or .py cell file)")
     g.add_argument("--json", action="store_true", help="print one JSON document")
+    g.add_argument("--gradescope", metavar="RESULTS_JSON",
+                   help="also write Gradescope's results.json (e.g. /autograder/results/results.json)")
 
     a = sub.add_parser("autograde", help="grade a class into nbgrader's gradebook")
     a.add_argument("assignment")
@@ -44,10 +46,19 @@ def _parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("export", help="write a file the LMS imports")
     e.add_argument("--course", required=True)
-    e.add_argument("--to", required=True, choices=["canvas"])
-    e.add_argument("--rubric")
+    e.add_argument("--to", required=True, choices=["canvas", "moodle", "blackboard", "blackboard-xls", "gradescope"])
+    e.add_argument("--rubric", help="add the final grade and apply the rubric's no_submission rule")
+    e.add_argument("--identity", choices=["email", "username", "idnumber"], default="email",
+                   help="Moodle: the user field that identifies students (default: email)")
+    e.add_argument("--assignment", help="Gradescope: the assignment whose results.json files to write")
     e.add_argument("--db")
     e.add_argument("--out")
+
+    ro = sub.add_parser("roster", help="import the class list (names, e-mails, LMS ids) into the gradebook")
+    ro.add_argument("action", choices=["import"])
+    ro.add_argument("file", help="CSV with an id column and any of first_name, last_name, email, lms_user_id")
+    ro.add_argument("--course", required=True)
+    ro.add_argument("--db")
 
     r = sub.add_parser("release", help="build the student bundle (nothing hidden)")
     r.add_argument("--out", required=True)
@@ -87,6 +98,10 @@ def _run(args, lang: str) -> int:
         from .api import grade_file
 
         result = grade_file(args.assignment, args.submission, root=args.root)
+        if args.gradescope:
+            from .export_gradescope import write_gradescope_results
+
+            write_gradescope_results(args.gradescope, result, lang)
         if args.json:
             print(json.dumps(result.to_json(lang), ensure_ascii=False, indent=2))
         else:
@@ -108,8 +123,16 @@ def _run(args, lang: str) -> int:
     if args.command == "export":
         from .tables import export
 
-        path = export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root)
+        path = export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
+                      identity=args.identity, assignment=args.assignment, lang=lang)
         print(("Escrito: " if lang == "es" else "Written: ") + str(path))
+        return 0
+    if args.command == "roster":
+        from .roster import import_roster
+
+        ids = import_roster(args.file, args.course, args.db)
+        print((f"{len(ids)} estudiantes en el libro de calificaciones." if lang == "es"
+               else f"{len(ids)} students in the gradebook."))
         return 0
     if args.command == "release":
         from .release import build_release

@@ -271,3 +271,31 @@ def write_autograded(course_dir: str | os.PathLike, student_id: str, assignment:
         if stamp.is_file():
             shutil.copyfile(stamp, target.parent / "timestamp.txt")
     return target
+
+
+def results_dir(course_dir: str | os.PathLike, assignment_id: str) -> Path:
+    """Where autograde keeps each submission's full result (feedback, counterexamples) for reports and exports.
+
+    It sits outside nbgrader's folders, so nbgrader never hands it to a student.
+    """
+    return Path(course_dir) / "dlgrader" / "results" / assignment_id
+
+
+def write_result(course_dir: str | os.PathLike, result: SubmissionResult) -> Path:
+    """Save one result, replacing the file atomically so a crash never leaves half of it."""
+    target = results_dir(course_dir, result.assignment) / f"{result.student}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(result.to_record(), ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+def read_results(course_dir: str | os.PathLike, assignment_id: str) -> list[SubmissionResult]:
+    """Every saved result of the assignment, by student id."""
+    folder = results_dir(course_dir, assignment_id)
+    if not folder.is_dir():
+        raise ConfigError(Text(f"No hay resultados de {assignment_id} en {course_dir}; ejecuta dlgrader autograde primero.",
+                               f"There are no results for {assignment_id} in {course_dir}; run dlgrader autograde first."))
+    return [SubmissionResult.from_record(json.loads(p.read_text(encoding="utf-8")))
+            for p in sorted(folder.glob("*.json"))]

@@ -8,7 +8,6 @@ and the Canvas CSV, and says where each file is.
 
 from __future__ import annotations
 
-import csv
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,10 +17,13 @@ from .autograde import autograde
 from .errors import ConfigError
 from .paths import find_material
 from .sandbox import WEAK, detect
-from .tables import autograde_summary, export, final_grades, write_grades
+from .roster import read_roster
+from .tables import EXPORTS, autograde_summary, export, final_grades, write_grades
 from .text import Text
 
 MARKER = ".dlgrader-demo"
+LMS_FILES = [("canvas", "Canvas CSV"), ("moodle", "Moodle CSV"), ("blackboard", "Blackboard CSV"),
+             ("blackboard-xls", "Blackboard XLS (UTF-16)")]
 RUBRIC = Path("rubric") / "duoc.yaml"
 DEMO_TIMESTAMP = "2026-04-20 10:00:00.000000 UTC"
 
@@ -47,8 +49,7 @@ def _roster(folder: Path) -> list[dict]:
     path = folder / "students.csv"
     if not path.is_file():
         return [{"id": p.stem} for p in sorted(folder.glob("*.ipynb"))]
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [dict(row) for row in csv.DictReader(fh)]
+    return read_roster(path)
 
 
 def lay_out_class(course_dir: Path, material, assignment_id: str) -> str:
@@ -93,9 +94,9 @@ def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, 
         lay_out_class(course_dir, material, aid)
         report = autograde(aid, course_dir, root=material.root, jobs=jobs, allow_weak_sandbox=True)
         failures += len(report.failures)
-        _, grades, _ = final_grades(course_dir, rubric, root=material.root)
+        scored, grades, _ = final_grades(course_dir, rubric, root=material.root)
         print()
-        print(autograde_summary(report, lang, grades=grades))
+        print(autograde_summary(report, lang, grades=grades, scale=scored.scale))
     print()
     print(write_grades(course_dir, rubric, out=course_dir / "grades_duoc.csv", root=material.root, lang=lang))
     if len(ids) > 1:
@@ -103,11 +104,17 @@ def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, 
               "no entregó cuentan 0 en su nota." if es else
               "In this demo nearly every example class has its own students: the assignments a student did not "
               "submit count 0 in their grade.")
-    canvas = export(course_dir, "canvas", rubric=rubric, out=course_dir / "canvas_grades.csv", root=material.root)
+    files = [("gradebook (nbgrader)", course_dir / "gradebook.db"),
+             ("notas" if es else "grades", course_dir / "grades_duoc.csv")]
+    for to, label in LMS_FILES:
+        files.append((label, export(course_dir, to, rubric=rubric, out=course_dir / f"lms/{EXPORTS[to][1]}",
+                                    root=material.root, identity="username")))
+    for aid in ids:
+        files.append((f"Gradescope {aid}", export(course_dir, "gradescope", assignment=aid, lang=lang,
+                                                  out=course_dir / "lms" / "gradescope" / aid)))
+    files.append(("notebooks calificados" if es else "graded notebooks", course_dir / "autograded"))
     print()
     print(("Archivos:" if es else "Files:"))
-    files = [("gradebook (nbgrader)", course_dir / "gradebook.db"), ("notas" if es else "grades", course_dir / "grades_duoc.csv"),
-             ("Canvas CSV", canvas), ("notebooks calificados" if es else "graded notebooks", course_dir / "autograded")]
     width = max(len(label) for label, _ in files) + 1
     for label, path in files:
         print(f"  {(label + ':').ljust(width)} {path}")

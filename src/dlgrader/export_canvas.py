@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import os
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from .errors import ConfigError
+from .export_columns import Column, number
 from .rubric import Rubric, StudentGrades
 from .text import Text
 
@@ -34,20 +32,6 @@ DISCARDED = ("Current Score", "Current Points", "Current Grade", "Final Score", 
              "Override Score", "Override Grade", "Override Status")
 RESERVED = HEADER + ("LastName", "FirstName", "Integration ID", "Root Account")
 _TRAILING_ID = re.compile(r"\s\(\d+\)\Z")
-
-
-@dataclass(frozen=True)
-class Column:
-    """One graded item: its title, points possible, Canvas assignment id if known, and each student's value."""
-
-    title: str
-    points_possible: Decimal | float | None
-    values: Mapping[str, Decimal | float | None] = field(default_factory=dict)  # student id -> value
-    canvas_id: str | int | None = None
-
-    @property
-    def header(self) -> str:
-        return f"{self.title} ({self.canvas_id})" if self.canvas_id not in (None, "") else self.title
 
 
 def _check_titles(columns: Sequence[Column]) -> None:
@@ -72,22 +56,6 @@ def _check_titles(columns: Sequence[Column]) -> None:
     dup = next((h for h in headers if headers.count(h) > 1), None)
     if dup:
         raise ConfigError(Text(f"La columna {dup!r} está repetida.", f"Column {dup!r} is repeated."))
-
-
-def number(value: Decimal | float | int | None) -> str:
-    """A value as Canvas reads it: decimal point, no exponent, no thousands separator; None is blank."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        raise TypeError("a score cannot be a boolean")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"a score must be finite, not {value}")
-    d = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
-    if not d.is_finite():
-        raise ValueError(f"a score must be finite, not {value}")
-    if isinstance(value, Decimal):
-        return format(d, "f")  # keeps a grade's own places: 4.0 stays 4.0
-    return format(d.to_integral() if d == d.to_integral() else d.normalize(), "f")
 
 
 def _name(student: Mapping) -> str:
@@ -142,4 +110,6 @@ def final_grade_column(rubric: Rubric, grades: Mapping[str, StudentGrades], titl
     if title is None:
         partial = any(g.partial for g in grades.values())
         title = "Nota final parcial" if partial else "Nota final"
-    return Column(title, rubric.scale.highest, {sid: g.final for sid, g in grades.items()}, canvas_id)
+    absent = rubric.scale.absent is not None  # NP is not a number: the LMS cell stays blank
+    return Column(title, rubric.scale.highest,
+                  {sid: None if (g.absent and absent) else g.final for sid, g in grades.items()}, canvas_id)

@@ -11,75 +11,19 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable, Mapping, Protocol
+from typing import Mapping
 
 import yaml
 
 from .errors import ConfigError
+from .scales import SCALES, ChileScale, LinearScale, honours_awarded, round_half_up  # noqa: F401 - ChileScale: public name
 from .text import Text
 
 HUNDRED = Decimal(100)
-
-
-def round_half_up(x: Fraction, places: int = 1) -> Decimal:
-    """Round an exact non-negative value half up to ``places`` decimals.
-
-    Truncating exactly to one extra digit first keeps the result exact: x is
-    at or above a ...5 boundary iff its truncation is, and the boundary itself
-    is representable at that precision.
-    """
-    if x < 0:
-        raise ValueError(f"round_half_up expects a non-negative value, got {x}")
-    truncated = Decimal(math.floor(x * 10 ** (places + 1))).scaleb(-(places + 1))
-    return truncated.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class ChileScale:
-    """Chilean 1.0–7.0 scale: ``pass`` at ``exigencia`` of the points, linear on each side of it."""
-
-    lowest: Decimal = Decimal("1.0")
-    highest: Decimal = Decimal("7.0")
-    passing: Decimal = Decimal("4.0")
-    exigencia: Decimal = Decimal("0.60")
-    kind: str = "chile"
-    places: int = 1
-
-    def grade(self, points: Fraction, max_points: Fraction) -> Decimal:
-        """``lo + (pass−lo)·p/(E·P)`` below ``E·P``, ``pass + (hi−pass)(p−E·P)/(P(1−E))`` from it; clamped to 0 ≤ p ≤ P."""
-        if max_points <= 0:
-            raise ValueError("max_points must be positive")
-        ratio = min(max(Fraction(points) / Fraction(max_points), Fraction(0)), Fraction(1))
-        lo, hi, ok, e = (Fraction(v) for v in (self.lowest, self.highest, self.passing, self.exigencia))
-        if ratio < e:
-            exact = lo + (ok - lo) * ratio / e
-        else:
-            exact = ok + (hi - ok) * (ratio - e) / (1 - e)
-        return self.rounded(exact)
-
-    def rounded(self, exact: Fraction) -> Decimal:
-        return round_half_up(exact, self.places)
-
-    def passed(self, grade: Decimal) -> bool:
-        return grade >= self.passing
-
-
-class Scale(Protocol):
-    """What every scale kind offers; Spain's 0–10 bands, Argentina and Mexico add classes like ChileScale."""
-
-    kind: str
-    lowest: Decimal
-    highest: Decimal
-    passing: Decimal
-
-    def grade(self, points: Fraction, max_points: Fraction) -> Decimal: ...
-
-    def rounded(self, exact: Fraction) -> Decimal: ...
-
-    def passed(self, grade: Decimal) -> bool: ...
 
 
 def _number(value, where: str, what: str) -> Decimal:
@@ -104,20 +48,71 @@ def _keys(table, allowed: set[str], required: set[str], where: str) -> None:
         raise ConfigError(Text(f"{where}: falta la clave {missing[0]!r}.", f"{where}: missing key {missing[0]!r}."))
 
 
-def _chile(table: dict, where: str) -> ChileScale:
-    _keys(table, {"kind", "min", "max", "pass", "exigencia"}, {"kind"}, where)
-    d = ChileScale()
-    scale = ChileScale(*(_number(table[k], where, k) if k in table else default
-                         for k, default in (("min", d.lowest), ("max", d.highest), ("pass", d.passing),
-                                            ("exigencia", d.exigencia))))
+SCALE_KEYS = {"min": "lowest", "max": "highest", "pass": "passing", "exigencia": "exigencia"}
+
+
+def _scale(table, where: str) -> LinearScale:
+    """The ``scale`` table: a kind (its country's rules) and, optionally, other numbers for its grades."""
+    if not isinstance(table, dict) or "kind" not in table:
+        raise ConfigError(Text(f"{where}: falta la clave 'kind' (conocidas: {', '.join(SCALES)}).",
+                               f"{where}: missing key 'kind' (known: {', '.join(SCALES)})."))
+    kind = table["kind"]
+    if not isinstance(kind, str) or kind not in SCALES:
+        raise ConfigError(Text(f"{where}: escala desconocida {kind!r} (conocidas: {', '.join(SCALES)}).",
+                               f"{where}: unknown scale kind {kind!r} (known: {', '.join(SCALES)})."))
+    extra = {"promotion"} if kind == "argentina" else set()
+    _keys(table, {"kind", *SCALE_KEYS, *extra}, {"kind"}, where)
+    numbers = {SCALE_KEYS.get(k, k): _number(v, where, k) for k, v in table.items() if k != "kind"}
+    scale = SCALES[kind](**numbers)
     if not (scale.lowest < scale.passing < scale.highest and 0 < scale.exigencia < 1):
         raise ConfigError(Text(f"{where}: la escala debe cumplir min < pass < max y 0 < exigencia < 1.",
                                f"{where}: the scale must satisfy min < pass < max and 0 < exigencia < 1."))
     return scale
 
 
-# kind -> parser of the YAML ``scale`` table; a new institution's scale is one more entry.
-SCALE_KINDS: dict[str, Callable[[dict, str], Scale]] = {"chile": _chile}
+@dataclass(frozen=True)
+class LatePolicy:
+    """A late submission loses ``per_day`` percent of its points per started day after the due time, up to ``cap``."""
+
+    per_day: Decimal
+    cap: Decimal
+    due: Mapping[str, datetime]  # assignment id -> due time, naive UTC like nbgrader's timestamps
+
+    def factor(self, assignment_id: str, timestamp: str | None) -> Decimal:
+        """The share of the points a submission keeps (1 when on time, unknown or without a due time)."""
+        due = self.due.get(assignment_id)
+        if due is None or not timestamp:
+            return Decimal(1)
+        late = datetime.fromisoformat(timestamp) - due
+        if late <= timedelta(0):
+            return Decimal(1)
+        days = math.ceil(late / timedelta(days=1))
+        return 1 - min(self.per_day * days, self.cap) / HUNDRED
+
+
+def _late(table, where: str, assignments: set[str]) -> LatePolicy:
+    _keys(table, {"per_day_percent", "max_percent", "due"}, {"per_day_percent", "due"}, where)
+    per_day = _number(table["per_day_percent"], where, "per_day_percent")
+    cap = _number(table.get("max_percent", 100), where, "max_percent")
+    if not (0 <= per_day <= 100 and 0 <= cap <= 100):
+        raise ConfigError(Text(f"{where}: per_day_percent y max_percent deben estar entre 0 y 100.",
+                               f"{where}: per_day_percent and max_percent must be between 0 and 100."))
+    if not isinstance(table["due"], dict):
+        raise ConfigError(Text(f"{where}: due debe asociar cada tarea con su fecha de entrega.",
+                               f"{where}: due must map each assignment to its due time."))
+    due = {}
+    for aid, when in table["due"].items():
+        if aid not in assignments:
+            raise ConfigError(Text(f"{where}: la tarea {aid!r} no está en ninguna evaluación.",
+                                   f"{where}: assignment {aid!r} is in no evaluation."))
+        if not isinstance(when, datetime) or when.utcoffset() is None:
+            raise ConfigError(Text(
+                f"{where}: la fecha de {aid} debe llevar hora y zona, p. ej. 2026-09-14T23:59:00-03:00; "
+                f"se leyó {when!r}.",
+                f"{where}: the due time of {aid} needs a time and an offset, e.g. 2026-09-14T23:59:00-03:00; "
+                f"read {when!r}."))
+        due[aid] = when.astimezone(timezone.utc).replace(tzinfo=None)
+    return LatePolicy(per_day, cap, due)
 
 
 @dataclass(frozen=True)
@@ -132,10 +127,12 @@ class Evaluation:
 class Rubric:
     institution: str
     course: Text | None
-    scale: Scale
+    scale: LinearScale
     evaluations: tuple[Evaluation, ...]
     max_points: Mapping[str, Decimal]  # the assignments the rubric uses
     source: Path
+    no_submission: str = "zero"  # what an LMS export writes for a student who submitted nothing: zero or blank
+    late: LatePolicy | None = None
 
 
 class _UniqueKeys(yaml.SafeLoader):
@@ -202,18 +199,14 @@ def load_rubric(path: str | os.PathLike, known_assignments: Mapping[str, float])
         raise ConfigError(Text(f"No existe la rúbrica {path}.", f"The rubric {path} does not exist.")) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(Text(f"{where} no es YAML válido: {exc}.", f"{where} is not valid YAML: {exc}.")) from exc
-    _keys(data, {"institution", "course_es", "course_en", "scale", "evaluations"},
+    _keys(data, {"institution", "course_es", "course_en", "scale", "evaluations", "no_submission", "late"},
           {"institution", "scale", "evaluations"}, where)
     course = _text(data, "course", where) if ("course_es" in data or "course_en" in data) else None
-    scale_table = data["scale"]
-    if not isinstance(scale_table, dict) or "kind" not in scale_table:
-        raise ConfigError(Text(f"{where}, scale: falta la clave 'kind' (conocidas: {', '.join(SCALE_KINDS)}).",
-                               f"{where}, scale: missing key 'kind' (known: {', '.join(SCALE_KINDS)})."))
-    kind = scale_table["kind"]
-    if not isinstance(kind, str) or kind not in SCALE_KINDS:
-        raise ConfigError(Text(f"{where}: escala desconocida {kind!r} (conocidas: {', '.join(SCALE_KINDS)}).",
-                               f"{where}: unknown scale kind {kind!r} (known: {', '.join(SCALE_KINDS)})."))
-    scale = SCALE_KINDS[kind](scale_table, f"{where}, scale")
+    scale = _scale(data["scale"], f"{where}, scale")
+    no_submission = data.get("no_submission", "zero")
+    if no_submission not in ("zero", "blank"):
+        raise ConfigError(Text(f"{where}: no_submission debe ser zero o blank, no {no_submission!r}.",
+                               f"{where}: no_submission must be zero or blank, not {no_submission!r}."))
     if not isinstance(data["evaluations"], list) or not data["evaluations"]:
         raise ConfigError(Text(f"{where}: evaluations debe ser una lista no vacía.",
                                f"{where}: evaluations must be a non-empty list."))
@@ -236,7 +229,8 @@ def load_rubric(path: str | os.PathLike, known_assignments: Mapping[str, float])
     institution = data["institution"]
     if not isinstance(institution, str) or not institution.strip():
         raise ConfigError(Text(f"{where}: institution debe ser un texto.", f"{where}: institution must be a string."))
-    return Rubric(institution, course, scale, evaluations, max_points, path)
+    late = _late(data["late"], f"{where}, late", set(used)) if "late" in data else None
+    return Rubric(institution, course, scale, evaluations, max_points, path, no_submission, late)
 
 
 @dataclass(frozen=True)
@@ -252,6 +246,7 @@ class EvaluationGrade:
     percent: Decimal | None = None  # rounded half up to one decimal
     grade: Decimal | None = None
     missing: tuple[str, ...] = ()  # graded assignments this student did not submit
+    late: tuple[str, ...] = ()  # assignments whose points the late policy reduced
 
 
 @dataclass(frozen=True)
@@ -261,6 +256,7 @@ class StudentGrades:
     final: Decimal | None  # weighted average of the graded evaluations' grades
     graded_weight: Decimal  # percent of the course that ``final`` covers
     passed: bool | None
+    absent: bool = False  # submitted nothing that has been graded (Mexico's NP)
 
     @property
     def partial(self) -> bool:
@@ -294,13 +290,22 @@ def _evaluation_grade(rubric: Rubric, ev: Evaluation, scores: Mapping[str, Mappi
     if not graded:
         return EvaluationGrade(ev.id, ev.title, ev.weight, "pending")
     got = {aid: _score(scores[aid].get(student)) for aid in graded}
+    late = ()
+    if rubric.late is not None:
+        kept = {aid: rubric.late.factor(aid, _timestamp(scores[aid].get(student))) for aid in graded}
+        got = {aid: None if v is None else v * kept[aid] for aid, v in got.items()}
+        late = tuple(aid for aid in graded if kept[aid] != 1 and got[aid] is not None)
     points = sum((v for v in got.values() if v is not None), Decimal(0))
     top = sum((rubric.max_points[aid] for aid in graded), Decimal(0))
     ratio = min(max(Fraction(points) / Fraction(top), Fraction(0)), Fraction(1))
     return EvaluationGrade(
         ev.id, ev.title, ev.weight, "graded" if len(graded) == len(ev.assignments) else "partial",
         points, top, round_half_up(ratio * 100, 1), rubric.scale.grade(Fraction(points), Fraction(top)),
-        tuple(aid for aid, v in got.items() if v is None))
+        tuple(aid for aid, v in got.items() if v is None), late)
+
+
+def _timestamp(row) -> str | None:
+    return row.get("timestamp") if isinstance(row, Mapping) else None
 
 
 def student_grades(rubric: Rubric, scores: Mapping[str, Mapping]) -> dict[str, StudentGrades]:
@@ -323,5 +328,34 @@ def student_grades(rubric: Rubric, scores: Mapping[str, Mapping]) -> dict[str, S
         if done:
             final = rubric.scale.rounded(sum((Fraction(e.weight) * Fraction(e.grade) for e in done), Fraction(0))
                                        / Fraction(weight))
-        out[sid] = StudentGrades(sid, evals, final, weight, None if final is None else rubric.scale.passed(final))
+        absent = bool(done) and all(set(e.missing) == {a for a in ev.assignments if a in scores}
+                                      for e, ev in zip(evals, rubric.evaluations) if e.grade is not None)
+        out[sid] = StudentGrades(sid, evals, final, weight, None if final is None else rubric.scale.passed(final),
+                                 absent)
+    return out
+
+
+def marks(rubric: Rubric, grades: Mapping[str, StudentGrades]) -> dict[str, Text]:
+    """Each student's final mark in words: NP, the class distinction (MH), or the band of the grade.
+
+    A distinction is a class-level decision (a quota of the class), so it is
+    only proposed for complete final grades; a tie at the quota is named as
+    such for the instructor to decide.
+    """
+    scale = rubric.scale
+    complete = {sid: g.final for sid, g in grades.items() if not g.partial and not g.absent}
+    awarded, tied = honours_awarded(scale, complete, class_size=len(grades))
+    out = {}
+    for sid, g in grades.items():
+        band = scale.band(g.final)
+        if g.absent and scale.absent:
+            out[sid] = Text(scale.absent, scale.absent)
+        elif sid in awarded:
+            out[sid] = scale.honours.label
+        elif sid in tied:
+            h = scale.honours.label
+            out[sid] = Text(f"{band.label.es if band else ''} (empate por {h.es}: decide el profesor)".strip(),
+                            f"{band.label.en if band else ''} (tied for {h.en}: the instructor decides)".strip())
+        else:
+            out[sid] = band.label if band else Text("", "")
     return out

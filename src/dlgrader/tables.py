@@ -13,20 +13,19 @@ from typing import Mapping, Sequence
 
 from . import course, gradebook
 from .errors import ConfigError
+from .export_blackboard import write_blackboard_csv, write_blackboard_xls
 from .export_canvas import assignment_column, final_grade_column, write_canvas_csv
+from .export_gradescope import write_gradescope_dir
+from .export_moodle import write_moodle_csv
 from .paths import find_material
 from .results import SubmissionResult
-from .rubric import StudentGrades, load_rubric, student_grades
+from .scales import chile
+from .rubric import StudentGrades, load_rubric, marks, student_grades
 from .text import Text
 
 
 def _pts(x: float | Decimal | None) -> str:
     return "—" if x is None else f"{float(x):g}"
-
-
-def _grade(x: Decimal | None) -> str:
-    """A grade on the scale always shows its one decimal (4.0, not 4)."""
-    return "—" if x is None else f"{Decimal(x):.1f}"
 
 
 def _grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -40,7 +39,7 @@ def _grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def class_table(results: Sequence[SubmissionResult], lang: str = "es", *,
-                grades: Mapping[str, StudentGrades] | None = None, manual_points: float = 0) -> str:
+                grades: Mapping[str, StudentGrades] | None = None, scale=None, manual_points: float = 0) -> str:
     """Students × checks (points earned per check), total, and the scale grade when a rubric gave one.
 
     Checks are numbered columns with a legend below, so the table stays
@@ -59,7 +58,7 @@ def class_table(results: Sequence[SubmissionResult], lang: str = "es", *,
         row = [r.student or "?"] + [_pts(c.points) for c in r.checks] + [f"{_pts(r.score)}/{_pts(r.max_score)}"]
         if grades is not None:
             g = grades.get(r.student or "")
-            row.append(_grade(g.final) if g else "—")
+            row.append((scale or chile()).show(g.final) if g else "—")
         rows.append(row)
     lines = _grid(header, rows)
     lines.append("")
@@ -79,10 +78,11 @@ def class_table(results: Sequence[SubmissionResult], lang: str = "es", *,
     return "\n".join(lines)
 
 
-def autograde_summary(report, lang: str = "es", *, grades: Mapping[str, StudentGrades] | None = None) -> str:
+def autograde_summary(report, lang: str = "es", *, grades: Mapping[str, StudentGrades] | None = None,
+                      scale=None) -> str:
     """The class table plus throughput, where the scores went, and students that could not be graded."""
     es = lang != "en"
-    lines = [class_table(report.results, lang, grades=grades, manual_points=report.manual_points), ""]
+    lines = [class_table(report.results, lang, grades=grades, scale=scale, manual_points=report.manual_points), ""]
     n = len(report.results)
     lines.append((f"{n} entregas calificadas en {report.seconds:.1f} s ({report.per_minute:.1f} por minuto)." if es
                   else f"{n} submissions graded in {report.seconds:.1f} s ({report.per_minute:.1f} per minute)."))
@@ -119,30 +119,51 @@ def final_grades(course_dir: str | Path, rubric_path: str | Path, db_url: str | 
 
 
 def grades_table(rubric, grades: Mapping[str, StudentGrades], lang: str = "es") -> str:
-    """One row per student: each evaluation's grade (— while pending) and the (partial) final grade."""
+    """One row per student: each evaluation's grade (— while pending), the (partial) final grade and its mark."""
     es = lang != "en"
-    header = ["Estudiante" if es else "Student"] + [e.id for e in rubric.evaluations] + ["Final"]
-    rows = [[sid] + [_grade(e.grade) for e in g.evaluations] + [_grade(g.final)] for sid, g in sorted(grades.items())]
+    show = rubric.scale.show
+    words = marks(rubric, grades)
+    header = ["Estudiante" if es else "Student"] + [e.id for e in rubric.evaluations] + ["Final", ""]
+    rows = [[sid] + [show(e.grade) for e in g.evaluations] + [_final(rubric, g), words[sid](lang)]
+            for sid, g in sorted(grades.items())]
     lines = _grid(header, rows)
+    late = sorted({(sid, aid) for sid, g in grades.items() for e in g.evaluations for aid in e.late})
+    if late:
+        lines += ["", ("Entregas atrasadas (con descuento): " if es else "Late submissions (penalised): ")
+                  + ", ".join(f"{sid} ({aid})" for sid, aid in late)]
     if grades:
         lines += ["", next(iter(grades.values())).label(lang)]
     return "\n".join(lines)
+
+
+def _final(rubric, g: StudentGrades) -> str:
+    """The final grade as shown: the scale's mark for no submission (NP) stands in for the number."""
+    return rubric.scale.absent if g.absent and rubric.scale.absent else rubric.scale.show(g.final)
 
 
 def write_grades(course_dir, rubric_path, *, db_url: str | None = None, out: str | Path | None = None,
                  root=None, lang: str = "es") -> str:
     """Write per-student grades as CSV and return the printed table (with where the file is)."""
     rubric, grades, _ = final_grades(course_dir, rubric_path, db_url, root)
+    words = marks(rubric, grades)
     out = Path(out) if out else Path(course_dir) / f"grades_{Path(rubric_path).stem}.csv"
+    show = rubric.scale.show
     with out.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["student_id"] + [f"{e.id}_percent" for e in rubric.evaluations]
-                   + [f"{e.id}_grade" for e in rubric.evaluations] + ["final_grade", "course_share_graded", "passed"])
+                   + [f"{e.id}_grade" for e in rubric.evaluations]
+                   + ["final_grade", "mark", "course_share_graded", "passed", "late"])
         for sid, g in sorted(grades.items()):
-            w.writerow([sid] + [_one(e.percent) for e in g.evaluations] + [_one(e.grade) for e in g.evaluations]
-                       + [_one(g.final), _csv(g.graded_weight), "" if g.passed is None else str(g.passed).lower()])
+            late = ";".join(aid for e in g.evaluations for aid in e.late)
+            w.writerow([sid] + [_one(e.percent) for e in g.evaluations] + [_blank(show(e.grade)) for e in g.evaluations]
+                       + [_blank(_final(rubric, g)), words[sid](lang), _csv(g.graded_weight),
+                          "" if g.passed is None else str(g.passed).lower(), late])
     written = ("Escrito: " if lang != "en" else "Written: ") + str(out)
     return grades_table(rubric, grades, lang) + "\n\n" + written
+
+
+def _blank(shown: str) -> str:
+    return "" if shown == "—" else shown
 
 
 def _csv(x) -> str:
@@ -154,19 +175,53 @@ def _one(x) -> str:
     return "" if x is None else f"{Decimal(x):.1f}"
 
 
+EXPORTS = {  # --to value -> (writer, default file name)
+    "canvas": (write_canvas_csv, "canvas_grades.csv"),
+    "moodle": (write_moodle_csv, "moodle_grades.csv"),
+    "blackboard": (write_blackboard_csv, "blackboard_grades.csv"),
+    "blackboard-xls": (write_blackboard_xls, "blackboard_grades.xls"),
+    "gradescope": (None, "gradescope"),
+}
+
+
 def export(course_dir, to: str, *, rubric: str | Path | None = None, db_url: str | None = None,
-           out: str | Path | None = None, root=None) -> Path:
-    """Write the LMS import file: one column per assignment, plus the final grade when a rubric is given."""
-    if to != "canvas":
-        raise ConfigError(Text(f"Destino de exportación desconocido: {to}.", f"Unknown export target: {to}."))
+           out: str | Path | None = None, root=None, identity: str = "email", assignment: str | None = None,
+           lang: str = "es") -> Path:
+    """Write the LMS import file: one column per assignment, plus the final grade when a rubric is given.
+
+    A student who submitted nothing gets 0 or a blank as the rubric's
+    ``no_submission`` says (a blank without a rubric: the LMS leaves it alone).
+    Gradescope takes one ``results.json`` per submission of ``assignment``
+    instead, with every check's points and feedback.
+    """
+    if to not in EXPORTS:
+        raise ConfigError(Text(f"Destino de exportación desconocido: {to} (conocidos: {', '.join(EXPORTS)}).",
+                               f"Unknown export target: {to} (known: {', '.join(EXPORTS)})."))
+    writer, default_name = EXPORTS[to]
+    out = Path(out) if out else Path(course_dir) / default_name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if to == "gradescope":
+        if not assignment:
+            raise ConfigError(Text("Para Gradescope indica la tarea con --assignment.",
+                                   "For Gradescope, name the assignment with --assignment."))
+        write_gradescope_dir(out, course.read_results(course_dir, assignment), lang)
+        return out
     db_url, scores, known = course_scores(course_dir, db_url)
     titles = _titles(root)
-    columns = [assignment_column(titles.get(aid, aid), scores[aid], known[aid]) for aid in known]
+    r = grades = None
     if rubric:
         r, grades, _ = final_grades(course_dir, rubric, db_url, root)
+    zero = r is not None and r.no_submission == "zero"
+    columns = [assignment_column(titles.get(aid, aid), _zero_filled(scores[aid]) if zero else scores[aid], known[aid])
+               for aid in known]
+    if r is not None:
         columns.append(final_grade_column(r, grades))
-    out = Path(out) if out else Path(course_dir) / "canvas_grades.csv"
-    return write_canvas_csv(out, gradebook.read_students(db_url), columns)
+    options = {"identity": identity} if to == "moodle" else {}
+    return writer(out, gradebook.read_students(db_url), columns, **options)
+
+
+def _zero_filled(scores: Mapping[str, Mapping]) -> dict[str, dict]:
+    return {sid: {**row, "score": 0.0 if row.get("score") is None else row["score"]} for sid, row in scores.items()}
 
 
 def _course_assignments(root) -> dict:

@@ -25,12 +25,12 @@ import pytest
 from conftest import REPO
 from dlgrader.autograde import autograde
 from dlgrader.cli import main
+from dlgrader.mutants import read_mutant
 from dlgrader.notebook import read_cell_file
 from dlgrader.paths import find_material
 
 MATERIAL = find_material(REPO)
 ASSIGNMENTS = [a for a in MATERIAL.assignment_ids() if MATERIAL.solution_path(a).is_file()]
-TARGET = re.compile(r"^# target:\s*(.+)$", re.M)
 LOOP = "def {name}(*args, **kwargs):\n    while True:\n        pass\n"
 
 
@@ -111,8 +111,7 @@ def test_every_assignment_is_covered():
 
 
 def _targets(path: Path) -> list[str]:
-    header = TARGET.search(path.read_text(encoding="utf-8"))
-    return [t.strip() for t in header.group(1).split(",") if t.strip()] if header else []
+    return sorted(read_mutant(path).targets)
 
 
 @pytest.mark.parametrize("aid", ASSIGNMENTS)

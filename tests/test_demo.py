@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import os
 import subprocess
 import sys
@@ -147,3 +148,54 @@ def test_grades_on_a_course_without_gradebook_says_what_to_do(tmp_path, capsys):
     rubric = str(REPO / "rubric" / "duoc.yaml")
     assert main(["--root", str(REPO), "grades", "--course", str(tmp_path), "--rubric", rubric]) == 4
     assert "ejecuta dlgrader autograde primero" in capsys.readouterr().err
+
+
+def _rendered(browser: str, page: Path) -> str:
+    """The page's DOM after chromium loaded it, with each image's decoded width in ``data-widths``."""
+    probe = page.with_name(page.stem + "_probe.html")
+    probe.write_text(page.read_text(encoding="utf-8").replace(
+        "</body>", "<script>window.addEventListener('load', () => { document.body.dataset.widths = "
+                   "[...document.images].map(i => i.naturalWidth).join(','); });</script></body>"), encoding="utf-8")
+    run = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                          "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run.stdout
+
+
+@pytest.mark.slow
+def test_report_pages_load_in_a_browser_with_their_figures(demo, browser, tmp_path):
+    import re
+
+    _, _, out = demo
+    rubric = str(REPO / "rubric" / "duoc.yaml")
+    assert main(["--root", str(REPO), "report", "--course", str(out), "--rubric", rubric,
+                 "--out", str(tmp_path / "informe")]) == 0
+    dom = _rendered(browser, tmp_path / "informe" / "index.html")
+    widths = re.search(r'data-widths="([\d,]*)"', dom).group(1).split(",")
+    assert len(widths) >= 2 and all(int(w) > 0 for w in widths), widths  # grade histogram, pass rates: all decoded
+    assert 'id="01_perceptron"' in dom and 'class="mistake"' in dom
+    assert all(f'href="estudiantes/{sid}.html"' in dom for sid in EXPECTED)
+    page = tmp_path / "informe" / "estudiantes" / "camila_rojas.html"
+    student = _rendered(browser, page)
+    checks = re.findall(r'<tr class="check" data-check="([^"]+)">', student)
+    assert len(checks) == 18 and student.count("✗") == student.count("<pre>") >= 1
+    assert "Nota final parcial" in student and "Retroalimentación: camila_rojas" in student
+
+
+@pytest.mark.slow
+def test_feedback_pages_never_show_the_reference(demo, tmp_path):
+    """No line of the reference solution's code appears in any page (the counterexamples are inputs, not code)."""
+    from dlgrader.report import write_report
+
+    _, _, out = demo
+    write_report(out, out=tmp_path / "r", root=REPO)
+    solution = (REPO / "solutions" / "01_perceptron" / "solution.py").read_text(encoding="utf-8")
+    release = (REPO / "assignments" / "01_perceptron" / "01_perceptron.ipynb").read_text(encoding="utf-8")
+    secret = [line.strip() for line in solution.splitlines()
+              if len(line.strip()) >= 20 and not line.strip().startswith("#") and line.strip() not in release]
+    assert len(secret) >= 5
+    for page in (tmp_path / "r").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        leaked = [line for line in secret if line in text or html.escape(line) in text]
+        assert not leaked, (page.name, leaked)

@@ -60,6 +60,17 @@ def _parser() -> argparse.ArgumentParser:
     ro.add_argument("--course", required=True)
     ro.add_argument("--db")
 
+    rp = sub.add_parser("report", help="feedback pages for students and a class page with figures (HTML)")
+    rp.add_argument("--course", required=True)
+    rp.add_argument("--rubric", help="add each student's grades and the grade distribution per evaluation")
+    rp.add_argument("--db")
+    rp.add_argument("--out", help="folder to write (default: COURSE/report)")
+
+    sm = sub.add_parser("similarity", help="pairs of submissions whose code is suspiciously alike")
+    sm.add_argument("assignment")
+    sm.add_argument("--course", required=True)
+    sm.add_argument("--threshold", type=float, default=0.8, help="similarity from 0 to 1 to flag (default: 0.8)")
+
     r = sub.add_parser("release", help="build the student bundle (nothing hidden)")
     r.add_argument("--out", required=True)
 
@@ -133,6 +144,18 @@ def _run(args, lang: str) -> int:
         ids = import_roster(args.file, args.course, args.db)
         print((f"{len(ids)} estudiantes en el libro de calificaciones." if lang == "es"
                else f"{len(ids)} students in the gradebook."))
+        return 0
+    if args.command == "report":
+        from .report import write_report
+
+        index = write_report(args.course, out=args.out, rubric=args.rubric, root=args.root, db_url=args.db, lang=lang)
+        print(("Escrito: " if lang == "es" else "Written: ") + str(index))
+        return 0
+    if args.command == "similarity":
+        from .similarity import similar_pairs, similarity_report
+
+        pairs = similar_pairs(args.course, args.assignment, root=args.root, threshold=args.threshold)
+        print(similarity_report(pairs, lang))
         return 0
     if args.command == "release":
         from .release import build_release

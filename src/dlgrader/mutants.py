@@ -1,0 +1,43 @@
+"""The typical mistakes of an assignment (its graders' mutants) and which one a failing submission looks like.
+
+Each mutant file starts with ``# target: check_a, check_b`` (the checks that
+must catch it) and ``# why: ...`` (the mistake, for instructors). A
+submission "behaves like" the mutant whose targets it fails, preferring the
+most specific one (more targets), so an instructor sees the class's frequent
+mistakes by name instead of a list of failed checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+TARGET = re.compile(r"^# target:\s*(.+)$", re.M)
+WHY = re.compile(r"^# why:\s*(.+)$", re.M)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    name: str
+    targets: frozenset[str]
+    why: str
+
+
+def read_mutant(path: Path) -> Mutant:
+    text = path.read_text(encoding="utf-8")
+    target, why = TARGET.search(text), WHY.search(text)
+    targets = frozenset(t.strip() for t in target.group(1).split(",") if t.strip()) if target else frozenset()
+    return Mutant(path.stem, targets, why.group(1).strip() if why else "")
+
+
+def read_mutants(folder: Path) -> list[Mutant]:
+    """Every mutant with at least one target, by file name."""
+    mutants = [read_mutant(p) for p in sorted(Path(folder).glob("*.py"))]
+    return [m for m in mutants if m.targets]
+
+
+def closest_mutant(failed: set[str], mutants: list[Mutant]) -> Mutant | None:
+    """The mutant whose targets all failed and that explains most of them; None when none fits."""
+    fitting = [m for m in mutants if m.targets <= failed]
+    return max(fitting, key=lambda m: (len(m.targets), m.name), default=None)

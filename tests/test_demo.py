@@ -50,7 +50,8 @@ def test_demo_exits_zero_and_says_where_the_files_are(demo):
     code, text, out = demo
     assert code == 0, text
     for name in ("gradebook.db", "grades_duoc.csv", "lms/canvas_grades.csv", "lms/moodle_grades.csv",
-                 "lms/blackboard_grades.csv", "lms/blackboard_grades.xls", "lms/gradescope/01_perceptron"):
+                 "lms/blackboard_grades.csv", "lms/blackboard_grades.xls", "lms/gradescope/01_perceptron",
+                 "report/index.html"):
         assert (out / name).exists() and str(out / name) in text
     assert "Nota final parcial (7 % del curso evaluado)" in text
     assert "Aislamiento: " in text

@@ -17,6 +17,7 @@ from .autograde import autograde
 from .errors import ConfigError
 from .paths import find_material
 from .sandbox import WEAK, detect
+from .report import write_report
 from .roster import read_roster
 from .tables import EXPORTS, autograde_summary, export, final_grades, write_grades
 from .text import Text
@@ -113,6 +114,8 @@ def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, 
         files.append((f"Gradescope {aid}", export(course_dir, "gradescope", assignment=aid, lang=lang,
                                                   out=course_dir / "lms" / "gradescope" / aid)))
     files.append(("notebooks calificados" if es else "graded notebooks", course_dir / "autograded"))
+    files.append(("informe (HTML)" if es else "report (HTML)",
+                  write_report(course_dir, rubric=rubric, root=material.root, lang=lang)))
     print()
     print(("Archivos:" if es else "Files:"))
     width = max(len(label) for label, _ in files) + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -66,3 +67,68 @@ def test_weak_isolation_is_refused_for_a_class(tmp_path, monkeypatch, capsys):
 def test_a_missing_course_folder_is_one_clear_sentence(tmp_path, capsys):
     code = main(["--root", str(REPO), "--lang", "en", "autograde", "01_perceptron", "--course", str(tmp_path / "nope")])
     assert code == 4 and "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_second_run_grades_only_what_changed(tmp_path, capsys):
+    course = _course(tmp_path, {"ana": "ana_perez", "diego": "diego_fernandez", "sin_notebook": None})
+    first = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
+    assert first.skipped == [] and first.graded == 3
+    again = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
+    assert sorted(again.skipped) == ["ana", "diego", "sin_notebook"] and again.graded == 0
+    assert [(r.student, r.score) for r in again.results] == [(r.student, r.score) for r in first.results]
+    shutil.copyfile(EXAMPLES / "camila_rojas.ipynb", course / "submitted" / "diego" / "01_perceptron" / "01_perceptron.ipynb")
+    code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course), "--jobs", "2"])
+    out = capsys.readouterr().out
+    assert code == 0 and "1 entregas calificadas" in out and "2 sin cambios" in out and "--force" in out
+    assert gradebook.read_scores(db_url_for(course), "01_perceptron")["diego"]["score"] == 18.0
+    forced = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False, force=True)
+    assert forced.skipped == [] and forced.graded == 3
+
+
+def test_a_second_autograde_on_the_same_course_is_refused(tmp_path, capsys):
+    from dlgrader.course import autograde_lock
+
+    course = _course(tmp_path, {"ana": "ana_perez"})
+    with autograde_lock(course):
+        code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course)])
+    err = capsys.readouterr().err
+    assert code == 6 and "Otro dlgrader autograde está calificando este curso (pid " in err
+    assert not (course / "gradebook.db").exists()
+
+
+@pytest.mark.slow
+def test_a_run_killed_at_any_point_finishes_on_the_next_with_everyone_graded_once(tmp_path):
+    """SIGKILL at start-up, then after the first saved result; the third run completes the class."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    expected = {"ana": 20.0, "camila": 18.0, "diego": 0.0, "sofia": 15.0, "sin_notebook": 0.0}
+    course = _course(tmp_path, {"ana": "ana_perez", "camila": "camila_rojas", "diego": "diego_fernandez",
+                                "sofia": "sofia_ramirez", "sin_notebook": None})
+    results = course / "dlgrader" / "results" / "01_perceptron"
+    cmd = [sys.executable, "-m", "dlgrader.cli", "--root", str(REPO), "autograde", "01_perceptron",
+           "--course", str(course), "--jobs", "1"]
+
+    def run_until(ready) -> None:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + 120
+        while not ready() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert proc.poll() is None, "the run ended before the kill point"
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+    run_until(lambda: (course / "dlgrader" / "autograde.lock").exists())
+    run_until(lambda: results.is_dir() and len(list(results.glob("*.json"))) >= 2)
+    done_before = {p.stem for p in results.glob("*.json")}
+    final = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
+    assert set(final.skipped) == done_before and final.graded == len(expected) - len(done_before)
+    scores = gradebook.read_scores(db_url_for(course), "01_perceptron")
+    assert {sid: row["score"] for sid, row in scores.items()} == expected
+    with gradebook.open_gradebook(db_url_for(course)) as gb:  # nbgrader's own view: one submission per student
+        subs = [s.student.id for s in gb.find_assignment("01_perceptron").submissions]
+    assert sorted(subs) == sorted(expected)
+    assert not list(results.glob("*.tmp"))

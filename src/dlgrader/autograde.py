@@ -32,10 +32,16 @@ class AutogradeReport:
     seconds: float = 0.0
     db_url: str = ""
     manual_points: float = 0.0  # written answers left for formgrader
+    skipped: list[str] = field(default_factory=list)  # unchanged since they were graded: not graded again
 
     @property
     def per_minute(self) -> float:
-        return 60.0 * len(self.results) / self.seconds if self.seconds else 0.0
+        return 60.0 * self.graded / self.seconds if self.seconds else 0.0
+
+    @property
+    def graded(self) -> int:
+        """Submissions graded in this run (the skipped ones were graded before)."""
+        return len(self.results) - len(self.skipped)
 
 
 def _grade_one(root: str, assignment_id: str, student: str, path: str, release: str, sandbox: Sandbox) -> dict:
@@ -54,8 +60,14 @@ def no_notebook_result(assignment, student: str) -> SubmissionResult:
 
 def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | None = None, jobs: int | None = None,
               allow_weak_sandbox: bool = False, db_url: str | None = None, progress: bool = True,
-              students: list[str] | None = None) -> AutogradeReport:
-    """Grade every ``submitted/<student>/<assignment>/`` of an nbgrader course directory."""
+              students: list[str] | None = None, force: bool = False) -> AutogradeReport:
+    """Grade every ``submitted/<student>/<assignment>/`` of an nbgrader course directory.
+
+    One run at a time per course (a second is refused). A submission whose
+    content and timestamp are those already graded, and whose score is in
+    the gradebook, is not graded again unless ``force``: a run killed halfway
+    and started again finishes the class, grading each student once.
+    """
     t0 = time.perf_counter()
     material = find_material(root)
     assignment = material.assignment(assignment_id)
@@ -64,6 +76,35 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     course_dir = Path(course_dir)
     if not course_dir.is_dir():
         raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
+    with course.autograde_lock(course_dir):
+        return _autograde(material, assignment, course_dir, sandbox, t0, jobs=jobs, db_url=db_url, progress=progress,
+                          students=students, force=force)
+
+
+def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple[str | None, SubmissionResult]]:
+    """Results already recorded in both places: the saved file and the gradebook."""
+    folder = course.results_dir(course_dir, assignment_id)
+    if not folder.is_dir():
+        return {}
+    try:
+        in_gradebook = {sid for sid, row in gradebook.read_scores(db_url, assignment_id).items()
+                        if row["score"] is not None}
+    except ConfigError:
+        return {}
+    saved = {}
+    for path in folder.glob("*.json"):
+        try:
+            fp, result = course.read_result(path)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # unreadable: grade again
+        if result.student in in_gradebook:
+            saved[result.student] = (fp, result)
+    return saved
+
+
+def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jobs, db_url, progress, students,
+               force) -> AutogradeReport:
+    assignment_id = assignment.id
     release = course.release_notebook(course_dir, assignment)
     db_url = course.init_course(course_dir, assignment, release, db_url=db_url)
     release = course.release_notebook(course_dir, assignment)  # now the course's own copy
@@ -71,11 +112,13 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     report = AutogradeReport(assignment_id, [], db_url=db_url,
                              manual_points=assignment.max_points - assignment.auto_points)
     jobs = max(1, jobs or os.cpu_count() or 1)
+    saved = {} if force else _saved(course_dir, assignment_id, db_url)
 
-    def record(result: SubmissionResult, nb_path, timestamp) -> None:
+    def record(result: SubmissionResult, nb_path, timestamp, fp: str) -> None:
+        # the saved result is written last: its presence means the gradebook and formgrader copy are done
         gradebook.record_submission(db_url, assignment, result, result.student, timestamp)
         course.write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
-        course.write_result(course_dir, result)
+        course.write_result(course_dir, result, fp)
         report.results.append(result)
 
     bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)
@@ -83,14 +126,20 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         futures = {}
         for student, nb_path, timestamp in todo:
+            fp = course.fingerprint(nb_path, timestamp)
+            if student in saved and saved[student][0] == fp:
+                report.results.append(saved[student][1])
+                report.skipped.append(student)
+                bar.update()
+                continue
             if nb_path is None:
-                record(no_notebook_result(assignment, student), None, timestamp)
+                record(no_notebook_result(assignment, student), None, timestamp, fp)
                 bar.update()
                 continue
             fut = pool.submit(_grade_one, str(material.root), assignment_id, student, str(nb_path), str(release), sandbox)
-            futures[fut] = (student, nb_path, timestamp)
+            futures[fut] = (student, nb_path, timestamp, fp)
         for fut in as_completed(futures):
-            student, nb_path, timestamp = futures[fut]
+            student, nb_path, timestamp, fp = futures[fut]
             try:
                 result = SubmissionResult.from_record(fut.result())
             except ConfigError:
@@ -100,7 +149,7 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
             except Exception as exc:  # noqa: BLE001 - one submission's internal error must not stop the class
                 report.failures[student] = f"{type(exc).__name__}: {exc}"[:300]
             else:
-                record(result, nb_path, timestamp)
+                record(result, nb_path, timestamp, fp)
             bar.update()
     bar.close()
     report.results.sort(key=lambda r: r.student or "")

@@ -1,7 +1,8 @@
 """The ``dlgrader`` command: parse, call the API, render, pick the exit code. Nothing else.
 
 Exit codes: 0 done; 1 checks failed (``check``); 2 bad input; 3 unsafe sandbox;
-4 broken configuration (manifest, rubric, graders); 5 some submissions could not be graded.
+4 broken configuration (manifest, rubric, graders); 5 some submissions could not be graded;
+6 another autograde holds the course.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--jobs", type=int, default=None, help="parallel graders (default: all cores)")
     a.add_argument("--db", help="gradebook SQLAlchemy URL (default: sqlite in the course directory)")
     a.add_argument("--allow-weak-sandbox", action="store_true", help="grade even without strong isolation")
+    a.add_argument("--force", action="store_true", help="regrade submissions already graded and unchanged")
 
     gr = sub.add_parser("grades", help="final grades with a rubric")
     gr.add_argument("--course", required=True)
@@ -123,7 +125,7 @@ def _run(args, lang: str) -> int:
         from .tables import autograde_summary
 
         report = autograde(args.assignment, args.course, root=args.root, jobs=args.jobs,
-                           allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db)
+                           allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db, force=args.force)
         print(autograde_summary(report, lang))
         return 5 if report.failures else 0
     if args.command == "grades":

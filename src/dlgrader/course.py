@@ -7,7 +7,10 @@ nbgrader's own tools keep working next to dlgrader.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import fcntl
+import hashlib
 import json
 import os
 import re
@@ -16,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from .errors import ConfigError
+from .errors import Busy, ConfigError
 from .gradebook import COURSE_ID, check_source, parse_timestamp, register_assignment, sqlite_url
 from .manifest import Assignment
 from .notebook import most_answered, read_json_notebook
@@ -281,14 +284,27 @@ def results_dir(course_dir: str | os.PathLike, assignment_id: str) -> Path:
     return Path(course_dir) / "dlgrader" / "results" / assignment_id
 
 
-def write_result(course_dir: str | os.PathLike, result: SubmissionResult) -> Path:
+def fingerprint(notebook: Path | None, timestamp: datetime | None) -> str:
+    """What identifies a submission's content: its bytes and nbgrader's timestamp (a resubmission changes one)."""
+    digest = hashlib.sha256(notebook.read_bytes()).hexdigest() if notebook is not None else "no-notebook"
+    return f"{digest}@{timestamp.isoformat() if timestamp else '-'}"
+
+
+def write_result(course_dir: str | os.PathLike, result: SubmissionResult, fingerprint: str | None = None) -> Path:
     """Save one result, replacing the file atomically so a crash never leaves half of it."""
     target = results_dir(course_dir, result.assignment) / f"{result.student}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(result.to_record(), ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps({"fingerprint": fingerprint, "result": result.to_record()}, ensure_ascii=False),
+                   encoding="utf-8")
     os.replace(tmp, target)
     return target
+
+
+def read_result(path: Path) -> tuple[str | None, SubmissionResult]:
+    """(fingerprint, result) of one saved file."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return doc.get("fingerprint"), SubmissionResult.from_record(doc["result"])
 
 
 def read_results(course_dir: str | os.PathLike, assignment_id: str) -> list[SubmissionResult]:
@@ -297,5 +313,31 @@ def read_results(course_dir: str | os.PathLike, assignment_id: str) -> list[Subm
     if not folder.is_dir():
         raise ConfigError(Text(f"No hay resultados de {assignment_id} en {course_dir}; ejecuta dlgrader autograde primero.",
                                f"There are no results for {assignment_id} in {course_dir}; run dlgrader autograde first."))
-    return [SubmissionResult.from_record(json.loads(p.read_text(encoding="utf-8")))
-            for p in sorted(folder.glob("*.json"))]
+    return [read_result(p)[1] for p in sorted(folder.glob("*.json"))]
+
+
+@contextlib.contextmanager
+def autograde_lock(course_dir: str | os.PathLike):
+    """Hold the course for one autograde at a time; a second one is refused at once, saying who holds it.
+
+    ``flock`` is released by the kernel when the holder dies, so a killed run
+    never leaves a stale lock behind.
+    """
+    path = Path(course_dir) / "dlgrader" / "autograde.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole run
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            raise Busy(Text(f"Otro dlgrader autograde está calificando este curso ({holder}); espera a que termine.",
+                            f"Another dlgrader autograde is grading this course ({holder}); wait for it to finish.")) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}, {datetime.now().strftime('%Y-%m-%d %H:%M:%S')}")
+        fh.flush()
+        yield path
+    finally:
+        fh.close()

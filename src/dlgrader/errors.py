@@ -26,3 +26,9 @@ class ConfigError(DlgraderError):
     """A manifest, rubric or course directory that does not add up."""
 
     exit_code = 4
+
+
+class Busy(DlgraderError):
+    """Another dlgrader process holds the course (an autograde already running)."""
+
+    exit_code = 6

@@ -83,9 +83,13 @@ def autograde_summary(report, lang: str = "es", *, grades: Mapping[str, StudentG
     """The class table plus throughput, where the scores went, and students that could not be graded."""
     es = lang != "en"
     lines = [class_table(report.results, lang, grades=grades, scale=scale, manual_points=report.manual_points), ""]
-    n = len(report.results)
+    n = report.graded
     lines.append((f"{n} entregas calificadas en {report.seconds:.1f} s ({report.per_minute:.1f} por minuto)." if es
                   else f"{n} submissions graded in {report.seconds:.1f} s ({report.per_minute:.1f} per minute)."))
+    if report.skipped:
+        k = len(report.skipped)
+        lines.append(f"{k} sin cambios desde su calificación anterior no se volvieron a calificar (usa --force para hacerlo)."
+                     if es else f"{k} unchanged since they were graded were not graded again (use --force to regrade them).")
     lines.append(("Libro de calificaciones: " if es else "Gradebook: ") + report.db_url)
     for sid, why in sorted(report.failures.items()):
         lines.append((f"✗ {sid}: no se pudo calificar ({why}); vuelve a ejecutar autograde para reintentar."

@@ -13,6 +13,7 @@ from dlgrader import gradebook
 from dlgrader.cli import main
 from dlgrader.course import db_url_for
 from dlgrader.sandbox import Sandbox
+from dlgrader.tables import class_table, write_grades
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
 
@@ -82,8 +83,15 @@ def test_a_second_run_grades_only_what_changed(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0 and "1 entregas calificadas" in out and "2 sin cambios" in out and "--force" in out
     assert gradebook.read_scores(db_url_for(course), "01_perceptron")["diego"]["score"] == 18.0
+    rubric = REPO / "rubric" / "duoc.yaml"
+    write_grades(course, rubric, out=tmp_path / "antes.csv", root=REPO)
+    before = class_table(autograde_module.autograde("01_perceptron", course, root=REPO, progress=False).results)
     forced = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False, force=True)
     assert forced.skipped == [] and forced.graded == 3
+    # determinism: grading the same class again gives the same table and a byte-identical grades file
+    write_grades(course, rubric, out=tmp_path / "despues.csv", root=REPO)
+    assert class_table(forced.results) == before
+    assert (tmp_path / "despues.csv").read_bytes() == (tmp_path / "antes.csv").read_bytes()
 
 
 def test_a_second_autograde_on_the_same_course_is_refused(tmp_path, capsys):

@@ -140,3 +140,21 @@ def test_a_run_killed_at_any_point_finishes_on_the_next_with_everyone_graded_onc
         subs = [s.student.id for s in gb.find_assignment("01_perceptron").submissions]
     assert sorted(subs) == sorted(expected)
     assert not list(results.glob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_postgresql_gradebook_gives_the_same_grades_file_as_sqlite(tmp_path, empty_postgres):
+    """The same class graded into SQLite and into PostgreSQL: byte-identical grades files."""
+    server, template = empty_postgres
+    students = {"ana": "ana_perez", "camila": "camila_rojas", "sin_notebook": None}
+    rubric = REPO / "rubric" / "duoc.yaml"
+    files = []
+    for name, db_url in (("sqlite", None), ("postgresql", server.new_database(template))):
+        course = _course(tmp_path / name, students)
+        code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course), "--jobs", "2"]
+                    + (["--db", db_url] if db_url else []))
+        assert code == 0
+        files.append(tmp_path / f"{name}.csv")
+        write_grades(course, rubric, db_url=db_url, out=files[-1], root=REPO)
+    assert files[0].read_bytes() == files[1].read_bytes()
+    assert b"ana,90.9," in files[0].read_bytes()  # 20 of 22 points: the written answers are not graded yet

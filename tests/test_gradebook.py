@@ -72,14 +72,19 @@ def empty_gradebook(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def course(tmp_path, empty_gradebook):
-    """A course directory with 01_demo registered and a roster of four students."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def course(request, tmp_path, empty_gradebook):
+    """A course directory with 01_demo registered and a roster of four students, on each database."""
     assignment = make_assignment(tmp_path / "assignments" / "01_demo")
     nb = write_release_notebook(tmp_path / "assignments" / "01_demo" / "01_demo.ipynb")
     (tmp_path / "curso").mkdir()
-    shutil.copyfile(empty_gradebook, tmp_path / "curso" / "gradebook.db")
-    db = init_course(tmp_path / "curso", assignment, nb)
+    db_url = None
+    if request.param == "sqlite":
+        shutil.copyfile(empty_gradebook, tmp_path / "curso" / "gradebook.db")
+    else:
+        server, template = request.getfixturevalue("empty_postgres")
+        db_url = server.new_database(template)
+    db = init_course(tmp_path / "curso", assignment, nb, db_url=db_url)
     ensure_students(db, [
         {"id": "ana", "first_name": "Ana", "last_name": "Pérez", "email": "ana@example.cl", "lms_user_id": "101"},
         {"id": "jose", "first_name": "José", "last_name": "Muñoz", "email": "jose@example.cl", "lms_user_id": ""},

@@ -185,8 +185,8 @@ def test_report_pages_load_in_a_browser_with_their_figures(demo, browser, tmp_pa
 
 
 @pytest.mark.slow
-def test_feedback_pages_never_show_the_reference(demo, tmp_path):
-    """No line of the reference solution's code appears in any page (the counterexamples are inputs, not code)."""
+def test_feedback_pages_and_exports_never_show_the_reference(demo, tmp_path):
+    """No line of the reference's code appears in a page or LMS file (counterexamples are inputs, not code)."""
     from dlgrader.report import write_report
 
     _, _, out = demo
@@ -196,7 +196,9 @@ def test_feedback_pages_never_show_the_reference(demo, tmp_path):
     secret = [line.strip() for line in solution.splitlines()
               if len(line.strip()) >= 20 and not line.strip().startswith("#") and line.strip() not in release]
     assert len(secret) >= 5
-    for page in (tmp_path / "r").rglob("*.html"):
+    pages = [*(tmp_path / "r").rglob("*.html"), *(out / "lms").rglob("*.csv"), *(out / "lms").rglob("*.json")]
+    assert len(pages) > 10
+    for page in pages:
         text = page.read_text(encoding="utf-8")
         leaked = [line for line in secret if line in text or html.escape(line) in text]
         assert not leaked, (page.name, leaked)

@@ -91,3 +91,20 @@ def test_same_submission_twice_gives_identical_results(fixture_material, sandbox
     a.pop("seconds"), b.pop("seconds")
     assert a == b
     assert a["score"] < a["max_score"]
+
+
+def test_solutions_graders_and_gradebook_cannot_be_seen_from_the_worker(fixture_material, sandbox, tmp_path):
+    """The student's code lists which secret paths exist from inside the sandbox; it must see none of them."""
+    from conftest import REPO
+
+    gradebook = tmp_path / "curso" / "gradebook.db"
+    gradebook.parent.mkdir()
+    gradebook.write_bytes(b"SQLite format 3\x00")
+    secrets = [str(p) for p in (SECRET, SECRET.parent, FIXTURE_ROOT / "graders", REPO / "solutions",
+                                REPO / "graders" / "01_perceptron" / "test_hidden.py", gradebook, gradebook.parent)]
+    src = (f"import os\nSEEN = [p for p in {secrets!r} if os.path.exists(p)]\n"
+           "def suma(x):\n    raise ValueError('VISTO=' + repr(SEEN))\n")
+    r = _grade(fixture_material, sandbox, src)
+    feedback = r.checks[0].feedback("es")
+    assert "VISTO=[]" in feedback, feedback
+    assert all(os.path.exists(p) for p in secrets)  # they are there, outside

@@ -105,6 +105,10 @@ def solution_cells(nb: dict) -> tuple[dict[str, str], list[Text]]:
             problems.append(Text(f"La celda {gid!r} está duplicada; se usa la primera.",
                                  f"Cell {gid!r} is duplicated; the first one is used."))
             continue
+        src = cell.get("source", "")
+        if not (isinstance(src, str) or (isinstance(src, list) and all(isinstance(s, str) for s in src))):
+            problems.append(Text(f"El código de la celda {gid!r} no es texto (el archivo fue alterado); se toma vacía.",
+                                 f"The code of cell {gid!r} is not text (the file was altered); it is taken as empty."))
         found[gid] = _source(cell)
     return found, problems
 

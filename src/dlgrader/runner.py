@@ -9,6 +9,7 @@ Anything else, including a grader that never ran, is a failed check.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import time
 from contextlib import redirect_stderr, redirect_stdout
@@ -38,7 +39,7 @@ PYTEST_INI = Path(__file__).with_name("pytest_grading.ini")
 # the sandbox. Half a second still finds the minimal counterexample on the inputs graders draw
 # (measured on the example classes) and keeps a wrong answer about as cheap to grade as a right
 # one. Only the counterexample's size depends on it, never a score.
-SHRINK_SECONDS = 0.5
+SHRINK_SECONDS = float(os.environ.get("DLGRADER_SHRINK_SECONDS", "0.5"))  # the test suite lowers it: scores stay
 
 
 def _cap_shrinking() -> None:

@@ -1,0 +1,5 @@
+# target: tamano_curso, tamano_formula
+# why: forgets the + 1 of the output-size formula
+# %% [tamano_salida]
+def tamano_salida(n, k, stride=1, padding=0):
+    return (n + 2 * padding - k) // stride

@@ -232,3 +232,5 @@ def test_notebook_runs_top_to_bottom_with_the_reference(aid, tmp_path):
     out = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     public = sum(c.points for c in a.checks if c.public)
     assert f"Puntaje: {public:g}/{public:g}" in out, out
+    if "plt." in "".join(c.source for c in nb.cells if c.cell_type == "code"):  # a notebook that plots shows its plots
+        assert any("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)

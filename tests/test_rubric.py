@@ -15,7 +15,7 @@ from dlgrader.rubric import ChileScale, load_rubric, round_half_up, student_grad
 
 DUOC = Path(__file__).resolve().parents[1] / "rubric" / "duoc.yaml"
 KNOWN = {"01_perceptron": 20.0, "02_backprop": 100.0, "03_descenso": 100.0, "02_activaciones": 45.0,
-         "06_convolucion": 32.0, "07_regularizacion": 28.0,
+         "06_convolucion": 32.0, "07_regularizacion": 28.0, "08_crispdm": 41.0,
          "03_backprop": 31.0, "04_descenso_gradiente": 28.0, "05_optimizadores": 27.0}
 
 GOOD = """\
@@ -87,7 +87,7 @@ def test_duoc_rubric_loads():
     assert rubric.evaluations[1].assignments == ("02_activaciones", "03_backprop", "04_descenso_gradiente",
                                                  "05_optimizadores")
     assert rubric.evaluations[2].assignments == ("06_convolucion", "07_regularizacion")
-    assert all(e.assignments == () for e in rubric.evaluations[3:])
+    assert rubric.evaluations[3].assignments == ("08_crispdm",) and rubric.evaluations[4].assignments == ()
     assert rubric.scale == ChileScale()
 
 

@@ -1,0 +1,5 @@
+# target: imagenes_curso, imagenes_filas
+# why: reshapes each CIFAR row straight to (lado, lado, 3), as if it were stored channels-last
+# %% [imagenes]
+def filas_a_imagenes(filas, lado):
+    return np.asarray(filas).reshape(len(filas), lado, lado, 3)

@@ -1,0 +1,686 @@
+"""Hidden checks of assignment 08 (CRISP-DM case): properties, scikit-learn and PyTorch as oracles.
+
+The models live in the student's process: the notebook's locked helper cell builds them from plain layer
+descriptions with weights chosen here, calls the student's function and sends back only numbers and arrays
+(parameters, outputs, training history, and which mode the model was in at each forward pass). Here the same
+model is rebuilt with PyTorch from the same weights, trained or evaluated the stated way, and compared with
+explicit tolerances (the student's model computes in float32). Every case is small: at most 60 examples and
+3 epochs, so a whole training run takes milliseconds.
+"""
+
+import functools
+import math
+
+import numpy as np
+import torch
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+from dlgrader.grading import (as_array, as_number, assert_close, assert_equal, check, expect, fail,
+                              grader_settings, show)
+
+# ------------------------------------------------------------------ helpers
+
+
+def single_threaded(fn):
+    """Run a PyTorch oracle on one thread (tiny tensors); the broker's setting is restored afterwards."""
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        before = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            torch.set_num_threads(before)
+    return run
+
+
+def capas_densas(tamanos, dropout=None):
+    capas = []
+    for i in range(len(tamanos) - 1):
+        capas.append({"tipo": "lineal", "entrada": int(tamanos[i]), "salida": int(tamanos[i + 1])})
+        if i < len(tamanos) - 2:
+            capas.append({"tipo": "relu"})
+            if dropout is not None:
+                capas.append({"tipo": "dropout", "p": dropout})
+    return capas
+
+
+def modelo_desde_capas(capas, pesos):
+    """The same model the notebook's helper cell builds (without its recording layer), float32."""
+    mods = []
+    for capa in capas:
+        tipo = capa["tipo"]
+        if tipo == "lineal":
+            mods.append(torch.nn.Linear(capa["entrada"], capa["salida"], bias=capa.get("sesgo", True)))
+        elif tipo == "relu":
+            mods.append(torch.nn.ReLU())
+        elif tipo == "dropout":
+            mods.append(torch.nn.Dropout(capa["p"]))
+        else:
+            raise ValueError(tipo)
+    modelo = torch.nn.Sequential(*mods)
+    with torch.no_grad():
+        for p, w in zip(modelo.parameters(), pesos):
+            p.copy_(torch.as_tensor(w, dtype=torch.float32))
+    return modelo
+
+
+def init_weights(rng, tamanos):
+    pesos = []
+    for a, b in zip(tamanos[:-1], tamanos[1:]):
+        pesos.append(rng.normal(0.0, 1.0 / math.sqrt(a), (b, a)))
+        pesos.append(rng.normal(0.0, 0.1, b))
+    return pesos
+
+
+def parts(result, n, call, call_en):
+    """Validate dividir's (X_ent, X_pru, y_ent, y_pru) and return them as float arrays."""
+    if not isinstance(result, (tuple, list)) or len(result) != 4:
+        fail(f"{call} debe devolver la tupla (X_ent, X_pru, y_ent, y_pru); devolvió {show(result)}.",
+             f"{call_en} must return the tuple (X_ent, X_pru, y_ent, y_pru); it returned {show(result)}.")
+    X_ent = as_array(result[0], "dividir(...)[0] (X_ent)")
+    X_pru = as_array(result[1], "dividir(...)[1] (X_pru)")
+    y_ent = as_array(result[2], "dividir(...)[2] (y_ent)")
+    y_pru = as_array(result[3], "dividir(...)[3] (y_pru)")
+    ok = (X_ent.ndim == 2 and X_pru.ndim == 2 and y_ent.shape == (len(X_ent),) and y_pru.shape == (len(X_pru),)
+          and len(X_ent) + len(X_pru) == n)
+    expect(ok,
+           f"{call} devolvió formas {X_ent.shape}, {X_pru.shape}, {y_ent.shape}, {y_pru.shape}; las dos partes "
+           f"deben sumar {n} filas y cada y tener tantas etiquetas como filas su X.",
+           f"{call_en} returned shapes {X_ent.shape}, {X_pru.shape}, {y_ent.shape}, {y_pru.shape}; the two parts "
+           f"must add up to {n} rows and each y must have as many labels as its X has rows.")
+    return X_ent, X_pru, y_ent, y_pru
+
+
+# ------------------------------------------------------------------ dividir
+
+@st.composite
+def split_cases(draw):
+    """(X, y, frac, semilla): column 0 of X is a unique row id, so overlaps and lost rows show."""
+    k = draw(st.integers(2, 4))
+    counts = [draw(st.integers(8, 60)) for _ in range(k)]
+    frac = draw(st.sampled_from([0.2, 0.25, 0.3, 0.5]))
+    semilla = draw(st.integers(0, 10_000))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    y = rng.permutation(np.repeat(np.arange(k), counts)).astype(np.int64)
+    n = len(y)
+    X = np.column_stack([np.arange(n, dtype=np.float64), rng.integers(-50, 50, size=(n, 2)) / 4])
+    return X, y, frac, semilla
+
+
+def describe_split(X, y, frac, semilla):
+    counts = np.bincount(y).tolist()
+    return (f"dividir(X, y, frac_prueba={frac}, semilla={semilla}) con {len(y)} filas y clases de tamaños {counts}",
+            f"dividir(X, y, frac_prueba={frac}, semilla={semilla}) with {len(y)} rows and classes of sizes {counts}")
+
+
+def check_partition(X, y, got, call, call_en):
+    X_ent, X_pru, y_ent, y_pru = got
+    ids = np.concatenate([X_ent[:, 0], X_pru[:, 0]]) if X_ent.shape[1:] == X_pru.shape[1:] == X.shape[1:] else None
+    expect(ids is not None and sorted(ids.tolist()) == list(range(len(y))),
+           f"{call}: las filas de entrenamiento y prueba no son exactamente las filas de X, cada una una sola vez "
+           "(hay filas repetidas, perdidas o compartidas entre las dos partes).",
+           f"{call_en}: the training and test rows are not exactly the rows of X, each once (some rows are "
+           "repeated, lost or shared between the two parts).",
+           "Separa índices: los de prueba y el resto, sin reemplazo.",
+           "Split indices: the test ones and the rest, without replacement.")
+    rows = np.concatenate([X_ent, X_pru])
+    labels = np.concatenate([y_ent, y_pru])
+    order = rows[:, 0].astype(np.int64)
+    expect(bool(np.array_equal(rows, X[order])) and bool(np.array_equal(labels, y[order])),
+           f"{call}: alguna fila quedó con otra etiqueta o con otros valores; X e y deben reordenarse con los "
+           "mismos índices.",
+           f"{call_en}: some row ended up with another label or other values; X and y must be reordered with "
+           "the same indices.")
+
+
+@check("dividir_particion")
+@grader_settings(max_examples=10)
+@given(case=split_cases())
+def test_dividir_particion(student, case):
+    X, y, frac, semilla = case
+    call, call_en = describe_split(X, y, frac, semilla)
+    got = parts(student.dividir(X, y, frac, semilla), len(y), call, call_en)
+    check_partition(X, y, got, call, call_en)
+
+
+@check("dividir_estratificada")
+@grader_settings(max_examples=20)
+@given(case=split_cases())
+def test_dividir_estratificada(student, case):
+    X, y, frac, semilla = case
+    call, call_en = describe_split(X, y, frac, semilla)
+    _, _, _, y_pru = parts(student.dividir(X, y, frac, semilla), len(y), call, call_en)
+    k = int(y.max()) + 1
+    got = np.bincount(y_pru.astype(np.int64), minlength=k)[:k] if np.all(np.isin(y_pru, np.arange(k))) else None
+    wanted = frac * np.bincount(y, minlength=k)
+    expect(got is not None and bool(np.all(np.abs(got - wanted) < 2)),
+           f"{call}: prueba tiene {show(got)} ejemplos por clase; se esperaban unos {show(wanted)} "
+           "(frac_prueba de cada clase, con menos de 2 de diferencia).",
+           f"{call_en}: test has {show(got)} examples per class; expected about {show(wanted)} "
+           "(frac_prueba of each class, off by less than 2).",
+           "Estratificar: toma round(frac_prueba·n_c) ejemplos al azar de cada clase c.",
+           "Stratify: take round(frac_prueba·n_c) random examples from each class c.")
+
+
+@check("dividir_semilla")
+@grader_settings(max_examples=8)
+@given(case=split_cases())
+def test_dividir_semilla(student, case):
+    X, y, frac, semilla = case
+    call, call_en = describe_split(X, y, frac, semilla)
+    first, args, _ = student.dividir.with_inputs(X.copy(), y.copy(), frac, semilla)
+    first = parts(first, len(y), call, call_en)
+    check_partition(X, y, first, call, call_en)
+    expect(bool(np.array_equal(as_array(args[0], "X"), X)) and bool(np.array_equal(as_array(args[1], "y"), y)),
+           f"{call} modificó X o y; dividir debe devolver arreglos nuevos.",
+           f"{call_en} modified X or y; dividir must return new arrays.")
+    again = parts(student.dividir(X, y, frac, semilla), len(y), call, call_en)
+    same = all(a.shape == b.shape and bool(np.array_equal(a, b)) for a, b in zip(first, again))
+    expect(same,
+           f"Llamar dos veces a {call} dio divisiones distintas; con la misma semilla debe dar exactamente la misma.",
+           f"Calling {call_en} twice gave different splits; with the same seed it must give exactly the same.",
+           "Usa np.random.default_rng(semilla) dentro de la función, no el generador global.",
+           "Use np.random.default_rng(semilla) inside the function, not the global generator.")
+    other = parts(student.dividir(X, y, frac, semilla + 1), len(y), call, call_en)
+    expect(set(other[1][:, 0].tolist()) != set(first[1][:, 0].tolist()),
+           f"{call} y la misma llamada con semilla={semilla + 1} pusieron las mismas filas en prueba; la semilla "
+           "debe cambiar la división.",
+           f"{call_en} and the same call with semilla={semilla + 1} put the same rows in test; the seed must "
+           "change the split.")
+
+
+# ------------------------------------------------------------------ normalizacion
+
+@st.composite
+def feature_matrices(draw, min_rows=2):
+    n, d = draw(st.integers(min_rows, 12)), draw(st.integers(1, 5))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    scale = draw(st.sampled_from([1e-3, 1.0, 100.0]))
+    X = rng.normal(draw(st.integers(-5, 5)), scale, size=(n, d))
+    constant = draw(st.integers(-1, d - 1))
+    if constant >= 0:
+        X[:, constant] = draw(st.integers(-16, 16)) / 8  # exact: its mean is exact and its deviation 0
+    return X
+
+
+def stats(X):
+    X = np.asarray(X, dtype=np.float64)
+    desv = X.std(axis=0)
+    return X.mean(axis=0), np.where(desv == 0, 1.0, desv)
+
+
+def pair_of_arrays(result, call, call_en, shapes, names):
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        fail(f"{call} debe devolver una tupla de dos arreglos {names}; devolvió {show(result)}.",
+             f"{call_en} must return a tuple of two arrays {names}; it returned {show(result)}.")
+    return [as_array(r, f"{call}[{i}]", shape=s) for i, (r, s) in enumerate(zip(result, shapes))]
+
+
+@check("normalizacion_estadisticas")
+@grader_settings(max_examples=15)
+@given(X=feature_matrices())
+def test_normalizacion_estadisticas(student, X):
+    d = X.shape[1]
+    call = f"ajustar_normalizacion(X) con X = {show(X)}"
+    media, desv = pair_of_arrays(student.ajustar_normalizacion(X), call, call, [(d,), (d,)], "(media, desv)")
+    m, s = stats(X)
+    assert_close(media, m, rtol=1e-9, atol=1e-12, es=f"{call} devolvió media = {show(media)}; se esperaba {show(m)}.",
+                 en=f"{call} returned media = {show(media)}; expected {show(m)}.")
+    assert_close(desv, s, rtol=1e-7, atol=1e-12,
+                 es=f"{call} devolvió desv = {show(desv)}; se esperaba {show(s)}: desviación poblacional (ddof=0) "
+                    "de cada columna y 1 donde la columna es constante.",
+                 en=f"{call} returned desv = {show(desv)}; expected {show(s)}: population deviation (ddof=0) "
+                    "of each column and 1 where the column is constant.")
+    got = as_array(student.aplicar_normalizacion(X, m, s), "aplicar_normalizacion(X, media, desv)", shape=X.shape)
+    want = (X - m) / s
+    assert_close(got, want, rtol=1e-9, atol=1e-9,
+                 es=f"aplicar_normalizacion(X, media={show(m)}, desv={show(s)}) devolvió {show(got)}; se esperaba "
+                    f"(X - media) / desv = {show(want)}.",
+                 en=f"aplicar_normalizacion(X, media={show(m)}, desv={show(s)}) returned {show(got)}; expected "
+                    f"(X - media) / desv = {show(want)}.")
+
+
+@check("normalizacion_solo_entrenamiento")
+@grader_settings(max_examples=15)
+@given(X_ent=feature_matrices(), data=st.data())
+def test_normalizacion_solo_entrenamiento(student, X_ent, data):
+    n_pru = data.draw(st.integers(1, 8))
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1)))
+    X_pru = rng.normal(3.0, 2.0, size=(n_pru, X_ent.shape[1]))  # another distribution than training
+    m, s = stats(X_ent)
+    call = f"normalizar_particiones(X_ent, X_pru) con X_ent = {show(X_ent)} y X_pru = {show(X_pru)}"
+    call_en = f"normalizar_particiones(X_ent, X_pru) with X_ent = {show(X_ent)} and X_pru = {show(X_pru)}"
+    ent, pru = pair_of_arrays(student.normalizar_particiones(X_ent, X_pru), call, call_en,
+                              [X_ent.shape, X_pru.shape], "(X_ent, X_pru)")
+    for got, X, es_name, en_name in [(ent, X_ent, "entrenamiento", "training"), (pru, X_pru, "prueba", "test")]:
+        want = (X - m) / s
+        assert_close(got, want, rtol=1e-7, atol=1e-9,
+                     es=f"{call}: la parte de {es_name} quedó {show(got)}; se esperaba {show(want)}, normalizada "
+                        "con la media y la desviación de X_ent solamente.",
+                     en=f"{call_en}: the {en_name} part is {show(got)}; expected {show(want)}, normalised with the "
+                        "mean and deviation of X_ent only.",
+                     )
+
+
+@check("normalizacion_uint8")
+@grader_settings(max_examples=10)
+@given(data=st.data())
+def test_normalizacion_uint8(student, data):
+    n, d = data.draw(st.integers(3, 20)), data.draw(st.integers(2, 6))
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1)))
+    X = rng.integers(0, 256, size=(n, d), dtype=np.uint8)
+    X[:, 0] = rng.integers(200, 256, size=n)  # bright pixels: squares and sums overflow uint8
+    m, s = stats(X)
+    call = f"ajustar_normalizacion(X) con X de dtype uint8 (píxeles 0..255) = {show(X)}"
+    call_en = f"ajustar_normalizacion(X) with X of dtype uint8 (pixels 0..255) = {show(X)}"
+    media, desv = pair_of_arrays(student.ajustar_normalizacion(X), call, call_en, [(d,), (d,)], "(media, desv)")
+    assert_close(np.concatenate([media, desv]), np.concatenate([m, s]), rtol=1e-7, atol=1e-9,
+                 es=f"{call} devolvió media = {show(media)} y desv = {show(desv)}; se esperaba media = {show(m)} y "
+                    f"desv = {show(s)}, calculadas en float64.",
+                 en=f"{call_en} returned media = {show(media)} and desv = {show(desv)}; expected media = {show(m)} and "
+                    f"desv = {show(s)}, computed in float64.",
+                 )
+    ent, pru = pair_of_arrays(student.normalizar_particiones(X, X[::-1].copy()), "normalizar_particiones(X, X)",
+                              "normalizar_particiones(X, X)", [X.shape, X.shape], "(X_ent, X_pru)")
+    want = (X.astype(np.float64) - m) / s
+    assert_close(ent, want, rtol=1e-7, atol=1e-9,
+                 es=f"normalizar_particiones con X uint8 = {show(X)} devolvió {show(ent)}; se esperaba {show(want)}.",
+                 en=f"normalizar_particiones with uint8 X = {show(X)} returned {show(ent)}; expected {show(want)}.")
+
+
+# ------------------------------------------------------------------ imagenes
+
+@check("imagenes_filas")
+@grader_settings(max_examples=15)
+@given(n=st.integers(1, 4), lado=st.integers(1, 6), seed=st.integers(0, 2**32 - 1))
+def test_imagenes_filas(student, n, lado, seed):
+    filas = np.random.default_rng(seed).integers(0, 256, size=(n, 3 * lado * lado), dtype=np.uint8)
+    call = f"filas_a_imagenes(filas, lado={lado}) con filas uint8 de forma {filas.shape}"
+    call_en = f"filas_a_imagenes(filas, lado={lado}) with uint8 rows of shape {filas.shape}"
+    got = student.filas_a_imagenes(filas, lado)
+    expect(isinstance(got, np.ndarray) and got.dtype == np.uint8,
+           f"{call} debe devolver un arreglo uint8 (los mismos valores de píxel); devolvió "
+           f"{getattr(got, 'dtype', type(got).__name__)}.",
+           f"{call_en} must return a uint8 array (the same pixel values); it returned "
+           f"{getattr(got, 'dtype', type(got).__name__)}.")
+    got = as_array(got, call, shape=(n, lado, lado, 3))
+    want = filas.reshape(n, 3, lado, lado).transpose(0, 2, 3, 1)
+    assert_equal(got, want,
+                 es=f"{call}: las imágenes no coinciden; cada fila guarda primero los {lado * lado} valores rojos, "
+                    "luego los verdes y luego los azules (CHW), y la imagen es (lado, lado, 3).",
+                 en=f"{call_en}: the images do not match; each row stores first the {lado * lado} red values, then "
+                    "the green and then the blue ones (CHW), and the image is (lado, lado, 3).")
+
+
+# ------------------------------------------------------------------ contar_parametros
+
+@st.composite
+def layer_lists(draw, frozen=False):
+    capas = []
+    for _ in range(draw(st.integers(1, 5))):
+        tipo = draw(st.sampled_from(["lineal", "lineal", "conv", "relu", "aplanar", "maxpool", "dropout"]))
+        if tipo == "lineal":
+            capa = {"tipo": "lineal", "entrada": draw(st.integers(1, 60)), "salida": draw(st.integers(1, 60))}
+        elif tipo == "conv":
+            capa = {"tipo": "conv", "entrada": draw(st.integers(1, 4)), "salida": draw(st.integers(1, 8)),
+                    "k": draw(st.integers(1, 5))}
+        elif tipo == "maxpool":
+            capa = {"tipo": "maxpool", "k": 2}
+        elif tipo == "dropout":
+            capa = {"tipo": "dropout", "p": 0.5}
+        else:
+            capa = {"tipo": tipo}
+        if tipo in ("lineal", "conv"):
+            capa["sesgo"] = draw(st.booleans())
+            if frozen:
+                capa["entrenable"] = draw(st.booleans())
+        capas.append(capa)
+    return capas
+
+
+def expected_count(capas, only_trainable=True):
+    total = 0
+    for c in capas:
+        if c["tipo"] not in ("lineal", "conv") or (only_trainable and not c.get("entrenable", True)):
+            continue
+        k = c["k"] ** 2 if c["tipo"] == "conv" else 1
+        total += c["entrada"] * c["salida"] * k + (c["salida"] if c.get("sesgo", True) else 0)
+    return total
+
+
+def describe_layers(capas):
+    parts_ = []
+    for c in capas:
+        if c["tipo"] == "lineal":
+            s = f"Linear({c['entrada']}, {c['salida']}, bias={c.get('sesgo', True)})"
+        elif c["tipo"] == "conv":
+            s = f"Conv2d({c['entrada']}, {c['salida']}, {c['k']}, bias={c.get('sesgo', True)})"
+        else:
+            s = {"relu": "ReLU()", "aplanar": "Flatten()", "maxpool": "MaxPool2d(2)", "dropout": "Dropout(0.5)"}[c["tipo"]]
+        if not c.get("entrenable", True):
+            s += " [congelada/frozen]"
+        parts_.append(s)
+    return ", ".join(parts_)
+
+
+@check("contar_capas")
+@grader_settings(max_examples=15)
+@given(capas=layer_lists())
+def test_contar_capas(student, capas):
+    want = expected_count(capas)
+    arch = describe_layers(capas)
+    value = as_number(student.corrector_contar(capas), f"contar_parametros(nn.Sequential({arch}))", integer=True)
+    expect(value == want,
+           f"contar_parametros(nn.Sequential({arch})) devolvió {value:g}; se esperaba {want}.",
+           f"contar_parametros(nn.Sequential({arch})) returned {value:g}; expected {want}.",
+           "Suma p.numel() de cada parámetro: pesos y sesgos; ReLU, Flatten, MaxPool y Dropout no tienen.",
+           "Add p.numel() of every parameter: weights and biases; ReLU, Flatten, MaxPool and Dropout have none.")
+
+
+@check("contar_congeladas")
+@grader_settings(max_examples=15)
+@given(capas=layer_lists(frozen=True))
+def test_contar_congeladas(student, capas):
+    assume(expected_count(capas) != expected_count(capas, only_trainable=False))  # some layer is frozen
+    assume(expected_count(capas) > 0)
+    want = expected_count(capas)
+    arch = describe_layers(capas)
+    value = as_number(student.corrector_contar(capas), f"contar_parametros(nn.Sequential({arch}))", integer=True)
+    expect(value == want,
+           f"contar_parametros(nn.Sequential({arch})) devolvió {value:g}; se esperaba {want}: solo cuentan los "
+           "parámetros entrenables (requires_grad), no los de capas congeladas.",
+           f"contar_parametros(nn.Sequential({arch})) returned {value:g}; expected {want}: only trainable "
+           "parameters (requires_grad) count, not those of frozen layers.")
+
+
+# ------------------------------------------------------------------ redes
+
+def inspect_model(student, constructor, argumentos, X, call, call_en):
+    out = student.corrector_red(constructor, argumentos, X)
+    if not isinstance(out, dict) or not isinstance(out.get("pesos"), list):
+        fail(f"No se pudo inspeccionar el modelo que devuelve {call}.", f"Could not inspect the model {call_en} returns.")
+    pesos = [as_array(p, f"{call}: parámetro {i}") for i, p in enumerate(out["pesos"])]
+    return pesos, out.get("salida")
+
+
+def expect_shapes(pesos, shapes, call, call_en):
+    got = [p.shape for p in pesos]
+    expect(got == shapes,
+           f"{call}: los parámetros tienen formas {got}; se esperaban {shapes} (en el orden de modelo.parameters()).",
+           f"{call_en}: the parameters have shapes {got}; expected {shapes} (in the order of model.parameters()).")
+
+
+@check("red_densa_arquitectura")
+@grader_settings(max_examples=12)
+@given(tamanos=st.lists(st.integers(1, 12), min_size=2, max_size=5), n=st.integers(1, 5),
+       seed=st.integers(0, 2**32 - 1))
+def test_red_densa_arquitectura(student, tamanos, n, seed):
+    X = np.random.default_rng(seed).normal(0, 2, size=(n, tamanos[0]))
+    call = f"red_densa({tamanos})"
+    pesos, salida = inspect_model(student, "red_densa", {"tamanos": tamanos}, X, call, call)
+    shapes = [s for a, b in zip(tamanos[:-1], tamanos[1:]) for s in [(b, a), (b,)]]
+    expect_shapes(pesos, shapes, call, call)
+    salida = as_array(salida, f"{call} aplicado a X de forma {X.shape}", shape=(n, tamanos[-1]))
+    h = X
+    for i in range(0, len(pesos), 2):
+        h = h @ pesos[i].T + pesos[i + 1]
+        if i < len(pesos) - 2:
+            h = np.maximum(h, 0)
+    assert_close(salida, h, rtol=1e-4, atol=1e-4,
+                 es=f"{call} aplicado a X = {show(X)} dio {show(salida)}; con sus propios pesos, Linear y ReLU "
+                    f"entre capas y sin activación al final (logits) da {show(h)}.",
+                 en=f"{call} applied to X = {show(X)} gave {show(salida)}; with its own weights, Linear and ReLU "
+                    f"between layers and no activation at the end (logits) gives {show(h)}.")
+
+
+@single_threaded
+def oracle_cnn(X, pesos, blocks):
+    """(Conv2d 3x3 padding 1, ReLU, MaxPool2d(2)) per block, Flatten, Linear, in float64 with the given weights."""
+    F = torch.nn.functional
+    h = torch.as_tensor(X)
+    for i in range(blocks):
+        h = F.max_pool2d(F.relu(F.conv2d(h, torch.as_tensor(pesos[2 * i]), torch.as_tensor(pesos[2 * i + 1]),
+                                         padding=1)), 2)
+    return F.linear(h.flatten(1), torch.as_tensor(pesos[-2]), torch.as_tensor(pesos[-1])).numpy()
+
+
+@check("red_cnn_arquitectura")
+@grader_settings(max_examples=8)
+@given(cin=st.integers(1, 3), canales=st.lists(st.integers(1, 6), min_size=1, max_size=2),
+       n_clases=st.integers(2, 10), extra=st.booleans(), n=st.integers(1, 3), seed=st.integers(0, 2**32 - 1))
+def test_red_cnn_arquitectura(student, cin, canales, n_clases, extra, n, seed):
+    lado = 2 ** (len(canales) + int(extra))
+    argumentos = {"canales_entrada": cin, "canales": canales, "n_clases": n_clases, "lado": lado}
+    X = np.random.default_rng(seed).normal(0, 1, size=(n, cin, lado, lado))
+    call = (f"red_cnn(canales_entrada={cin}, canales={tuple(canales)}, n_clases={n_clases}, lado={lado})")
+    pesos, salida = inspect_model(student, "red_cnn", argumentos, X, call, call)
+    shapes, before = [], cin
+    for c in canales:
+        shapes += [(c, before, 3, 3), (c,)]
+        before = c
+    final = lado // 2 ** len(canales)
+    shapes += [(n_clases, before * final * final), (n_clases,)]
+    expect_shapes(pesos, shapes, call, call)
+    salida = as_array(salida, f"{call} aplicado a X de forma {X.shape}", shape=(n, n_clases))
+    h = oracle_cnn(X, pesos, len(canales))
+    assert_close(salida, h, rtol=1e-4, atol=1e-4,
+                 es=f"{call} aplicado a X de forma {X.shape} dio {show(salida)}; con sus propios pesos, "
+                    f"(Conv2d 3x3 con padding 1, ReLU, MaxPool2d(2)) por bloque, Flatten y Linear da {show(h)}.",
+                 en=f"{call} applied to X of shape {X.shape} gave {show(salida)}; with its own weights, "
+                    f"(Conv2d 3x3 with padding 1, ReLU, MaxPool2d(2)) per block, Flatten and Linear gives {show(h)}.")
+
+
+# ------------------------------------------------------------------ entrenar
+
+@st.composite
+def training_cases(draw):
+    d, h, k = draw(st.integers(2, 6)), draw(st.integers(2, 8)), draw(st.integers(2, 4))
+    n = draw(st.integers(5, 30))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    X = rng.normal(0, 1, size=(n, d))
+    y = rng.integers(0, k, size=n)
+    opt = draw(st.sampled_from(["sgd", "adam"]))
+    lr = draw(st.sampled_from([0.01, 0.1])) if opt == "sgd" else draw(st.sampled_from([0.001, 0.01]))
+    tam_lote = draw(st.sampled_from([1, 3, 4, 7, 8, 16, 64]))
+    epocas = draw(st.integers(1, 3))
+    semilla = draw(st.integers(0, 10_000))
+    return [d, h, k], init_weights(rng, [d, h, k]), X, y, opt, lr, tam_lote, epocas, semilla
+
+
+def describe_training(case):
+    tamanos, _, X, y, opt, lr, tam_lote, epocas, semilla = case
+    arch = " → ".join(map(str, tamanos))
+    args = (f"optimizador='{opt}', lr={lr}, tam_lote={tam_lote}, epocas={epocas}, semilla={semilla}")
+    return (f"entrenar(modelo {arch}, X, y, {args}) con {len(y)} ejemplos",
+            f"entrenar(model {arch}, X, y, {args}) with {len(y)} examples")
+
+
+def run_training(student, case, call, call_en):
+    tamanos, pesos, X, y, opt, lr, tam_lote, epocas, semilla = case
+    out = student.corrector_entrenar(capas_densas(tamanos), pesos, X, y, opt, lr, tam_lote, epocas, semilla)
+    historial = out.get("historial") if isinstance(out, dict) else None
+    if not isinstance(historial, dict) or not {"perdida", "exactitud"} <= set(historial):
+        fail(f"{call} debe devolver un diccionario con las listas 'perdida' y 'exactitud'; devolvió {show(historial)}.",
+             f"{call_en} must return a dict with the lists 'perdida' and 'exactitud'; it returned {show(historial)}.")
+    perdida = as_array(historial["perdida"], f"{call}: historial['perdida']", shape=(epocas,))
+    exactitud = as_array(historial["exactitud"], f"{call}: historial['exactitud']", shape=(epocas,))
+    finales = [as_array(p, f"{call}: pesos finales") for p in out["pesos"]]
+    return perdida, exactitud, finales, out.get("modos")
+
+
+@single_threaded
+def oracle_training(reference, case):
+    tamanos, pesos, X, y, opt, lr, tam_lote, epocas, semilla = case
+    modelo = modelo_desde_capas(capas_densas(tamanos), pesos)
+    historial = reference.entrenar(modelo, X, y, optimizador=opt, lr=lr, tam_lote=tam_lote, epocas=epocas,
+                                   semilla=semilla)
+    return (np.array(historial["perdida"]), np.array(historial["exactitud"]),
+            [p.detach().numpy().astype(np.float64) for p in modelo.parameters()])
+
+
+@check("entrenar_torch")
+@grader_settings(max_examples=6)
+@given(case=training_cases())
+def test_entrenar_torch(student, reference, case):
+    call, call_en = describe_training(case)
+    perdida, exactitud, finales, _ = run_training(student, case, call, call_en)
+    ref_perdida, ref_exactitud, ref_pesos = oracle_training(reference, case)
+    n = len(case[3])
+    assert_close(perdida, ref_perdida, rtol=1e-4, atol=1e-5,
+                 es=f"{call}: historial['perdida'] = {show(perdida)}; se esperaba {show(ref_perdida)}: el promedio "
+                    "por ejemplo de la entropía cruzada de cada época, con los lotes en el orden de torch.randperm.",
+                 en=f"{call_en}: historial['perdida'] = {show(perdida)}; expected {show(ref_perdida)}: the per-example "
+                    "mean cross-entropy of each epoch, with batches in the order of torch.randperm.")
+    expect(bool(np.all(np.abs(exactitud - ref_exactitud) <= 1.0 / n + 1e-9)),
+           f"{call}: historial['exactitud'] = {show(exactitud)}; se esperaba {show(ref_exactitud)} (aciertos de la "
+           "época sobre el total de ejemplos).",
+           f"{call_en}: historial['exactitud'] = {show(exactitud)}; expected {show(ref_exactitud)} (correct "
+           "predictions of the epoch over the number of examples).")
+    same_shapes = len(finales) == len(ref_pesos) and all(a.shape == b.shape for a, b in zip(finales, ref_pesos))
+    expect(same_shapes, f"{call}: el modelo cambió de forma al entrenar.", f"{call_en}: the model changed shape.")
+    flat = np.concatenate([p.ravel() for p in finales])
+    ref_flat = np.concatenate([p.ravel() for p in ref_pesos])
+    assert_close(flat, ref_flat, rtol=1e-3, atol=1e-5,
+                 es=f"{call}: los pesos finales no son los de PyTorch con zero_grad, backward y step en cada lote; "
+                    f"la mayor diferencia es {np.max(np.abs(flat - ref_flat)):.3g}.",
+                 en=f"{call_en}: the final weights are not PyTorch's with zero_grad, backward and step on each batch; "
+                    f"the largest difference is {np.max(np.abs(flat - ref_flat)):.3g}.")
+
+
+@check("entrenar_modo")
+@grader_settings(max_examples=2)
+@given(case=training_cases())
+def test_entrenar_modo(student, case):
+    call, call_en = describe_training(case)
+    _, _, _, modos = run_training(student, case, call, call_en)
+    modos = modos if isinstance(modos, list) else []
+    with_grad = [bool(m[0]) for m in modos if isinstance(m, (list, tuple)) and len(m) == 2 and m[1]]
+    expect(len(with_grad) > 0 and all(with_grad),
+           f"{call} recibió el modelo en modo evaluación; en {len(with_grad) - sum(with_grad)} de {len(with_grad)} "
+           "pasadas hacia adelante con gradientes el modelo no estaba en modo entrenamiento.",
+           f"{call_en} received the model in evaluation mode; in {len(with_grad) - sum(with_grad)} of "
+           f"{len(with_grad)} forward passes with gradients the model was not in training mode.",
+           "Llama a modelo.train() al comienzo de cada época (Dropout y BatchNorm dependen de eso).",
+           "Call modelo.train() at the start of each epoch (Dropout and BatchNorm depend on it).")
+
+
+def _digits_subset():
+    from sklearn.datasets import load_digits
+
+    data = load_digits()
+    return data.data[:240] / 16.0, data.target[:240].astype(np.int64)
+
+
+@check("entrenar_aprende")
+@grader_settings(max_examples=2)
+@given(semilla=st.integers(0, 1000), opt=st.sampled_from(["adam", "sgd"]))
+def test_entrenar_aprende(student, semilla, opt):
+    X, y = _digits_subset()
+    tamanos = [64, 32, 10]
+    pesos = init_weights(np.random.default_rng(semilla), tamanos)
+    lr = 0.01 if opt == "adam" else 0.5
+    case = (tamanos, pesos, X, y, opt, lr, 32, 3, semilla)
+    call, call_en = describe_training(case)
+    call, call_en = call + " (240 dígitos de 8x8)", call_en + " (240 8x8 digits)"
+    perdida, exactitud, _, _ = run_training(student, case, call, call_en)
+    expect(bool(np.all(np.diff(perdida) < 0)) and bool(perdida[-1] < 0.8 * perdida[0]),
+           f"{call}: la pérdida por época fue {show(perdida)}; se esperaba que bajara en cada época y terminara "
+           "por debajo del 80 % de la primera.",
+           f"{call_en}: the loss per epoch was {show(perdida)}; it was expected to fall every epoch and end below "
+           "80 % of the first one.",
+           "En cada lote: optimizador.zero_grad(), pérdida.backward() y optimizador.step().",
+           "On each batch: optimizer.zero_grad(), loss.backward() and optimizer.step().")
+
+
+# ------------------------------------------------------------------ evaluar
+
+@st.composite
+def evaluation_cases(draw):
+    d, h, k = draw(st.integers(2, 6)), draw(st.integers(2, 8)), draw(st.integers(2, 5))
+    n = draw(st.integers(5, 60))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    X = rng.normal(0, 2, size=(n, d))
+    y = rng.integers(0, k, size=n)
+    pesos = init_weights(rng, [d, h, k])
+    tam_lote = draw(st.sampled_from([1, 4, 7, 16, 32]))
+    return [d, h, k], pesos, X, y, tam_lote
+
+
+@single_threaded
+def oracle_predictions(tamanos, pesos, X):
+    modelo = modelo_desde_capas(capas_densas(tamanos, dropout=0.5), pesos).eval()
+    with torch.no_grad():
+        out = modelo(torch.as_tensor(X, dtype=torch.float32)).numpy()
+    top = np.sort(out, axis=1)
+    return out.argmax(axis=1), float(np.min(top[:, -1] - top[:, -2]))
+
+
+def run_evaluation(student, case):
+    tamanos, pesos, X, y, tam_lote = case
+    k = tamanos[-1]
+    arch = " → ".join(map(str, tamanos))
+    call = f"evaluar(modelo {arch} con Dropout(0.5), X, y, n_clases={k}, tam_lote={tam_lote}) con {len(y)} ejemplos"
+    call_en = f"evaluar(model {arch} with Dropout(0.5), X, y, n_clases={k}, tam_lote={tam_lote}) with {len(y)} examples"
+    out = student.corrector_evaluar(capas_densas(tamanos, dropout=0.5), pesos, X, y, k, tam_lote)
+    res = out.get("resultado") if isinstance(out, dict) else None
+    if not isinstance(res, dict) or not {"exactitud", "confusion", "precision", "recall", "f1"} <= set(res):
+        fail(f"{call} debe devolver un diccionario con exactitud, confusion, precision, recall y f1; "
+             f"devolvió {show(res)}.",
+             f"{call_en} must return a dict with exactitud, confusion, precision, recall and f1; "
+             f"it returned {show(res)}.")
+    return call, call_en, res, out.get("modos")
+
+
+@check("evaluar_sklearn")
+@grader_settings(max_examples=10)
+@given(case=evaluation_cases())
+def test_evaluar_sklearn(student, case):
+    tamanos, pesos, X, y, _ = case
+    k = tamanos[-1]
+    pred, margin = oracle_predictions(tamanos, pesos, X)
+    assume(margin > 1e-4)  # no near-ties: float32 rounding cannot change a prediction
+    call, call_en, res, _ = run_evaluation(student, case)
+    confusion = as_array(res["confusion"], "evaluar(...)['confusion']", shape=(k, k))
+    want = confusion_matrix(y, pred, labels=list(range(k)))
+    expect(bool(np.array_equal(confusion.sum(axis=1), np.bincount(y, minlength=k))),
+           f"{call}: las filas de la matriz de confusión suman {show(confusion.sum(axis=1))}; cada fila i debe sumar "
+           f"los {show(np.bincount(y, minlength=k))} ejemplos reales de la clase i.",
+           f"{call_en}: the confusion matrix rows add up to {show(confusion.sum(axis=1))}; each row i must add up "
+           f"to the {show(np.bincount(y, minlength=k))} true examples of class i.")
+    assert_equal(confusion, want,
+                 es=f"{call}: la matriz de confusión es {show(confusion)}; sklearn.metrics.confusion_matrix da "
+                    f"{show(want)} con las predicciones del modelo en modo evaluación.",
+                 en=f"{call_en}: the confusion matrix is {show(confusion)}; sklearn.metrics.confusion_matrix gives "
+                    f"{show(want)} with the model's predictions in evaluation mode.")
+    exactitud = as_number(res["exactitud"], "evaluar(...)['exactitud']")
+    acc = float(np.mean(pred == y))
+    assert_close(exactitud, acc, rtol=1e-9, atol=1e-12,
+                 es=f"{call}: exactitud = {exactitud:.4f}; se esperaba {acc:.4f}, aciertos sobre todos los ejemplos.",
+                 en=f"{call_en}: exactitud = {exactitud:.4f}; expected {acc:.4f}, correct over all examples.")
+    p, r, f, _ = precision_recall_fscore_support(y, pred, labels=list(range(k)), zero_division=0)
+    for key, expected in [("precision", p), ("recall", r), ("f1", f)]:
+        got = as_array(res[key], f"evaluar(...)['{key}']", shape=(k,))
+        assert_close(got, expected, rtol=1e-7, atol=1e-9,
+                     es=f"{call}: {key} = {show(got)}; sklearn.metrics da {show(expected)} (0 cuando el "
+                        "denominador es 0).",
+                     en=f"{call_en}: {key} = {show(got)}; sklearn.metrics gives {show(expected)} (0 when the "
+                        "denominator is 0).")
+
+
+@check("evaluar_modo")
+@grader_settings(max_examples=2)
+@given(case=evaluation_cases())
+def test_evaluar_modo(student, case):
+    call, call_en, _, modos = run_evaluation(student, case)
+    modos = [m for m in (modos if isinstance(modos, list) else []) if isinstance(m, (list, tuple)) and len(m) == 2]
+    bad = [m for m in modos if m[0] or m[1]]
+    expect(len(modos) > 0 and not bad,
+           f"{call} recibió el modelo en modo entrenamiento; en {len(bad)} de {len(modos)} pasadas hacia adelante el "
+           "modelo seguía en modo entrenamiento o calculaba gradientes.",
+           f"{call_en} received the model in training mode; in {len(bad)} of {len(modos)} forward passes the model "
+           "was still in training mode or computing gradients.",
+           "Llama a modelo.eval() y evalúa dentro de with torch.no_grad():.",
+           "Call modelo.eval() and evaluate inside with torch.no_grad():.")

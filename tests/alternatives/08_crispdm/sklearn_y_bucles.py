@@ -1,0 +1,146 @@
+# Alternative correct solution: scikit-learn's stratified split, explicit loops, nn.Module subclasses.
+# %% [dividir]
+from sklearn.model_selection import train_test_split
+
+
+def dividir(X, y, frac_prueba, semilla):
+    X_ent, X_pru, y_ent, y_pru = train_test_split(X, y, test_size=frac_prueba, stratify=y, random_state=semilla)
+    return X_ent, X_pru, y_ent, y_pru
+
+# %% [normalizacion]
+def ajustar_normalizacion(X):
+    X = np.array(X, dtype=np.float64)
+    n, d = X.shape
+    media = np.zeros(d)
+    desv = np.zeros(d)
+    for j in range(d):
+        columna = X[:, j]
+        media[j] = columna.sum() / n
+        varianza = ((columna - media[j]) ** 2).sum() / n
+        desv[j] = math.sqrt(varianza) if varianza > 0 else 1.0
+    return media, desv
+
+
+def aplicar_normalizacion(X, media, desv):
+    Z = np.array(X, dtype=np.float64)
+    for j in range(Z.shape[1]):
+        Z[:, j] = (Z[:, j] - media[j]) / desv[j]
+    return Z
+
+
+def normalizar_particiones(X_ent, X_pru):
+    estadisticas = ajustar_normalizacion(X_ent)
+    return aplicar_normalizacion(X_ent, *estadisticas), aplicar_normalizacion(X_pru, *estadisticas)
+
+# %% [imagenes]
+def filas_a_imagenes(filas, lado):
+    filas = np.asarray(filas)
+    imagenes = np.zeros((len(filas), lado, lado, 3), dtype=filas.dtype)
+    for n, fila in enumerate(filas):
+        for c in range(3):
+            for i in range(lado):
+                for j in range(lado):
+                    imagenes[n, i, j, c] = fila[c * lado * lado + i * lado + j]
+    return imagenes
+
+# %% [contar_parametros]
+def contar_parametros(modelo):
+    total = 0
+    for nombre, parametro in modelo.named_parameters():
+        if parametro.requires_grad:
+            cantidad = 1
+            for tam in parametro.shape:
+                cantidad *= tam
+            total += cantidad
+    return int(total)
+
+# %% [redes]
+class RedDensa(nn.Module):
+    def __init__(self, tamanos):
+        super().__init__()
+        self.capas = nn.ModuleList([nn.Linear(a, b) for a, b in zip(tamanos[:-1], tamanos[1:])])
+
+    def forward(self, x):
+        for i, capa in enumerate(self.capas):
+            x = capa(x)
+            if i < len(self.capas) - 1:
+                x = torch.relu(x)
+        return x
+
+
+def red_densa(tamanos):
+    return RedDensa(list(tamanos))
+
+
+class RedCNN(nn.Module):
+    def __init__(self, canales_entrada, canales, n_clases, lado):
+        super().__init__()
+        entradas = [canales_entrada] + list(canales[:-1])
+        self.convs = nn.ModuleList([nn.Conv2d(a, b, 3, padding=1) for a, b in zip(entradas, canales)])
+        final = lado // (2 ** len(canales))
+        self.salida = nn.Linear(canales[-1] * final * final, n_clases)
+
+    def forward(self, x):
+        for conv in self.convs:
+            x = nn.functional.max_pool2d(torch.relu(conv(x)), 2)
+        return self.salida(torch.flatten(x, 1))
+
+
+def red_cnn(canales_entrada=1, canales=(8, 16), n_clases=10, lado=8):
+    return RedCNN(canales_entrada, tuple(canales), n_clases, lado)
+
+# %% [entrenar]
+def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0):
+    entradas = torch.tensor(np.asarray(X), dtype=torch.float32)
+    etiquetas = torch.tensor(np.asarray(y), dtype=torch.long)
+    clases = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam}
+    opt = clases[optimizador](modelo.parameters(), lr=lr)
+    criterio = nn.CrossEntropyLoss()
+    g = torch.Generator()
+    g.manual_seed(semilla)
+    n = entradas.shape[0]
+    perdidas, exactitudes = [], []
+    modelo.train()
+    for epoca in range(epocas):
+        orden = torch.randperm(n, generator=g)
+        total_perdida = 0.0
+        total_aciertos = 0
+        for lote in range(math.ceil(n / tam_lote)):
+            indices = orden[lote * tam_lote:(lote + 1) * tam_lote]
+            xb, yb = entradas[indices], etiquetas[indices]
+            opt.zero_grad()
+            logits = modelo(xb)
+            perdida = criterio(logits, yb)
+            perdida.backward()
+            opt.step()
+            total_perdida += float(perdida) * xb.shape[0]
+            total_aciertos += (logits.argmax(1) == yb).sum().item()
+        perdidas.append(total_perdida / n)
+        exactitudes.append(total_aciertos / n)
+    return {"perdida": perdidas, "exactitud": exactitudes}
+
+# %% [evaluar]
+def evaluar(modelo, X, y, n_clases, tam_lote=256):
+    modelo.eval()
+    X = np.asarray(X)
+    pred = []
+    with torch.no_grad():
+        for inicio in range(0, len(X), tam_lote):
+            lote = torch.tensor(X[inicio:inicio + tam_lote], dtype=torch.float32)
+            pred.extend(modelo(lote).argmax(1).tolist())
+    confusion = np.zeros((n_clases, n_clases), dtype=int)
+    for real, predicho in zip(np.asarray(y).tolist(), pred):
+        confusion[real, predicho] += 1
+    precision, recall, f1 = [], [], []
+    for c in range(n_clases):
+        vp = confusion[c, c]
+        predichos = confusion[:, c].sum()
+        reales = confusion[c, :].sum()
+        p = vp / predichos if predichos else 0.0
+        r = vp / reales if reales else 0.0
+        precision.append(p)
+        recall.append(r)
+        f1.append(2 * p * r / (p + r) if p + r else 0.0)
+    exactitud = np.trace(confusion) / len(y)
+    return {"exactitud": float(exactitud), "confusion": confusion, "precision": np.array(precision),
+            "recall": np.array(recall), "f1": np.array(f1)}

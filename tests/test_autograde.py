@@ -158,3 +158,31 @@ def test_postgresql_gradebook_gives_the_same_grades_file_as_sqlite(tmp_path, emp
         write_grades(course, rubric, db_url=db_url, out=files[-1], root=REPO)
     assert files[0].read_bytes() == files[1].read_bytes()
     assert b"ana,90.9," in files[0].read_bytes()  # 20 of 22 points: the written answers are not graded yet
+
+
+@pytest.mark.slow
+def test_the_gradebook_stays_readable_while_a_class_is_graded(tmp_path):
+    """What formgrader does while autograde writes: open nbgrader's Gradebook and read, again and again."""
+    import subprocess
+    import sys
+    import time
+
+    course = _course(tmp_path, {"ana": "ana_perez", "camila": "camila_rojas", "diego": "diego_fernandez"})
+    db = db_url_for(course)
+    proc = subprocess.Popen([sys.executable, "-m", "dlgrader.cli", "--root", str(REPO), "autograde", "01_perceptron",
+                             "--course", str(course), "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    reads, seen = 0, set()
+    while proc.poll() is None:
+        if (course / "gradebook.db").exists():
+            try:
+                scores = gradebook.read_scores(db, "01_perceptron")
+            except Exception as exc:  # noqa: BLE001 - a registration in progress is the one expected miss
+                assert "01_perceptron" in str(exc), exc
+            else:
+                reads += 1
+                seen |= {sid for sid, row in scores.items() if row["score"] is not None}
+        time.sleep(0.1)
+    assert proc.returncode == 0, proc.stderr.read()
+    assert reads >= 10 and seen  # reads went on during the run and saw grades arrive
+    assert {sid: row["score"] for sid, row in gradebook.read_scores(db, "01_perceptron").items()} == \
+        {"ana": 20.0, "camila": 18.0, "diego": 0.0}

@@ -196,6 +196,14 @@ def test_feedback_pages_and_exports_never_show_the_reference(demo, tmp_path):
     secret = [line.strip() for line in solution.splitlines()
               if len(line.strip()) >= 20 and not line.strip().startswith("#") and line.strip() not in release]
     assert len(secret) >= 5
+    # the hidden graders' code too (their feedback sentences are meant to be read, so string lines are not secret)
+    graders = (REPO / "graders" / "01_perceptron" / "test_hidden.py").read_text(encoding="utf-8")
+    public = (REPO / "assignments" / "01_perceptron" / "public_checks.py").read_text(encoding="utf-8") + release
+    hidden = [line.strip() for line in graders.splitlines()
+              if len(line.strip()) >= 20 and not line.strip().startswith(("#", '"', "'", 'f"', "f'", "es=", "en="))
+              and line.strip() not in public]
+    assert len(hidden) >= 20
+    secret += hidden
     pages = [*(tmp_path / "r").rglob("*.html"), *(out / "lms").rglob("*.csv"), *(out / "lms").rglob("*.json")]
     assert len(pages) > 10
     for page in pages:

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dlgrader.errors import ConfigError
-from dlgrader.rubric import ChileScale, load_rubric, round_half_up, student_grades
+from dlgrader.rubric import load_rubric, round_half_up, student_grades
+from dlgrader.scales import chile
 
 DUOC = Path(__file__).resolve().parents[1] / "rubric" / "duoc.yaml"
 KNOWN = {"01_perceptron": 20.0, "02_backprop": 100.0, "03_descenso": 100.0, "02_activaciones": 45.0,
@@ -49,12 +50,12 @@ def chile_reference(p: int, total: int = 100, exigencia: str = "0.60") -> Decima
 @pytest.mark.parametrize("points, expected", [(59, "4.0"), (62, "4.2"), (74, "5.1"), (0, "1.0"), (100, "7.0")])
 def test_chilean_scale_at_60_percent_exigencia(points, expected):
     """The values a DuocUC instructor checks by hand (62 is exactly 4.15: float rounding gets it wrong)."""
-    grade = ChileScale().grade(Fraction(points), Fraction(100))
+    grade = chile().grade(Fraction(points), Fraction(100))
     assert str(grade) == expected
 
 
 def test_chilean_scale_all_integer_scores_out_of_100():
-    got = {p: ChileScale().grade(Fraction(p), Fraction(100)) for p in range(101)}
+    got = {p: chile().grade(Fraction(p), Fraction(100)) for p in range(101)}
     assert got == {p: chile_reference(p) for p in range(101)}
     assert all(str(g).count(".") == 1 and len(str(g).split(".")[1]) == 1 for g in got.values())
 
@@ -65,7 +66,7 @@ def test_chilean_scale_matches_integer_arithmetic(total, data):
     """At E = 3/5, ten times the nota plus one half is (150p − 9P)/(2P) from E·P on, (21P + 100p)/(2P) below."""
     p = data.draw(st.integers(0, total))
     tenths = (21 * total + 100 * p) // (2 * total) if 5 * p < 3 * total else (150 * p - 9 * total) // (2 * total)
-    assert ChileScale().grade(Fraction(p), Fraction(total)) == Decimal(tenths) / 10
+    assert chile().grade(Fraction(p), Fraction(total)) == Decimal(tenths) / 10
 
 
 def test_round_half_up_is_exact():
@@ -88,7 +89,7 @@ def test_duoc_rubric_loads():
                                                  "05_optimizadores")
     assert rubric.evaluations[2].assignments == ("06_convolucion", "07_regularizacion")
     assert rubric.evaluations[3].assignments == ("08_crispdm",) and rubric.evaluations[4].assignments == ()
-    assert rubric.scale == ChileScale()
+    assert rubric.scale == chile()
 
 
 def test_duoc_rubric_names_only_assignments_the_course_has():

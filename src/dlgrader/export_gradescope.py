@@ -31,11 +31,12 @@ from __future__ import annotations
 import json
 import math
 import os
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
 from .errors import ConfigError
+from .export_columns import rounded
 from .results import SubmissionResult
 from .text import Text, check_lang
 
@@ -46,7 +47,7 @@ def _points(value: float, places: int) -> Decimal:
     """A check's points as a decimal rounded half up; NaN, infinities and booleans are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"points must be a finite number, not {value!r}")
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) + 0
+    return Decimal(rounded(value, places))  # the rounding every export uses
 
 
 def gradescope_results(result: SubmissionResult, lang: str = "es", *, places: int = 2) -> dict:

@@ -20,7 +20,7 @@ from typing import Mapping
 import yaml
 
 from .errors import ConfigError
-from .scales import SCALES, ChileScale, LinearScale, honours_awarded, round_half_up  # noqa: F401 - ChileScale: public name
+from .scales import SCALES, LinearScale, honours_awarded, round_half_up
 from .text import Text
 
 HUNDRED = Decimal(100)

@@ -169,10 +169,6 @@ def mexico(**numbers) -> LinearScale:
 SCALES = {"chile": chile, "argentina": argentina, "spain": spain, "mexico": mexico}
 
 
-def ChileScale(**numbers) -> LinearScale:  # noqa: N802 - the name earlier code and tests use
-    return chile(**numbers)
-
-
 def honours_awarded(scale: LinearScale, finals: Mapping[str, Decimal | None], class_size: int | None = None
                     ) -> tuple[set[str], set[str]]:
     """Who gets the scale's distinction, and who is tied at the cut-off and left to the instructor.

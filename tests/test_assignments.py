@@ -76,9 +76,22 @@ def class_of(aid: str) -> dict[str, dict | Path]:
     for task in _loop_tasks(aid):  # an infinite loop in a task, every other cell right
         loop = "\n".join(LOOP.format(name=n) for n in task.names)
         students[f"loop_{task.id}"] = _with_cells(release, reference | {task.id: loop})
+    for sid, nb in students.items():  # a quiz draws each student's variant from their id (cell "usuario")
+        _set_student(nb, sid)
     for path in sorted((REPO / "examples" / aid).glob("*.ipynb")):
-        students[f"example_{path.stem}"] = path
+        students[path.stem if _declares_student(release) else f"example_{path.stem}"] = path
     return students
+
+
+def _declares_student(nb: dict) -> bool:
+    return any((c["metadata"].get("nbgrader") or {}).get("grade_id") == "usuario" for c in nb["cells"])
+
+
+def _set_student(nb: dict, sid: str) -> None:
+    """The student types their own id in the solution cell ``usuario``; the harness types each harness id."""
+    for cell in nb["cells"]:
+        if (cell["metadata"].get("nbgrader") or {}).get("grade_id") == "usuario" and "USUARIO" in "".join(cell["source"]):
+            cell["source"] = f'USUARIO = "{sid}"\n'
 
 
 @pytest.fixture(scope="module", params=ASSIGNMENTS)

@@ -43,9 +43,9 @@ def grade_file(assignment_id: str, path: str | Path, *, root: str | Path | None 
 
 
 def check_notebook(assignment_id: str, notebook: str | Path | None = None, *,
-                   root: str | Path | None = None) -> SubmissionResult:
-    """A student's own run of the public checks on their saved notebook."""
+                   root: str | Path | None = None, student: str | None = None) -> SubmissionResult:
+    """A student's own run of the public checks on their saved notebook (``student``: their id, for quiz variants)."""
     material = find_material(root)
     assignment = material.assignment(assignment_id)
     path = Path(notebook) if notebook else assignment.notebook_path
-    return grade_file(assignment_id, path, root=material.root, public_only=True)
+    return grade_file(assignment_id, path, root=material.root, public_only=True, student=student)

@@ -24,11 +24,13 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="student: run the public checks on your notebook")
     c.add_argument("assignment")
     c.add_argument("--notebook", help="notebook to check (default: the assignment's notebook)")
+    c.add_argument("--student", help="your student id (quizzes draw your variant of each question from it)")
 
     g = sub.add_parser("grade", help="grade one submission with every check")
     g.add_argument("assignment")
     g.add_argument("submission", help=".ipynb notebook (or .py cell file)")
     g.add_argument("--json", action="store_true", help="print one JSON document")
+    g.add_argument("--student", help="the student's id (quizzes grade that student's variant)")
     g.add_argument("--gradescope", metavar="RESULTS_JSON",
                    help="also write Gradescope's results.json (e.g. /autograder/results/results.json)")
 
@@ -104,13 +106,13 @@ def _run(args, lang: str) -> int:
     if args.command == "check":
         from .api import check_notebook
 
-        result = check_notebook(args.assignment, args.notebook, root=args.root)
+        result = check_notebook(args.assignment, args.notebook, root=args.root, student=args.student)
         print(submission_report(result, lang, public_only=True))
         return 0 if all(c.passed for c in result.checks) else 1
     if args.command == "grade":
         from .api import grade_file
 
-        result = grade_file(args.assignment, args.submission, root=args.root)
+        result = grade_file(args.assignment, args.submission, root=args.root, student=args.student)
         if args.gradescope:
             from .export_gradescope import write_gradescope_results
 

@@ -142,8 +142,10 @@ def explain(exc: BaseException) -> tuple[Text, Text | None]:
 class _Plugin:
     """Supplies fixtures and collects verdicts; one instance per graded program."""
 
-    def __init__(self, assignment: Assignment, worker: _Worker, reference: ModuleType | None, lang_files: dict):
+    def __init__(self, assignment: Assignment, worker: _Worker, reference: ModuleType | None, lang_files: dict,
+                 student_id: str | None = None):
         self.assignment = assignment
+        self.submitter = student_id
         self.worker = worker
         self.reference_module = reference
         self.public_file = lang_files["public"]
@@ -154,6 +156,14 @@ class _Plugin:
     @pytest.fixture
     def student(self):
         return Student(self.worker.begin_check)
+
+    @pytest.fixture
+    def student_id(self):
+        """Who submitted (the gradebook's id; trusted, never read from the notebook), or None when unknown.
+
+        Lets a grader recompute a per-student variant of a question (the quiz draws its numbers from it).
+        """
+        return self.submitter
 
     @pytest.fixture
     def reference(self):
@@ -233,7 +243,7 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
                              load_timeout=assignment.load_timeout)
 
     worker = _Worker(make, program, assignment.check_budget)
-    plugin = _Plugin(assignment, worker, reference, {"public": public_file})
+    plugin = _Plugin(assignment, worker, reference, {"public": public_file}, student)
     args = ["-c", str(PYTEST_INI), "--rootdir", str(assignment.root.parent.parent), "-q", "--tb=no",
             "-p", "no:cacheprovider", "-p", "no:randomly", "--import-mode=importlib", "--confcutdir",
             str(assignment.root.parent.parent), *targets]

@@ -186,3 +186,35 @@ def test_the_gradebook_stays_readable_while_a_class_is_graded(tmp_path):
     assert reads >= 10 and seen  # reads went on during the run and saw grades arrive
     assert {sid: row["score"] for sid, row in gradebook.read_scores(db, "01_perceptron").items()} == \
         {"ana": 20.0, "camila": 18.0, "diego": 0.0}
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_grades_like_local_processes_and_only_the_caller_writes(tmp_path, capsys):
+    """``--executor dask``: a LocalCluster's worker processes grade from the files sent to them."""
+    from distributed import LocalCluster
+
+    students = {"ana": "ana_perez", "javier": "javier_lopez", "grande": None}
+    local, remote = _course(tmp_path / "local", students), _course(tmp_path / "remote", students)
+    for course in (local, remote):  # over the size limit: never read whole, same sentence on every node
+        with open(course / "submitted" / "grande" / "01_perceptron" / "01_perceptron.ipynb", "wb") as f:
+            f.truncate(25 * 2**20)
+    expected = autograde_module.autograde("01_perceptron", local, root=REPO, jobs=2, progress=False)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(remote),
+                     "--executor", "dask", "--scheduler", cluster.scheduler_address])
+    assert code == 0, capsys.readouterr().err
+    scores = gradebook.read_scores(db_url_for(remote), "01_perceptron")
+    assert {sid: row["score"] for sid, row in scores.items()} == {r.student: r.score for r in expected.results}
+    assert (scores["ana"]["score"], scores["javier"]["score"]) == (20.0, 0.0)
+    got = {r.student: r for r in autograde_module.autograde("01_perceptron", remote, root=REPO, progress=False).results}
+    for r in expected.results:  # the saved results (written by the caller) carry the same feedback
+        assert [c.message for c in got[r.student].checks] == [c.message for c in r.checks]
+        assert got[r.student].problems == r.problems
+        assert got[r.student].source.endswith(f"{r.student}/01_perceptron/01_perceptron.ipynb")
+    assert "25 MB" in got["grande"].problems[0].es
+
+
+def test_dask_without_a_scheduler_address_is_one_clear_sentence(tmp_path, capsys):
+    course = _course(tmp_path, {"ana": "ana_perez"})
+    code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course), "--executor", "dask"])
+    assert code == 4 and "--scheduler" in capsys.readouterr().err

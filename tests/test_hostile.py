@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import uuid
 
 import pytest
@@ -22,9 +21,23 @@ def _grade(fixture_material, sandbox, source):
 
 
 def _worker_processes() -> list[str]:
-    """Workers started with this Python (others on the machine, e.g. another checkout's demo, are not ours)."""
-    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return [ln for ln in out.splitlines() if "dlgrader.worker" in ln and sys.executable in ln]
+    """This test process's workers still running: cold ones, and any a fork server forked.
+
+    A forked worker that has exited may stay a zombie for a moment, until its namespace's init reaps it.
+    """
+    out = subprocess.run(["ps", "-eo", "pid,ppid,stat,comm,args"], capture_output=True, text=True).stdout
+    rows = [ln.split(None, 4) for ln in out.splitlines()[1:]]
+    parent = {int(r[0]): int(r[1]) for r in rows}
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            if pid == os.getpid():
+                return True
+            pid = parent.get(pid, 0)
+        return False
+
+    return [" ".join(r) for r in rows if ours(int(r[0])) and not r[2].startswith("Z") and
+            (r[3] in ("dlgrader-worker", "dlgrader-ns") or "dlgrader.worker" in r[4])]
 
 
 def test_reference_gets_full_marks(fixture_material, sandbox):

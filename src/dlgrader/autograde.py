@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from tqdm import tqdm
 
 from . import course, gradebook
 from .errors import ConfigError
+from .notebook import MAX_NOTEBOOK_BYTES
 from .paths import find_material
 from .results import CheckResult, SubmissionResult
 from .sandbox import Sandbox, detect, require
@@ -44,11 +46,46 @@ class AutogradeReport:
         return len(self.results) - len(self.skipped)
 
 
-def _grade_one(root: str, assignment_id: str, student: str, path: str, release: str, sandbox: Sandbox) -> dict:
+@dataclass(frozen=True)
+class Shipped:
+    """A file sent with the task to a node that may not see the course folder (at most the size limit is read)."""
+
+    name: str
+    data: bytes
+    size: int
+
+    @classmethod
+    def read(cls, path: Path) -> "Shipped":
+        with open(path, "rb") as f:
+            data = f.read(MAX_NOTEBOOK_BYTES + 1)
+        return cls(path.name, data, max(len(data), path.stat().st_size))
+
+    def write(self, folder: Path) -> Path:
+        folder.mkdir()
+        path = folder / self.name
+        with open(path, "wb") as f:
+            f.write(self.data)
+            f.truncate(self.size)  # an oversized file keeps its size (sparse), so its feedback is the same
+        return path
+
+
+def _grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipped, release: str | Shipped,
+               sandbox: Sandbox | None, allow_weak: bool = False) -> dict:
+    """Grade one submission in a local grading process or on a Dask worker node.
+
+    A remote node gets the files themselves and needs only the course material at ``root``; it probes its
+    own sandbox and holds it to the caller's standard.
+    """
     from .api import grade_file
 
-    result = grade_file(assignment_id, path, root=root, sandbox=sandbox, student=student, release=Path(release))
-    return result.to_record()
+    if sandbox is None:
+        sandbox = detect()
+        require(sandbox, allow_weak)
+    with tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
+        if isinstance(notebook, Shipped):
+            notebook, release = notebook.write(Path(tmp, "submitted")), release.write(Path(tmp, "release"))
+        return grade_file(assignment_id, notebook, root=root, sandbox=sandbox, student=student,
+                          release=Path(release)).to_record()
 
 
 def no_notebook_result(assignment, student: str) -> SubmissionResult:
@@ -60,7 +97,8 @@ def no_notebook_result(assignment, student: str) -> SubmissionResult:
 
 def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | None = None, jobs: int | None = None,
               allow_weak_sandbox: bool = False, db_url: str | None = None, progress: bool = True,
-              students: list[str] | None = None, force: bool = False) -> AutogradeReport:
+              students: list[str] | None = None, force: bool = False, executor: str = "processes",
+              scheduler: str | None = None) -> AutogradeReport:
     """Grade every ``submitted/<student>/<assignment>/`` of an nbgrader course directory.
 
     One run at a time per course (a second is refused). A submission whose
@@ -78,7 +116,8 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
         raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
     with course.autograde_lock(course_dir):
         return _autograde(material, assignment, course_dir, sandbox, t0, jobs=jobs, db_url=db_url, progress=progress,
-                          students=students, force=force)
+                          students=students, force=force, executor=executor, scheduler=scheduler,
+                          allow_weak=allow_weak_sandbox)
 
 
 def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple[str | None, SubmissionResult]]:
@@ -102,8 +141,43 @@ def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple
     return saved
 
 
+def _executor(kind: str, jobs: int, scheduler: str | None):
+    """Local grading processes (default), or a Dask cluster's workers (``--executor dask --scheduler ADDR``)."""
+    if kind == "processes":
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    if kind != "dask":
+        raise ConfigError(Text(f"Ejecutor desconocido: {kind}.", f"Unknown executor: {kind}."))
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ConfigError(Text("--executor dask necesita Dask: pip install 'dlgrader[dask]'.",
+                               "--executor dask needs Dask: pip install 'dlgrader[dask]'.")) from None
+    if not scheduler:
+        raise ConfigError(Text("--executor dask necesita --scheduler DIRECCIÓN (p. ej. tcp://10.0.0.5:8786).",
+                               "--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)."))
+    return _DaskPool(Client(scheduler, timeout=30))
+
+
+class _DaskPool:
+    """The part of a concurrent.futures executor autograde uses, on a Dask client (closed on exit)."""
+
+    def __init__(self, client):
+        self.client = client
+        self.executor = client.get_executor(pure=False)
+
+    def submit(self, fn, *args):
+        return self.executor.submit(fn, *args)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.executor.shutdown(wait=exc[0] is None)
+        self.client.close()
+
+
 def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jobs, db_url, progress, students,
-               force) -> AutogradeReport:
+               force, executor, scheduler, allow_weak) -> AutogradeReport:
     assignment_id = assignment.id
     release = course.release_notebook(course_dir, assignment)
     db_url = course.init_course(course_dir, assignment, release, db_url=db_url)
@@ -122,8 +196,8 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
         report.results.append(result)
 
     bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    with _executor(executor, jobs, scheduler) as pool:
+        remote = executor == "dask"
         futures = {}
         for student, nb_path, timestamp in todo:
             fp = course.fingerprint(nb_path, timestamp)
@@ -136,7 +210,9 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
                 record(no_notebook_result(assignment, student), None, timestamp, fp)
                 bar.update()
                 continue
-            fut = pool.submit(_grade_one, str(material.root), assignment_id, student, str(nb_path), str(release), sandbox)
+            notebook, rel = (Shipped.read(nb_path), Shipped.read(release)) if remote else (str(nb_path), str(release))
+            fut = pool.submit(_grade_one, str(material.root), assignment_id, student, notebook, rel,
+                              None if remote else sandbox, allow_weak)
             futures[fut] = (student, nb_path, timestamp, fp)
         for fut in as_completed(futures):
             student, nb_path, timestamp, fp = futures[fut]
@@ -149,6 +225,7 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
             except Exception as exc:  # noqa: BLE001 - one submission's internal error must not stop the class
                 report.failures[student] = f"{type(exc).__name__}: {exc}"[:300]
             else:
+                result.source = str(nb_path)
                 record(result, nb_path, timestamp, fp)
             bar.update()
     bar.close()

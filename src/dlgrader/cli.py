@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--db", help="gradebook SQLAlchemy URL (default: sqlite in the course directory)")
     a.add_argument("--allow-weak-sandbox", action="store_true", help="grade even without strong isolation")
     a.add_argument("--force", action="store_true", help="regrade submissions already graded and unchanged")
+    a.add_argument("--executor", choices=["processes", "dask"], default="processes",
+                   help="where submissions are graded: local processes (default) or a Dask cluster's workers")
+    a.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask)")
 
     gr = sub.add_parser("grades", help="final grades with a rubric")
     gr.add_argument("--course", required=True)
@@ -127,7 +130,8 @@ def _run(args, lang: str) -> int:
         from .tables import autograde_summary
 
         report = autograde(args.assignment, args.course, root=args.root, jobs=args.jobs,
-                           allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db, force=args.force)
+                           allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db, force=args.force,
+                           executor=args.executor, scheduler=args.scheduler)
         print(autograde_summary(report, lang))
         return 5 if report.failures else 0
     if args.command == "grades":

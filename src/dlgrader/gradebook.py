@@ -47,6 +47,7 @@ def open_gradebook(db_url: str, course_id: str = COURSE_ID) -> Gradebook:
     """nbgrader's Gradebook; a new database needs the ``alembic`` command on PATH, said plainly if missing."""
     _alembic_on_path()
     try:
+        _create_sqlite_whole(db_url, course_id)
         return Gradebook(db_url, course_id)
     except FileNotFoundError as exc:
         if "alembic" not in str(exc):
@@ -56,6 +57,27 @@ def open_gradebook(db_url: str, course_id: str = COURSE_ID) -> Gradebook:
             "donde instalaste dlgrader y vuelve a intentarlo.",
             "nbgrader needs the alembic command to create the gradebook; activate the Python environment where "
             "dlgrader is installed and try again.")) from exc
+
+
+def _create_sqlite_whole(db_url: str, course_id: str) -> None:
+    """A new SQLite gradebook appears with its whole schema: built aside, then linked into place.
+
+    formgrader opening the file while nbgrader creates its tables would fail ("table already exists").
+    """
+    if not db_url.startswith("sqlite:///"):
+        return
+    path = Path(db_url[len("sqlite:///"):])
+    if path.exists() or not path.parent.is_dir():
+        return
+    aside = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        Gradebook(sqlite_url(aside), course_id).close()
+        try:
+            os.link(aside, path)  # never replaces a gradebook another process created meanwhile
+        except FileExistsError:
+            pass
+    finally:
+        aside.unlink(missing_ok=True)
 
 
 def sqlite_url(path: str | os.PathLike) -> str:

@@ -50,17 +50,25 @@ class Sandbox:
             return MEDIUM
         return WEAK
 
-    def command(self, config: dict, hidden: list[Path]) -> list[str]:
-        """The argv that starts ``python -m dlgrader.worker`` with this sandbox."""
+    def command(self, config: dict, hidden: list[Path], module: str = "dlgrader.worker") -> list[str]:
+        """The argv that starts ``python -m dlgrader.worker`` (or the fork server, ``dlgrader.zygote``) inside it."""
         config = dict(config, seccomp=self.seccomp)
         if self.drop_uid:
             config.update(uid=NOBODY, gid=NOBODY)
-        worker = [sys.executable, "-I", "-m", "dlgrader.worker", "--config", json.dumps(config)]
+        forks = module == "dlgrader.zygote"
+        if forks:  # each forked worker re-binds these over its own fresh /tmp
+            config.update(keep=[str(p) for p in _ro_paths() if p.is_relative_to("/tmp")])
+        worker = [sys.executable, "-I", "-m", module, "--config", json.dumps(config)]
         if self.mode == "bwrap":
-            return _bwrap_args(hidden, self.drop_uid) + ["--"] + worker
+            return _bwrap_args(hidden, self.drop_uid, forks) + ["--"] + worker
         if self.mode == "unshare":
             return ["unshare", "--net", "--ipc", "--"] + worker
         return worker
+
+    @property
+    def can_fork_workers(self) -> bool:
+        """A fork server needs namespaces to put each worker in (bubblewrap, or unshare as root)."""
+        return self.mode in ("bwrap", "unshare") and os.environ.get("DLGRADER_WARM", "1") != "0"
 
 
 def _ro_paths() -> list[Path]:
@@ -79,7 +87,7 @@ def _ro_paths() -> list[Path]:
     return out
 
 
-def _bwrap_args(hidden: list[Path], as_root: bool) -> list[str]:
+def _bwrap_args(hidden: list[Path], as_root: bool, fork_server: bool = False) -> list[str]:
     args = ["bwrap", "--die-with-parent", "--new-session", "--unshare-ipc", "--unshare-pid", "--unshare-net",
             "--unshare-uts", "--unshare-cgroup-try", "--ro-bind", "/usr", "/usr"]
     for name in ("lib", "lib64", "lib32", "bin", "sbin"):
@@ -120,6 +128,8 @@ def _bwrap_args(hidden: list[Path], as_root: bool) -> list[str]:
         args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
     else:
         args += ["--unshare-user"]
+    if fork_server:  # to give each forked worker its own namespaces; every worker drops it (worker.confine)
+        args += ["--cap-add", "CAP_SYS_ADMIN"]
     return args
 
 

@@ -15,7 +15,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from . import codec
+from . import codec, warm
 from .sandbox import Sandbox
 from .text import Text
 from .worker import HEADER, write_frame
@@ -70,19 +70,39 @@ class WorkerSession:
 
     # -- life cycle -------------------------------------------------------------
     def start(self) -> None:
+        """Fork a warm worker from the fork server; start a cold one when that is not possible."""
         t0 = time.perf_counter()
-        argv = self.sandbox.command(self.config, self.hidden)
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                     start_new_session=True, close_fds=True)
         self.gone = None
+        self.proc = warm.spawn(self.sandbox, self.config["preimport"], self.hidden, self.config["rlimits"])
+        if self.proc is not None:
+            try:
+                self._await_ready()
+            except WorkerGone:  # never the student's fault (no student code has run): go cold from now on
+                warm.disable()
+                self.proc = None
+        if self.proc is None:
+            argv = self.sandbox.command(self.config, self.hidden)
+            self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+            self.gone = None
+            self._await_ready()
+        self.startup_seconds = time.perf_counter() - t0
+
+    def _await_ready(self) -> None:
         ready = self._receive(time.monotonic() + START_TIMEOUT, during=Text("el arranque", "start-up"))
         if ready != "ready":
             self._die(Text("El proceso de corrección no arrancó.", "The grading worker did not start."))
-        self.startup_seconds = time.perf_counter() - t0
+
+    @property
+    def warm(self) -> bool:
+        return isinstance(self.proc, warm.WarmWorker)
 
     def close(self) -> None:
         proc, self.proc = self.proc, None
         if proc is None:
+            return
+        if isinstance(proc, warm.WarmWorker):
+            proc.kill()
             return
         try:
             os.killpg(proc.pid, signal.SIGKILL)

@@ -71,6 +71,22 @@ def _drop_privileges(uid: int, gid: int) -> None:
         raise RuntimeError("privilege drop failed")
 
 
+def _drop_capabilities() -> None:
+    """No capability survives into student code (the fork server holds CAP_SYS_ADMIN); not dumpable,
+    so no other process of the same uid may read this one's memory through /proc."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(47, 4, 0, 0, 0)  # PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this thread
+    if libc.capset(header, (ctypes.c_uint32 * 6)()) != 0:
+        raise RuntimeError("capset failed")
+    libc.prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0
+    with open("/proc/self/status") as f:
+        if any(line.startswith("CapEff:") and int(line.split()[1], 16) for line in f):
+            raise RuntimeError("capabilities remain")
+
+
 def _apply_rlimits(limits: dict) -> None:
     try:
         import resource
@@ -242,21 +258,32 @@ def serve(proto_in: int, proto_out: int) -> None:
         write_frame(proto_out, data)
 
 
-def main(argv: list[str] | None = None) -> None:
-    argv = sys.argv[1:] if argv is None else argv
-    config = json.loads(argv[argv.index("--config") + 1]) if "--config" in argv else {}
-    proto_in, proto_out = _isolate_streams()
-    for module in config.get("preimport", []):
-        __import__(module)
-    if "torch" in config.get("preimport", []):
-        sys.modules["torch"].set_num_threads(1)
+def confine(config: dict) -> None:
+    """Everything between trusted start-up and student code: uid, capabilities, rlimits, seccomp."""
     if config.get("uid") is not None:
         _drop_privileges(config["uid"], config["gid"])
+    if sys.platform.startswith("linux"):
+        _drop_capabilities()
     _apply_rlimits(config.get("rlimits", {}))
     if config.get("seccomp"):
         from .seccomp_filter import install
 
         install()
+
+
+def preimport(modules: list[str]) -> None:
+    for module in modules:
+        __import__(module)
+    if "torch" in modules:
+        sys.modules["torch"].set_num_threads(1)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    config = json.loads(argv[argv.index("--config") + 1]) if "--config" in argv else {}
+    proto_in, proto_out = _isolate_streams()
+    preimport(config.get("preimport", []))
+    confine(config)
     write_frame(proto_out, b'"ready"')
     serve(proto_in, proto_out)
     os._exit(0)

@@ -17,7 +17,8 @@ from dlgrader.scales import chile
 DUOC = Path(__file__).resolve().parents[1] / "rubric" / "duoc.yaml"
 KNOWN = {"01_perceptron": 20.0, "02_backprop": 100.0, "03_descenso": 100.0, "02_activaciones": 45.0,
          "06_convolucion": 32.0, "07_regularizacion": 28.0, "08_crispdm": 41.0,
-         "03_backprop": 31.0, "04_descenso_gradiente": 28.0, "05_optimizadores": 27.0}
+         "03_backprop": 31.0, "04_descenso_gradiente": 28.0, "05_optimizadores": 27.0,
+         "09_prueba_unidad1": 20.0}
 
 GOOD = """\
 institution: Prueba
@@ -84,7 +85,7 @@ def test_duoc_rubric_loads():
     assert [(e.id, e.weight) for e in rubric.evaluations] == [
         ("unidad1_prueba", Decimal(7)), ("unidad2_encargo", Decimal(28)), ("unidad3_encargo", Decimal("17.5")),
         ("unidad4_encargo", Decimal("17.5")), ("examen_transversal", Decimal(30))]
-    assert rubric.evaluations[0].assignments == ("01_perceptron",)
+    assert rubric.evaluations[0].assignments == ("01_perceptron", "09_prueba_unidad1")
     assert rubric.evaluations[1].assignments == ("02_activaciones", "03_backprop", "04_descenso_gradiente",
                                                  "05_optimizadores")
     assert rubric.evaluations[2].assignments == ("06_convolucion", "07_regularizacion")
@@ -105,7 +106,7 @@ def test_duoc_partial_final_grade_covers_seven_percent():
     rubric = load_rubric(DUOC, KNOWN)
     grades = student_grades(rubric, {"01_perceptron": {"ana": 15.0, "jose": 12.4, "nadie": None}})
     ana = grades["ana"]
-    assert [e.status for e in ana.evaluations] == ["graded"] + ["pending"] * 4
+    assert [e.status for e in ana.evaluations] == ["partial"] + ["pending"] * 4  # the quiz (09) is not graded yet
     assert ana.evaluations[0].percent == Decimal("75.0") and str(ana.evaluations[0].grade) == "5.1"  # 5.125
     assert str(ana.final) == "5.1" and ana.graded_weight == Decimal(7) and ana.partial
     assert ana.label("es") == "Nota final parcial (7 % del curso evaluado)"

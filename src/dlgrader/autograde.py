@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -44,6 +45,10 @@ class AutogradeReport:
     def graded(self) -> int:
         """Submissions graded in this run (the skipped ones were graded before)."""
         return len(self.results) - len(self.skipped)
+
+
+# pytest and the redirected output are per process: a Dask worker with several threads grades one at a time
+_ONE_AT_A_TIME = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def _grade_one(root: str, assignment_id: str, student: str, notebook: str | Ship
     if sandbox is None:
         sandbox = detect()
         require(sandbox, allow_weak)
-    with tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
+    with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
         if isinstance(notebook, Shipped):
             notebook, release = notebook.write(Path(tmp, "submitted")), release.write(Path(tmp, "release"))
         return grade_file(assignment_id, notebook, root=root, sandbox=sandbox, student=student,

@@ -1,0 +1,5 @@
+# target: convolucion_valor
+# why: n - k instead of n - k + 1 (forgets the kernel's first position)
+# %% [convolucion]
+v = variante("09_prueba_unidad1", USUARIO)["convolucion"]
+RESPUESTA_4 = tuple((lado + 2 * v["padding"] - v["kernel"]) // v["stride"] for lado in (v["alto"], v["ancho"]))

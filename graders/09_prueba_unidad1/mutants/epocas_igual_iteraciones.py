@@ -1,0 +1,4 @@
+# target: epocas_valor
+# why: takes epochs for iterations (answers the number of epochs)
+# %% [epocas]
+RESPUESTA_7 = variante("09_prueba_unidad1", USUARIO)["epocas"]["epocas"]

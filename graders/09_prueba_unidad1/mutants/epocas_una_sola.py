@@ -1,0 +1,5 @@
+# target: epocas_valor
+# why: counts the iterations of one epoch only, not of the whole training
+# %% [epocas]
+v = variante("09_prueba_unidad1", USUARIO)["epocas"]
+RESPUESTA_7 = math.ceil(v["n"] / v["lote"])

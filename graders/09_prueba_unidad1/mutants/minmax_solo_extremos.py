@@ -1,0 +1,5 @@
+# target: minmax_forma, minmax_valor
+# why: answers only the range [min, max] of x instead of the five normalised values
+# %% [minmax]
+x = np.array(variante("09_prueba_unidad1", USUARIO)["minmax"]["x"])
+RESPUESTA_8 = [x.min(), x.max()]

@@ -1,0 +1,5 @@
+# target: minmax_valor
+# why: standardises (z-score) instead of min-max normalising
+# %% [minmax]
+x = np.array(variante("09_prueba_unidad1", USUARIO)["minmax"]["x"])
+RESPUESTA_8 = (x - x.mean()) / x.std()

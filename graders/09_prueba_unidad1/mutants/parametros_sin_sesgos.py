@@ -1,0 +1,5 @@
+# target: parametros_valor
+# why: counts the weights of each layer but forgets the biases (one per neuron)
+# %% [parametros]
+capas = variante("09_prueba_unidad1", USUARIO)["parametros"]["capas"]
+RESPUESTA_2 = sum(n_in * n_out for n_in, n_out in zip(capas[:-1], capas[1:]))

@@ -239,3 +239,62 @@ def test_evaluar_curso(student):
                         "y 1.00, 0.88, 0.97 en el reporte del curso).",
                      en=f"{call_en}: {key} = {show(got)}; expected {show(np.array(expected))} (1.00, 0.97, 0.88 "
                         "and 1.00, 0.88, 0.97 in the course's report).")
+
+
+# ------------------------------------------------------------------ seleccion
+
+@check("seleccion_curso")
+def test_seleccion_curso(student):
+    X, y = _iris()
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    prueba = np.arange(len(y)) % 5 == 0  # one flower in five is the test set
+    rng = np.random.default_rng(0)
+    pesos = [rng.normal(0, 0.5, (8, 4)), np.zeros(8), rng.normal(0, 0.5, (3, 8)), np.zeros(3)]
+    tasas = [1e-5, 0.05]
+    call = ("seleccionar(crear_modelo (red 4 → 8 → 3), X_ent, y_ent, X_pru, y_pru, tasas=[1e-05, 0.05], frac_val=0.2, "
+            "semilla=0, epocas=10, tam_lote=16) con Iris normalizado (120 flores de entrenamiento y 30 de prueba)")
+    call_en = ("seleccionar(crear_modelo (network 4 → 8 → 3), X_ent, y_ent, X_pru, y_pru, tasas=[1e-05, 0.05], "
+               "frac_val=0.2, semilla=0, epocas=10, tam_lote=16) with normalised Iris (120 training and 30 test flowers)")
+    res = student.corrector_seleccionar(capas_densas([4, 8, 3]), pesos, X[~prueba], y[~prueba],
+                                        X[prueba], y[prueba], tasas, 0.2, 0, 10, 16)
+    if not isinstance(res, dict) or not {"elegida", "validacion", "prueba"} <= set(res):
+        fail(f"{call} debe devolver un diccionario con 'elegida', 'validacion' y 'prueba'; devolvió {show(res)}.",
+             f"{call_en} must return a dict with 'elegida', 'validacion' and 'prueba'; it returned {show(res)}.")
+    elegida = as_number(res["elegida"], "seleccionar(...)['elegida']")
+    validacion = as_array(res["validacion"], "seleccionar(...)['validacion']", shape=(2,))
+    exactitud = as_number(res["prueba"], "seleccionar(...)['prueba']")
+    expect(bool(np.all((validacion >= 0) & (validacion <= 1))) and 0 <= exactitud <= 1,
+           f"{call}: validacion = {show(validacion)} y prueba = {exactitud:g}; las exactitudes son proporciones entre "
+           "0 y 1.",
+           f"{call_en}: validacion = {show(validacion)} and prueba = {exactitud:g}; accuracies are fractions between "
+           "0 and 1.")
+    expect(abs(elegida - 0.05) < 1e-12 and bool(validacion[1] > validacion[0]) and exactitud > 0.8,
+           f"{call}: elegida = {elegida:g}, validacion = {show(validacion)}, prueba = {exactitud:.3f}; con 1e-05 la "
+           "red casi no aprende, así que se esperaba elegir 0.05 (mejor exactitud de validación) y una exactitud de "
+           "prueba mayor que 0.8.",
+           f"{call_en}: elegida = {elegida:g}, validacion = {show(validacion)}, prueba = {exactitud:.3f}; with 1e-05 "
+           "the network barely learns, so 0.05 should be chosen (best validation accuracy) with a test accuracy "
+           "above 0.8.")
+
+
+# ------------------------------------------------------------------ final
+
+@check("final_receta")
+def test_final_receta(student):
+    from sklearn.datasets import load_digits
+
+    data = load_digits()
+    X, y = data.data.astype(np.float64), data.target.astype(np.int64)
+    call = "corrector_final_iniciar(200 dígitos, semilla=0) y luego corrector_final_epoca(50 dígitos)"
+    call_en = "corrector_final_iniciar(200 digits, semilla=0) then corrector_final_epoca(50 digits)"
+    info = student.corrector_final_iniciar(X[:200], y[:200], 0)
+    parametros = info.get("parametros") if isinstance(info, dict) else None
+    expect(isinstance(parametros, int) and parametros > 0,
+           f"{call}: modelo_final() debe devolver un nn.Module con parámetros entrenables; tiene {show(parametros)}.",
+           f"{call_en}: modelo_final() must return an nn.Module with trainable parameters; it has {show(parametros)}.")
+    pred = as_array(student.corrector_final_epoca(X[200:250]), "corrector_final_epoca(X)", shape=(50,), kind="i")
+    expect(bool(np.all((pred >= 0) & (pred <= 9))),
+           f"{call}: las predicciones deben ser dígitos de 0 a 9; llegaron {show(pred)}.",
+           f"{call_en}: the predictions must be digits from 0 to 9; got {show(pred)}.",
+           "La última capa de modelo_final() es una Linear con 10 salidas (logits), una por dígito.",
+           "The last layer of modelo_final() is a Linear with 10 outputs (logits), one per digit.")

@@ -25,6 +25,18 @@ la normalización, y monitorearía la confianza de las predicciones cada semana.
 Declaración: usé la documentación de PyTorch y scikit-learn; no usé herramientas de inteligencia artificial.
 """
 
+P08_SELECT_BY_TEST = '''
+def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
+    n_clases = int(y_ent.max()) + 1
+    resultados = {}
+    for lr in tasas:  # pruebo cada tasa directamente en prueba: así elijo la que mejor generaliza
+        modelo = crear_modelo()
+        entrenar(modelo, X_ent, y_ent, optimizador="adam", lr=lr, tam_lote=tam_lote, epocas=epocas, semilla=semilla)
+        resultados[lr] = evaluar(modelo, X_pru, y_pru, n_clases)["exactitud"]
+    elegida = max(resultados, key=resultados.get)
+    return {"elegida": elegida, "validacion": list(resultados.values()), "prueba": resultados[elegida]}
+'''
+
 P08_SHORT_ANSWER = "Usé una red convolucional porque funciona mejor con imágenes."
 
 P08_STUBS_AFTER_CONTAR = ("redes", "entrenar", "evaluar")
@@ -80,8 +92,10 @@ STUDENTS = [
                answer=P08_SHORT_ANSWER),
     Submission("dante_ojeda", "Dante", "Ojeda", "untouched release notebook (every stub raises)"),
     Submission("eugenia_farias", "Eugenia", "Farías",
-               "common mistakes: normalisation fitted on training and test together; CIFAR rows reshaped as HWC",
+               "common mistakes (test data leaking): normalisation fitted on training and test together; the "
+               "learning rate chosen by test accuracy; CIFAR rows reshaped as HWC",
                cells={**P08_VECTORISED,
+                      "seleccion": P08_SELECT_BY_TEST,
                       "normalizacion": P08_VECTORISED["normalizacion"].replace(
                           "    media, desv = ajustar_normalizacion(X_ent)\n",
                           "    media, desv = ajustar_normalizacion(np.vstack([X_ent, X_pru]))  # todos los datos\n"),

@@ -10,15 +10,18 @@ explicit tolerances (the student's model computes in float32). Every case is sma
 
 import functools
 import math
+import time
 
 import numpy as np
+import pytest
 import torch
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
-from dlgrader.grading import (as_array, as_number, assert_close, assert_equal, check, expect, fail,
+from dlgrader.grading import (CheckFailed, as_array, as_number, assert_close, assert_equal, check, expect, fail,
                               grader_settings, show)
+from dlgrader.session import FatalFault, SubmissionFault
 
 # ------------------------------------------------------------------ helpers
 
@@ -684,3 +687,233 @@ def test_evaluar_modo(student, case):
            "was still in training mode or computing gradients.",
            "Llama a modelo.eval() y evalúa dentro de with torch.no_grad():.",
            "Call modelo.eval() and evaluate inside with torch.no_grad():.")
+
+
+# ------------------------------------------------------------------ seleccion
+
+@st.composite
+def selection_cases(draw):
+    """Learnable blobs: (tamanos, pesos, X_ent, y_ent, X_pru, y_pru, tasas, frac_val, semilla, epocas, tam_lote)."""
+    d, h, k = draw(st.integers(2, 5)), draw(st.integers(4, 8)), draw(st.integers(2, 3))
+    n_ent, n_pru = draw(st.integers(40, 100)), draw(st.integers(20, 40))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    centros = rng.normal(0, 2.5, size=(k, d))
+    y_ent = np.concatenate([np.arange(k), rng.integers(0, k, size=n_ent - k)]).astype(np.int64)
+    y_pru = rng.integers(0, k, size=n_pru).astype(np.int64)
+    X_ent = centros[y_ent] + rng.normal(0, 1, size=(n_ent, d))
+    X_pru = centros[y_pru] + rng.normal(0, 1, size=(n_pru, d))
+    tasas = draw(st.lists(st.sampled_from([0.001, 0.01, 0.03, 0.1]), min_size=2, max_size=3, unique=True))
+    frac_val = draw(st.sampled_from([0.2, 0.25, 0.3]))
+    return ([d, h, k], init_weights(rng, [d, h, k]), X_ent, y_ent, X_pru, y_pru, tasas, frac_val,
+            draw(st.integers(0, 10_000)), draw(st.integers(1, 3)), draw(st.sampled_from([8, 16, 32])))
+
+
+def describe_selection(case):
+    tamanos, _, X_ent, _, X_pru, _, tasas, frac_val, semilla, epocas, tam_lote = case
+    arch = " → ".join(map(str, tamanos))
+    args = f"tasas={tasas}, frac_val={frac_val}, semilla={semilla}, epocas={epocas}, tam_lote={tam_lote}"
+    return (f"seleccionar(crear_modelo (red {arch}), X_ent, y_ent, X_pru, y_pru, {args}) con {len(X_ent)} ejemplos "
+            f"de entrenamiento y {len(X_pru)} de prueba",
+            f"seleccionar(crear_modelo (network {arch}), X_ent, y_ent, X_pru, y_pru, {args}) with {len(X_ent)} "
+            f"training and {len(X_pru)} test examples")
+
+
+def run_selection(student, case, call, call_en):
+    tamanos, pesos, X_ent, y_ent, X_pru, y_pru, tasas, frac_val, semilla, epocas, tam_lote = case
+    res = student.corrector_seleccionar(capas_densas(tamanos), pesos, X_ent, y_ent, X_pru, y_pru, tasas, frac_val,
+                                        semilla, epocas, tam_lote)
+    if not isinstance(res, dict) or not {"elegida", "validacion", "prueba"} <= set(res):
+        fail(f"{call} debe devolver un diccionario con 'elegida', 'validacion' y 'prueba'; devolvió {show(res)}.",
+             f"{call_en} must return a dict with 'elegida', 'validacion' and 'prueba'; it returned {show(res)}.")
+    elegida = as_number(res["elegida"], f"{call}: ['elegida']")
+    validacion = as_array(res["validacion"], f"{call}: ['validacion']", shape=(len(tasas),))
+    prueba = as_number(res["prueba"], f"{call}: ['prueba']")
+    mejor = tasas[int(np.argmax(validacion))]
+    expect(abs(elegida - mejor) <= 1e-12 * max(1.0, abs(mejor)),
+           f"{call}: elegida = {elegida:g}, pero la mejor exactitud de validación ({show(validacion)}) es la de la "
+           f"tasa {mejor:g}; se elige la primera tasa con la mayor exactitud de validación.",
+           f"{call_en}: elegida = {elegida:g}, but the best validation accuracy ({show(validacion)}) is that of the "
+           f"rate {mejor:g}; the first rate with the highest validation accuracy is chosen.")
+    return elegida, validacion, prueba
+
+
+@single_threaded
+def oracle_accuracy(reference, tamanos, pesos, X_train, y_train, X_eval, y_eval, lr, semilla, epocas, tam_lote, k):
+    modelo = modelo_desde_capas(capas_densas(tamanos), pesos)
+    reference.entrenar(modelo, X_train, y_train, optimizador="adam", lr=lr, tam_lote=tam_lote, epocas=epocas,
+                       semilla=semilla)
+    return reference.evaluar(modelo, X_eval, y_eval, k)["exactitud"]
+
+
+@single_threaded
+def initial_predictions(tamanos, pesos, X):
+    modelo = modelo_desde_capas(capas_densas(tamanos), pesos).eval()
+    with torch.no_grad():
+        return modelo(torch.as_tensor(X, dtype=torch.float32)).argmax(dim=1).numpy().astype(np.int64)
+
+
+@st.composite
+def separated_cases(draw):
+    """Three well-separated groups, so a trained model clearly beats the untrained one."""
+    d, h = draw(st.integers(3, 5)), draw(st.integers(6, 8))
+    n_ent, n_pru = draw(st.integers(60, 100)), draw(st.integers(30, 45))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    centros = 4.0 * np.eye(3, d)
+    y_ent = np.concatenate([np.arange(3), rng.integers(0, 3, size=n_ent - 3)]).astype(np.int64)
+    y_pru = rng.integers(0, 3, size=n_pru).astype(np.int64)
+    X_ent = centros[y_ent] + rng.normal(0, 1, size=(n_ent, d))
+    X_pru = centros[y_pru] + rng.normal(0, 1, size=(n_pru, d))
+    return ([d, h, 3], init_weights(rng, [d, h, 3]), X_ent, y_ent, X_pru, y_pru, [1e-7, 0.1],
+            draw(st.sampled_from([0.2, 0.25, 0.3])), draw(st.integers(0, 10_000)), 5, draw(st.sampled_from([8, 16])))
+
+
+@check("seleccion_sin_prueba")
+@grader_settings(max_examples=4)
+@given(case=separated_cases())
+def test_seleccion_sin_prueba(student, reference, case):
+    """Two test sets for the same training data: the choice and the validation scores must not move.
+
+    Candidates: a rate too small to learn anything (the model stays at its initial weights) and a good one. With
+    the true test labels the good rate wins on test; with the initial model's own predictions as test labels the
+    tiny rate wins on test. Only a choice that never looks at the test set stays the same.
+    """
+    tamanos, pesos, X_ent, y_ent, X_pru, y_pru, tasas, frac_val, semilla, epocas, tam_lote = case
+    X_sub, X_val, y_sub, y_val = parts(student.dividir(X_ent, y_ent, frac_val, semilla), len(y_ent),
+                                       "dividir(X_ent, y_ent, frac_val, semilla)", "dividir(X_ent, y_ent, frac_val, semilla)")
+    want = [oracle_accuracy(reference, tamanos, pesos, X_sub, y_sub.astype(np.int64), X_val, y_val.astype(np.int64),
+                            lr, semilla, epocas, tam_lote, 3) for lr in tasas]
+    assume(want[1] >= want[0] + 0.25)  # the good rate clearly wins on validation
+    call, call_en = describe_selection(case)
+    elegida, validacion, _ = run_selection(student, case, call, call_en)
+    expect(abs(elegida - 0.1) < 1e-12,
+           f"{call}: elegida = {elegida:g} con exactitudes de validación {show(validacion)}; con tasa 1e-07 el modelo "
+           "casi no cambia y con 0.1 aprende estos tres grupos bien separados, así que se esperaba elegir 0.1.",
+           f"{call_en}: elegida = {elegida:g} with validation accuracies {show(validacion)}; with rate 1e-07 the "
+           "model barely changes and with 0.1 it learns these three well-separated groups, so 0.1 should be chosen.")
+    otro = initial_predictions(tamanos, pesos, X_pru)  # the untrained model is right on every one of these
+    cambiado = (tamanos, pesos, X_ent, y_ent, X_pru, otro, tasas, frac_val, semilla, epocas, tam_lote)
+    elegida2, validacion2, _ = run_selection(student, cambiado, call, call_en)
+    expect(abs(elegida2 - elegida) < 1e-12 and bool(np.allclose(validacion2, validacion, rtol=0, atol=1e-12)),
+           f"{call}: con las mismas X_ent e y_ent pero otras etiquetas de prueba (y_pru), elegida pasó de {elegida:g} "
+           f"a {elegida2:g} y validacion de {show(validacion)} a {show(validacion2)}; la elección no puede depender "
+           "del conjunto de prueba: la validación se separa desde el entrenamiento.",
+           f"{call_en}: with the same X_ent and y_ent but other test labels (y_pru), elegida went from {elegida:g} "
+           f"to {elegida2:g} and validacion from {show(validacion)} to {show(validacion2)}; the choice cannot depend "
+           "on the test set: validation is carved from the training data.",
+           "Usa dividir(X_ent, y_ent, frac_val, semilla) para la validación; X_pru e y_pru solo al final, una vez.",
+           "Use dividir(X_ent, y_ent, frac_val, semilla) for validation; X_pru and y_pru only at the end, once.")
+
+
+@check("seleccion_validacion")
+@grader_settings(max_examples=4)
+@given(case=selection_cases())
+def test_seleccion_validacion(student, reference, case):
+    tamanos, pesos, X_ent, y_ent, X_pru, y_pru, tasas, frac_val, semilla, epocas, tam_lote = case
+    call, call_en = describe_selection(case)
+    elegida, validacion, prueba = run_selection(student, case, call, call_en)
+    split = student.dividir(X_ent, y_ent, frac_val, semilla)  # the student's own split defines validation
+    X_sub, X_val, y_sub, y_val = parts(split, len(y_ent), f"dividir(X_ent, y_ent, {frac_val}, {semilla})",
+                                       f"dividir(X_ent, y_ent, {frac_val}, {semilla})")
+    k = tamanos[-1]
+    y_sub, y_val = y_sub.astype(np.int64), y_val.astype(np.int64)
+    want = np.array([oracle_accuracy(reference, tamanos, pesos, X_sub, y_sub, X_val, y_val, lr, semilla, epocas,
+                                     tam_lote, k) for lr in tasas])
+    one_val = 1.0 / max(len(y_val), 1) + 1e-9
+    expect(bool(np.all(np.abs(validacion - want) <= one_val)),
+           f"{call}: validacion = {show(validacion)}; se esperaba {show(want)} (a lo más un ejemplo de diferencia): "
+           "para cada tasa, un modelo nuevo de crear_modelo() entrenado con Adam en la parte de entrenamiento de "
+           "dividir(X_ent, y_ent, frac_val, semilla) y evaluado en su parte de validación.",
+           f"{call_en}: validacion = {show(validacion)}; expected {show(want)} (at most one example off): for each "
+           "rate, a new model from crear_modelo() trained with Adam on the training part of "
+           "dividir(X_ent, y_ent, frac_val, semilla) and evaluated on its validation part.")
+    final = oracle_accuracy(reference, tamanos, pesos, X_ent, y_ent, X_pru, y_pru, elegida, semilla, epocas,
+                            tam_lote, k)
+    expect(abs(prueba - final) <= 1.0 / len(y_pru) + 1e-9,
+           f"{call}: prueba = {prueba:.4f}; se esperaba {final:.4f} (a lo más un ejemplo de diferencia): un modelo "
+           f"nuevo entrenado con la tasa elegida ({elegida:g}) en todo X_ent y evaluado una vez en X_pru.",
+           f"{call_en}: prueba = {prueba:.4f}; expected {final:.4f} (at most one example off): a new model trained "
+           f"with the chosen rate ({elegida:g}) on all of X_ent and evaluated once on X_pru.")
+
+
+# ------------------------------------------------------------------ final: accuracy tiers on held-out digits
+
+SEMILLA_OCULTA = 2026  # which 20 % of the digits the broker keeps; the student never receives their labels
+FRAC_OCULTA = 0.2
+PRESUPUESTO_S = 30.0  # wall-clock seconds of training, as stated in the notebook
+MAX_EPOCAS = 30
+NIVELES = (0.90, 0.95, 0.97)
+_FINAL_KEY = pytest.StashKey[dict]()
+
+
+def held_out_digits():
+    """(X_ent, y_ent, X_oculto, y_oculto): a fixed stratified 20 % of sklearn's digits is held out."""
+    from sklearn.datasets import load_digits
+
+    data = load_digits()
+    X, y = data.data.astype(np.float64), data.target.astype(np.int64)
+    rng = np.random.default_rng(SEMILLA_OCULTA)
+    oculto = np.zeros(len(y), dtype=bool)
+    for c in np.unique(y):
+        idx = rng.permutation(np.flatnonzero(y == c))
+        oculto[idx[:int(round(FRAC_OCULTA * len(idx)))]] = True
+    return X[~oculto], y[~oculto], X[oculto], y[oculto]
+
+
+def train_final(student) -> dict:
+    """Train the student's final model one epoch per call; keep the best held-out accuracy, stop at the budget."""
+    X_ent, y_ent, X_oc, y_oc = held_out_digits()
+    run = {"mejor": 0.0, "epocas": 0, "segundos": 0.0, "problema": None}
+    t0 = time.monotonic()
+    try:
+        student.corrector_final_iniciar(X_ent, y_ent, 0)
+        while run["epocas"] < MAX_EPOCAS and time.monotonic() - t0 < PRESUPUESTO_S and run["mejor"] < NIVELES[-1]:
+            pred = as_array(student.corrector_final_epoca(X_oc), "corrector_final_epoca(X_oculto)",
+                            shape=(len(y_oc),))
+            run["epocas"] += 1
+            run["mejor"] = max(run["mejor"], float(np.mean(pred == y_oc)))
+    except (CheckFailed, SubmissionFault, FatalFault) as exc:  # a slow or broken model keeps the tiers it reached
+        run["problema"] = exc.text
+    run["segundos"] = time.monotonic() - t0
+    return run
+
+
+def final_run(student, request) -> dict:
+    """One training per graded submission (pytest's config lives exactly as long as one grading run)."""
+    run = request.config.stash.get(_FINAL_KEY, None)
+    if run is None:
+        run = request.config.stash[_FINAL_KEY] = train_final(student)
+    return run
+
+
+def expect_tier(run, nivel):
+    pct = f"{100 * nivel:.0f} %"
+    mejor = f"{100 * run['mejor']:.1f} %"
+    extra_es = extra_en = ""
+    if run["problema"] is not None:
+        extra_es = f" El entrenamiento se detuvo antes: {run['problema'].es}"
+        extra_en = f" Training stopped early: {run['problema'].en}"
+    expect(run["mejor"] >= nivel,
+           f"modelo_final() entrenado con receta_final() en los dígitos de entrenamiento, una época por llamada, "
+           f"llegó a una exactitud máxima de {mejor} en los dígitos reservados tras {run['epocas']} épocas "
+           f"({run['segundos']:.1f} s); este nivel pide al menos {pct} dentro de {PRESUPUESTO_S:.0f} s y "
+           f"{MAX_EPOCAS} épocas.{extra_es}",
+           f"modelo_final() trained with receta_final() on the training digits, one epoch per call, reached a best "
+           f"accuracy of {mejor} on the held-out digits after {run['epocas']} epochs ({run['segundos']:.1f} s); "
+           f"this tier asks for at least {pct} within {PRESUPUESTO_S:.0f} s and {MAX_EPOCAS} epochs.{extra_en}",
+           "Prueba tu modelo con la celda de demostración del modelo final: una CNN pequeña basta.",
+           "Try your model with the final model's demonstration cell: a small CNN is enough.")
+
+
+@check("final_90")
+def test_final_90(student, request):
+    expect_tier(final_run(student, request), NIVELES[0])
+
+
+@check("final_95")
+def test_final_95(student, request):
+    expect_tier(final_run(student, request), NIVELES[1])
+
+
+@check("final_97")
+def test_final_97(student, request):
+    expect_tier(final_run(student, request), NIVELES[2])

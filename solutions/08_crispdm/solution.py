@@ -130,3 +130,30 @@ def evaluar(modelo, X, y, n_clases, tam_lote=256):
     f1 = np.divide(2 * precision * recall, suma, out=np.zeros(n_clases), where=suma > 0)
     return {"exactitud": float(aciertos.sum() / len(y)), "confusion": confusion,
             "precision": precision, "recall": recall, "f1": f1}
+
+# %% [seleccion]
+def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
+    """Elige la tasa de aprendizaje con validación separada del entrenamiento; prueba se mide una sola vez al final."""
+    n_clases = int(np.max(y_ent)) + 1
+    X_sub, X_val, y_sub, y_val = dividir(X_ent, y_ent, frac_prueba=frac_val, semilla=semilla)
+    validacion = []
+    for lr in tasas:
+        modelo = crear_modelo()
+        entrenar(modelo, X_sub, y_sub, "adam", lr, tam_lote, epocas, semilla)
+        validacion.append(evaluar(modelo, X_val, y_val, n_clases)["exactitud"])
+    elegida = tasas[int(np.argmax(validacion))]
+    modelo = crear_modelo()
+    entrenar(modelo, X_ent, y_ent, optimizador="adam", lr=elegida, tam_lote=tam_lote, epocas=epocas, semilla=semilla)
+    prueba = evaluar(modelo, X_pru, y_pru, n_clases)["exactitud"]
+    return {"elegida": float(elegida), "validacion": [float(v) for v in validacion], "prueba": float(prueba)}
+
+# %% [final]
+def modelo_final():
+    """CNN para los dígitos de 8x8: Conv2d(1, 32, 3, padding=1), ReLU, MaxPool2d(2), Flatten y Linear(32·4·4, 10)."""
+    return nn.Sequential(nn.Conv2d(1, 32, kernel_size=3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Flatten(), nn.Linear(32 * 4 * 4, 10))
+
+
+def receta_final():
+    """Optimizador, tasa de aprendizaje y tamaño de lote con que el corrector entrena modelo_final()."""
+    return {"optimizador": "adam", "lr": 0.01, "tam_lote": 32}

@@ -144,3 +144,38 @@ def evaluar(modelo, X, y, n_clases, tam_lote=256):
     exactitud = np.trace(confusion) / len(y)
     return {"exactitud": float(exactitud), "confusion": confusion, "precision": np.array(precision),
             "recall": np.array(recall), "f1": np.array(f1)}
+
+# %% [seleccion]
+def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
+    n_clases = int(max(y_ent)) + 1
+    X_sub, X_val, y_sub, y_val = dividir(X_ent, y_ent, frac_val, semilla)
+    validacion = []
+    elegida, mejor = None, -1.0
+    for lr in tasas:
+        modelo = crear_modelo()
+        entrenar(modelo, X_sub, y_sub, optimizador="adam", lr=lr, tam_lote=tam_lote, epocas=epocas, semilla=semilla)
+        exactitud = evaluar(modelo, X_val, y_val, n_clases)["exactitud"]
+        validacion.append(exactitud)
+        if exactitud > mejor:  # estrictamente mayor: en un empate se queda la primera
+            elegida, mejor = lr, exactitud
+    final = crear_modelo()
+    entrenar(final, X_ent, y_ent, optimizador="adam", lr=elegida, tam_lote=tam_lote, epocas=epocas, semilla=semilla)
+    return {"elegida": elegida, "validacion": validacion, "prueba": evaluar(final, X_pru, y_pru, n_clases)["exactitud"]}
+
+# %% [final]
+class RedFinal(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.oculta = nn.Linear(64, 128)
+        self.salida = nn.Linear(128, 10)
+
+    def forward(self, x):
+        return self.salida(torch.relu(self.oculta(x.flatten(1))))
+
+
+def modelo_final():
+    return RedFinal()
+
+
+def receta_final():
+    return {"optimizador": "adam", "lr": 0.01, "tam_lote": 32}

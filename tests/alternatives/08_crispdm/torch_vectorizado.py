@@ -104,3 +104,33 @@ def evaluar(modelo, X, y, n_clases, tam_lote=256):
     f1 = torch.nan_to_num(2 * precision * recall / (precision + recall), nan=0.0)
     return {"exactitud": (diag.sum() / len(y)).item(), "confusion": confusion.numpy(),
             "precision": precision.numpy(), "recall": recall.numpy(), "f1": f1.numpy()}
+
+# %% [seleccion]
+def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
+    n_clases = int(np.asarray(y_ent).max()) + 1
+    X_sub, X_val, y_sub, y_val = dividir(X_ent, y_ent, frac_val, semilla)
+
+    def exactitud(lr, X_a, y_a, X_b, y_b):
+        modelo = crear_modelo()
+        entrenar(modelo, X_a, y_a, optimizador="adam", lr=lr, tam_lote=tam_lote, epocas=epocas, semilla=semilla)
+        return evaluar(modelo, X_b, y_b, n_clases)["exactitud"]
+
+    validacion = np.array([exactitud(lr, X_sub, y_sub, X_val, y_val) for lr in tasas])
+    elegida = float(np.asarray(tasas)[validacion.argmax()])
+    return {"elegida": elegida, "validacion": validacion,
+            "prueba": exactitud(elegida, X_ent, y_ent, X_pru, y_pru)}
+
+# %% [final]
+from collections import OrderedDict
+
+
+def modelo_final():
+    return nn.Sequential(OrderedDict([
+        ("conv1", nn.Conv2d(1, 8, 3, padding=1)), ("relu1", nn.ReLU()), ("pool1", nn.MaxPool2d(2)),
+        ("conv2", nn.Conv2d(8, 16, 3, padding=1)), ("relu2", nn.ReLU()), ("pool2", nn.MaxPool2d(2)),
+        ("aplanar", nn.Flatten()), ("salida", nn.Linear(16 * 2 * 2, 10)),
+    ]))
+
+
+def receta_final():
+    return dict(optimizador="adam", lr=0.01, tam_lote=32)

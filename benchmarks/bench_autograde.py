@@ -1,21 +1,26 @@
 """dlgrader autograde against nbgrader autograde on the same class, side by side in one run.
 
-    python benchmarks/bench_autograde.py --students 40
+    python benchmarks/bench_autograde.py --students 40                       # assignment 01
+    python benchmarks/bench_autograde.py --students 40 --assignment 04_descenso_gradiente
+    python benchmarks/bench_autograde.py --students 20 --assignment 08_crispdm
 
-The class is a realistic mix of assignment 01's demo notebooks (complete,
-partial, wrong, a monkeypatching one, a file that is not JSON). nbgrader runs
-each notebook top to bottom in a kernel (its grade cells are comments here,
-so that is all it does); dlgrader grades every hidden check in the sandbox.
-Prints seconds and submissions per minute for each, their ratio, and the
-grading time per submission (median, p95). The infinite-loop notebook is left
-out: nbgrader would wait for its cell timeout on it.
+The class is a realistic mix of the assignment's demo notebooks (complete,
+partial, wrong, hostile, a file that is not JSON), repeated to N. nbgrader runs
+each notebook top to bottom in a kernel (its grade cells are comments here, so
+that is all it does); dlgrader grades every hidden check in the sandbox.
+Prints seconds and submissions per minute for each (dlgrader also with cold
+workers, DLGRADER_WARM=0), the ratio to nbgrader, the grading
+time per submission (median, p95), worker start-up warm (forked by the fork
+server) and cold (a new sandboxed Python) side by side, and the peak resident
+memory of a worker grading the reference. Demo students with an infinite loop
+are left out: nbgrader would wait for its cell timeout on them.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -25,33 +30,94 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = REPO / "examples" / "01_perceptron"
-MIX = ["ana_perez", "bruno_gonzalez", "camila_rojas", "karina_vega", "sofia_ramirez", "isabel_torres",
-       "diego_fernandez", "hector_silva", "gabriela_munoz", "javier_lopez"]
 
 
-def lay_out(course: Path, n: int) -> None:
+def mix(aid: str) -> list[Path]:
+    """The demo class's notebooks, without the infinite loops (see the module docstring)."""
+    spec = importlib.util.spec_from_file_location("students", REPO / "examples" / aid / "students.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(REPO / "examples"))
+    spec.loader.exec_module(module)
+    keep = [s.id for s in module.STUDENTS if s.submitted and "infinite loop" not in s.what and "bucle" not in s.what]
+    return [REPO / "examples" / aid / f"{sid}.ipynb" for sid in keep]
+
+
+def lay_out(course: Path, aid: str, notebook: str, n: int) -> None:
+    notebooks = mix(aid)
     for i in range(n):
-        folder = course / "submitted" / f"e{i:04d}" / "01_perceptron"
+        folder = course / "submitted" / f"e{i:04d}" / aid
         folder.mkdir(parents=True)
-        shutil.copyfile(EXAMPLES / f"{MIX[i % len(MIX)]}.ipynb", folder / "01_perceptron.ipynb")
+        shutil.copyfile(notebooks[i % len(notebooks)], folder / notebook)
         (folder / "timestamp.txt").write_text("2026-09-01 10:00:00.000000 UTC", encoding="utf-8")
 
 
-def run_dlgrader(course: Path, jobs: int | None) -> tuple[float, list[float]]:
+def run_dlgrader(course: Path, aid: str, jobs: int | None, warm: bool = True) -> tuple[float, list[float]]:
     from dlgrader.autograde import autograde
 
+    os.environ["DLGRADER_WARM"] = "1" if warm else "0"  # inherited by the grading processes
     t0 = time.perf_counter()
-    report = autograde("01_perceptron", course, root=REPO, jobs=jobs, progress=False)
+    report = autograde(aid, course, root=REPO, jobs=jobs, progress=False, force=True)
     return time.perf_counter() - t0, sorted(r.seconds for r in report.results)
 
 
-def run_nbgrader(course: Path) -> float:
+def startup(preimport: list[str], n: int, warm: bool) -> list[float]:
+    """Seconds from asking for a worker to its "ready", n times (the first, which starts the fork server, excluded)."""
+    os.environ["DLGRADER_WARM"] = "1" if warm else "0"
+    from dlgrader import warm as warm_module
+    from dlgrader.sandbox import detect
+    from dlgrader.session import WorkerSession
+
+    times = []
+    for _ in range(n + 1):
+        s = WorkerSession(detect(), hidden=[], preimport=preimport, memory_mb=512, call_timeout=20, load_timeout=20)
+        s.start()
+        assert s.warm == warm, "the fork server did not start: see dlgrader.warm"
+        times.append(s.startup_seconds)
+        s.close()
+    warm_module.shutdown()
+    return sorted(times[1:])
+
+
+PEAK = "def dlgrader_bench_peak():\n    return int(open('/proc/self/status').read().split('VmHWM:')[1].split()[0])\n"
+
+
+def worker_peak_mb(aid: str) -> float:
+    """Peak resident memory (VmHWM) of the worker that grades the reference with every hidden check."""
+    from dlgrader import runner
+    from dlgrader.notebook import Cell, read_cell_file, program_from_cells
+    from dlgrader.paths import find_material
+    from dlgrader.sandbox import detect
+    from dlgrader.session import WorkerSession
+
+    material = find_material(REPO)
+    a = material.assignment(aid)
+    program = program_from_cells(read_cell_file(material.solution_path(aid)), a.notebook_path)
+    program.cells.append(Cell("bench", PEAK, True))
+    peaks = []
+    close = WorkerSession.close
+
+    def measured_close(self):
+        if self.proc is not None and self.gone is None:
+            try:
+                peaks.append(self.call("dlgrader_bench_peak", (), {}) / 1024)
+            except Exception:  # noqa: BLE001 - a worker that already died has no figure
+                pass
+        close(self)
+
+    WorkerSession.close = measured_close
+    try:
+        runner.grade_program(a, program, material=material, sandbox=detect())
+    finally:
+        WorkerSession.close = close
+    return max(peaks)
+
+
+def run_nbgrader(course: Path, aid: str) -> float:
     """nbgrader's own autograde on a course laid out by dlgrader (same release notebook, same gradebook shape)."""
     env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1", JUPYTER_CONFIG_DIR=str(course / ".jupyter"))
     nbgrader = Path(sys.executable).with_name("nbgrader")
     t0 = time.perf_counter()
-    proc = subprocess.run([str(nbgrader), "autograde", "01_perceptron", "--force"], cwd=course, env=env,
+    proc = subprocess.run([str(nbgrader), "autograde", aid, "--force"], cwd=course, env=env,
                           capture_output=True, text=True)
     seconds = time.perf_counter() - t0
     if proc.returncode != 0:
@@ -62,27 +128,40 @@ def run_nbgrader(course: Path) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--students", type=int, default=40)
+    ap.add_argument("--assignment", default="01_perceptron")
     ap.add_argument("--jobs", type=int, default=None)
     args = ap.parse_args()
     from dlgrader import course as course_mod
     from dlgrader.paths import find_material
 
+    aid = args.assignment
+    assignment = find_material(REPO).assignment(aid)
     base = Path(tempfile.mkdtemp(prefix="dlgrader-bench-"))
     ours, theirs = base / "dlgrader", base / "nbgrader"
-    lay_out(ours, args.students)
-    lay_out(theirs, args.students)
-    assignment = find_material(REPO).assignment("01_perceptron")
+    lay_out(ours, aid, assignment.notebook, args.students)
+    lay_out(theirs, aid, assignment.notebook, args.students)
     course_mod.init_course(theirs, assignment, assignment.notebook_path)
-    t_ours, per = run_dlgrader(ours, args.jobs)
-    t_theirs = run_nbgrader(theirs)
+    t_ours, per = run_dlgrader(ours, aid, args.jobs)
+    t_cold, _ = run_dlgrader(ours, aid, args.jobs, warm=False)
+    t_theirs = run_nbgrader(theirs, aid)
+    preimport = ["numpy"] + (["torch"] if assignment.needs_torch else [])
+    warm, cold = startup(preimport, 30, True), startup(preimport, 10, False)
+    peak = worker_peak_mb(aid)
     n = args.students
-    p95 = per[min(len(per) - 1, int(0.95 * len(per)))]
-    print(f"class: {n} notebooks of 01_perceptron, {os.cpu_count()} cores")
+
+    def p95(xs):
+        return xs[min(len(xs) - 1, int(0.95 * len(xs)))]
+
+    print(f"class: {n} notebooks of {aid} ({len(mix(aid))} demo students repeated), {os.cpu_count()} cores")
     print(f"dlgrader autograde: {t_ours:.1f} s, {60 * n / t_ours:.1f} per minute "
-          f"(per submission: median {statistics.median(per):.2f} s, p95 {p95:.2f} s)")
+          f"(per submission: median {statistics.median(per):.2f} s, p95 {p95(per):.2f} s)")
+    print(f"dlgrader autograde, cold workers (DLGRADER_WARM=0): {t_cold:.1f} s, {60 * n / t_cold:.1f} per minute")
     print(f"nbgrader autograde: {t_theirs:.1f} s, {60 * n / t_theirs:.1f} per minute")
     print(f"throughput ratio dlgrader / nbgrader: {t_theirs / t_ours:.2f}")
-    print(f"peak resident memory of any child process: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
+    print(f"worker start-up with {'+'.join(preimport)}: warm median {1000 * statistics.median(warm):.0f} ms, "
+          f"p95 {1000 * p95(warm):.0f} ms; cold median {1000 * statistics.median(cold):.0f} ms, "
+          f"p95 {1000 * p95(cold):.0f} ms")
+    print(f"peak resident memory of the worker grading the reference: {peak:.0f} MB")
     shutil.rmtree(base, ignore_errors=True)
 
 

@@ -61,7 +61,7 @@ def case_digits(ref, epochs: int) -> tuple[float, float, str]:
             opt.step()
     seconds = time.perf_counter() - t0
     acc = ref.evaluar(modelo, imagenes(X_pru), y_pru, 10)["exactitud"]
-    return acc, seconds, f"modelo_final() + receta_final(), {epochs} épocas, {len(y_ent)} / {len(y_pru)} ejemplos"
+    return acc, seconds, f"modelo_final() + receta_final(), {epochs} epochs, {len(y_ent)} / {len(y_pru)} examples"
 
 
 def case_files(ref, name: str, folder, epochs: int, limit: int | None) -> tuple[float, float, str]:
@@ -82,7 +82,7 @@ def case_files(ref, name: str, folder, epochs: int, limit: int | None) -> tuple[
     ref.entrenar(modelo, forma(ent), y_ent, optimizador="adam", lr=0.001, tam_lote=64, epocas=epochs, semilla=0)
     seconds = time.perf_counter() - t0
     acc = ref.evaluar(modelo, forma(pru), y_pru, 10)["exactitud"]
-    return acc, seconds, f"red_cnn, Adam 0.001, lotes de 64, {epochs} épocas, {len(y_ent)} / {len(y_pru)} ejemplos"
+    return acc, seconds, f"red_cnn, Adam 0.001, batches of 64, {epochs} epochs, {len(y_ent)} / {len(y_pru)} examples"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,18 +97,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     ref = load_reference()
-    print(f"08_crispdm: pipeline de referencia, {args.threads} hilos de torch")
+    print(f"08_crispdm: the reference pipeline, torch threads: {args.threads}")
     acc, seconds, what = case_digits(ref, args.digits_epochs)
     ok = acc >= ISSUE_TARGET[0] and seconds < ISSUE_TARGET[1]
-    print(f"D digits        exactitud de prueba {acc:.4f}  entrenamiento {seconds:6.1f} s  ({what})  "
-          f"[meta: ≥ {ISSUE_TARGET[0]:.0%} en < {ISSUE_TARGET[1]:.0f} s: {'sí' if ok else 'NO'}]")
+    print(f"D digits        test accuracy {acc:.4f}  training {seconds:6.1f} s  ({what})  "
+          f"[target ≥ {ISSUE_TARGET[0]:.0%} in < {ISSUE_TARGET[1]:.0f} s: {'met' if ok else 'NOT MET'}]")
     for case, name in (("A", "fashion_mnist"), ("B", "mnist"), ("C", "cifar10")):
         try:
             acc, seconds, what = case_files(ref, name, args.data, args.epochs, args.limit)
         except ConfigError as exc:
-            print(f"{case} {name:13s} sin datos: {exc.text.es}")
+            print(f"{case} {name:13s} no data: {exc.text.en}")
             continue
-        print(f"{case} {name:13s} exactitud de prueba {acc:.4f}  entrenamiento {seconds:6.1f} s  ({what})")
+        print(f"{case} {name:13s} test accuracy {acc:.4f}  training {seconds:6.1f} s  ({what})")
     return 0
 
 

@@ -82,6 +82,7 @@ def test_the_fork_server_is_restarted_after_it_dies(warm_sandbox):
 
 def test_grading_goes_on_cold_when_the_fork_server_cannot_start(warm_sandbox, monkeypatch):
     warm.shutdown()
+    monkeypatch.setattr(warm, "_disabled", False)  # restored afterwards: later tests keep warm workers
 
     def broken(*args, **kwargs):
         raise OSError("no fork server today")
@@ -90,3 +91,4 @@ def test_grading_goes_on_cold_when_the_fork_server_cannot_start(warm_sandbox, mo
     with _session(warm_sandbox) as s:
         assert not s.warm
         assert s.call("info", (), {})["tmp"] == []
+    assert warm._disabled  # not tried again for every worker

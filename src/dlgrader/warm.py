@@ -134,13 +134,16 @@ def spawn(sandbox: Sandbox, preimport: list[str], hidden: list[Path], rlimits: d
         return None
     key = (sandbox, tuple(preimport), tuple(str(h) for h in hidden))
     server = _servers.get(key)
-    try:
-        if server is None or not server.alive:
+    if server is None or not server.alive:
+        try:
             server = _servers[key] = ForkServer(sandbox, preimport, hidden)
+        except (OSError, ValueError):
+            disable()  # one that cannot start would cost its start-up again on every worker
+            return None
+    try:
         return server.spawn(rlimits)
-    except (OSError, ValueError):
-        if server is not None:
-            server.close()
+    except (OSError, ValueError):  # this one misbehaved: the next worker starts a new one
+        server.close()
         _servers.pop(key, None)
         return None
 

@@ -31,7 +31,7 @@ MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
 ST_RELATIME = 4096  # statvfs's bit for relatime differs from mount's
-PR_SET_PDEATHSIG, PR_SET_NAME = 1, 15
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_NAME = 1, 4, 15
 WORKER_NAME, HOLDER_NAME = b"dlgrader-worker", b"dlgrader-ns"  # as ps shows them (comm)
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> None:
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
     worker.preimport(config.get("preimport", []))
+    _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # its memory and /proc entries stay closed to its workers' uid
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the intermediate processes
     control.send(b'{"ready": true}')
     while True:

@@ -142,6 +142,7 @@ def _probe(sandbox: "Sandbox") -> tuple[bool, str]:
     Only a full round trip proves the mode works: a uid drop, for instance, can
     leave Python unable to read its own library (a Python installed under /root).
     """
+    from . import warm
     from .notebook import Cell
     from .session import FatalFault, SubmissionFault, WorkerSession
 
@@ -157,6 +158,7 @@ def _probe(sandbox: "Sandbox") -> tuple[bool, str]:
         return False, str(exc)[:300]
     finally:
         session.close()
+        warm.shutdown(sandbox)  # the probe's own fork server is not the one grading will use
 
 
 @functools.lru_cache(maxsize=1)

@@ -149,7 +149,7 @@ def spawn(sandbox: Sandbox, preimport: list[str], hidden: list[Path], rlimits: d
 
 
 @atexit.register
-def shutdown() -> None:
-    for server in list(_servers.values()):
-        server.close()
-    _servers.clear()
+def shutdown(sandbox: Sandbox | None = None) -> None:
+    """Stop the fork servers (of one sandbox configuration, or all)."""
+    for key in [k for k in _servers if sandbox is None or k[0] == sandbox]:
+        _servers.pop(key).close()

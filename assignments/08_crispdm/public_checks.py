@@ -201,6 +201,72 @@ def test_entrenar_historial(student):
            f"{exactitud[-1]:.3f}; the loss was expected to fall and the accuracy to exceed 0.8.")
 
 
+def _historial_parada(student, capas, pesos, X, y, X_val, y_val, opt, lr, tam_lote, epocas, semilla, paciencia, call):
+    out = student.corrector_entrenar_parada(capas, pesos, X, y, X_val, y_val, opt, lr, tam_lote, epocas, semilla,
+                                            paciencia, False)
+    historial = out.get("historial") if isinstance(out, dict) else None
+    if not isinstance(historial, dict) or not {"perdida", "exactitud", "perdida_val", "mejor_epoca"} <= set(historial):
+        fail(f"{call} debe devolver un diccionario con 'perdida', 'exactitud', 'perdida_val' y 'mejor_epoca'; "
+             f"devolvió {show(historial)}.",
+             f"{call} must return a dict with 'perdida', 'exactitud', 'perdida_val' and 'mejor_epoca'; it returned "
+             f"{show(historial)}.")
+    perdida = as_array(historial["perdida"], "historial['perdida']")
+    perdida_val = as_array(historial["perdida_val"], "historial['perdida_val']")
+    mejor = as_number(historial["mejor_epoca"], "historial['mejor_epoca']", integer=True)
+    final = as_number(out.get("perdida_val_final"), "la pérdida de validación del modelo final")
+    expect(perdida.shape == perdida_val.shape and perdida.ndim == 1 and len(perdida) >= 1,
+           f"{call}: 'perdida' ({show(perdida)}) y 'perdida_val' ({show(perdida_val)}) deben tener una entrada por "
+           "época entrenada.",
+           f"{call}: 'perdida' ({show(perdida)}) and 'perdida_val' ({show(perdida_val)}) must have one entry per "
+           "trained epoch.")
+    return perdida, perdida_val, int(mejor), final
+
+
+@check("entrenar_parada_curso")
+def test_entrenar_parada_curso(student):
+    X, y = _iris()
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    validacion = np.arange(150) % 5 == 0  # 30 flowers for validation, 10 of each class
+    rng = np.random.default_rng(1)
+    capas = capas_densas([4, 8, 3])
+    pesos = [rng.normal(0, 0.5, (8, 4)), np.zeros(8), rng.normal(0, 0.5, (3, 8)), np.zeros(3)]
+    args = (X[~validacion], y[~validacion], X[validacion], y[validacion])
+    # lr = 0: the weights never move, every validation loss is the same and none is an improvement after epoch 0.
+    call = ("entrenar(modelo 4 → 8 → 3, Iris normalizado, optimizador='sgd', lr=0.0, tam_lote=16, epocas=6, "
+            "semilla=0, X_val=X_val, y_val=y_val, paciencia=2)")
+    perdida, perdida_val, mejor, _ = _historial_parada(student, capas, pesos, *args, "sgd", 0.0, 16, 6, 0, 2, call)
+    expect(len(perdida) == 3 and mejor == 0,
+           f"{call}: entrenó {len(perdida)} épocas con mejor_epoca = {mejor}; como la pérdida de validación no "
+           "cambia, la época 0 es la mejor y las épocas 1 y 2 no son mejora estricta: se esperaban 3 épocas "
+           "(se detiene en la época 2) y mejor_epoca = 0.",
+           f"{call}: it trained {len(perdida)} epochs with mejor_epoca = {mejor}; since the validation loss does "
+           "not change, epoch 0 is the best and epochs 1 and 2 are no strict improvement: 3 epochs were expected "
+           "(it stops at epoch 2) and mejor_epoca = 0.",
+           "Una mejora es una pérdida de validación estrictamente menor (<) que la mejor hasta ahora.",
+           "An improvement is a validation loss strictly lower (<) than the best so far.")
+    call = ("entrenar(modelo 4 → 8 → 3, Iris normalizado, optimizador='adam', lr=0.05, tam_lote=16, epocas=8, "
+            "semilla=0, X_val=X_val, y_val=y_val, paciencia=2)")
+    perdida, perdida_val, mejor, final = _historial_parada(student, capas, pesos, *args, "adam", 0.05, 16, 8, 0, 2,
+                                                           call)
+    corridas = len(perdida_val)
+    primera_mejor = int(np.argmin(perdida_val))
+    expect(mejor == primera_mejor,
+           f"{call}: mejor_epoca = {mejor}, pero la menor pérdida de validación de {show(perdida_val)} está en la "
+           f"época {primera_mejor} (contando desde 0).",
+           f"{call}: mejor_epoca = {mejor}, but the lowest validation loss of {show(perdida_val)} is at epoch "
+           f"{primera_mejor} (counting from 0).")
+    expect(corridas == 8 or corridas - 1 - mejor == 2,
+           f"{call}: se entrenaron {corridas} épocas con la mejor en la {mejor}; debía seguir hasta las 8 épocas o "
+           "detenerse exactamente 2 épocas (paciencia) después de la mejor.",
+           f"{call}: {corridas} epochs were trained with the best at {mejor}; it should go on to all 8 epochs or "
+           "stop exactly 2 epochs (paciencia) after the best one.")
+    assert_close(final, perdida_val[mejor], rtol=1e-4, atol=1e-6,
+                 es=f"{call}: la pérdida de validación del modelo al terminar es {final:.5f}; se esperaba la de la "
+                    f"mejor época, {perdida_val[mejor]:.5f}: con paciencia se restauran los pesos de la mejor época.",
+                 en=f"{call}: the validation loss of the model at the end is {final:.5f}; expected the best "
+                    f"epoch's, {perdida_val[mejor]:.5f}: with paciencia the best epoch's weights are restored.")
+
+
 # ------------------------------------------------------------------ evaluar
 
 @check("evaluar_curso")
@@ -239,6 +305,50 @@ def test_evaluar_curso(student):
                         "y 1.00, 0.88, 0.97 en el reporte del curso).",
                      en=f"{call_en}: {key} = {show(got)}; expected {show(np.array(expected))} (1.00, 0.97, 0.88 "
                         "and 1.00, 0.88, 0.97 in the course's report).")
+
+
+# ------------------------------------------------------------------ informe_clasificacion
+
+@check("informe_curso")
+def test_informe_curso(student):
+    y = np.array([0, 0, 0, 1, 1, 2])
+    pred = np.array([0, 0, 1, 1, 2, 2])
+    call = "informe_clasificacion(y=[0, 0, 0, 1, 1, 2], pred=[0, 0, 1, 1, 2, 2], n_clases=4)"
+    # Class 0: 2 of 2 predicted right, 2 of 3 found; class 1: 1 of 2 and 1 of 2; class 2: 1 of 2 and 1 of 1;
+    # class 3 never appears (all zeros with zero_division=0).
+    p, r = np.array([1, 1 / 2, 1 / 2, 0]), np.array([2 / 3, 1 / 2, 1, 0])
+    f = np.array([0.8, 0.5, 2 / 3, 0])
+    soporte = np.array([3, 2, 1, 0])
+    want = {str(c): {"precision": p[c], "recall": r[c], "f1-score": f[c], "support": soporte[c]} for c in range(4)}
+    want["accuracy"] = 4 / 6
+    want["macro avg"] = {"precision": p.mean(), "recall": r.mean(), "f1-score": f.mean(), "support": 6}
+    want["weighted avg"] = {"precision": p @ soporte / 6, "recall": r @ soporte / 6, "f1-score": f @ soporte / 6,
+                            "support": 6}
+    got = student.corrector_informe(y, pred, 4)
+    if not isinstance(got, dict) or set(got) != set(want):
+        fail(f"{call} debe devolver un diccionario con las claves {sorted(want)}; devolvió "
+             f"{show(sorted(got) if isinstance(got, dict) else got)}.",
+             f"{call} must return a dict with the keys {sorted(want)}; it returned "
+             f"{show(sorted(got) if isinstance(got, dict) else got)}.")
+    assert_close(as_number(got["accuracy"], f"{call}['accuracy']"), 4 / 6, rtol=0, atol=1e-9,
+                 es=f"{call}: accuracy = {show(got['accuracy'])}; se esperaba 4/6 (4 aciertos de 6).",
+                 en=f"{call}: accuracy = {show(got['accuracy'])}; expected 4/6 (4 right out of 6).")
+    for fila, esperado in want.items():
+        if fila == "accuracy":
+            continue
+        entrada = got[fila]
+        if not isinstance(entrada, dict) or set(entrada) != {"precision", "recall", "f1-score", "support"}:
+            fail(f"{call}: ['{fila}'] debe ser un diccionario con precision, recall, f1-score y support; es "
+                 f"{show(entrada)}.",
+                 f"{call}: ['{fila}'] must be a dict with precision, recall, f1-score and support; it is "
+                 f"{show(entrada)}.")
+        for metrica, w in esperado.items():
+            v = as_number(entrada[metrica], f"{call}['{fila}']['{metrica}']")
+            assert_close(v, float(w), rtol=0, atol=1e-9,
+                         es=f"{call}: ['{fila}']['{metrica}'] = {v:.6g}; se esperaba {float(w):.6g} (support = "
+                            "ejemplos reales de la clase; 'weighted avg' pondera por support).",
+                         en=f"{call}: ['{fila}']['{metrica}'] = {v:.6g}; expected {float(w):.6g} (support = true "
+                            "examples of the class; 'weighted avg' weights by support).")
 
 
 # ------------------------------------------------------------------ seleccion

@@ -39,7 +39,7 @@ def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, s
 
 P08_SHORT_ANSWER = "Usé una red convolucional porque funciona mejor con imágenes."
 
-P08_STUBS_AFTER_CONTAR = ("redes", "entrenar", "evaluar")
+P08_STUBS_AFTER_CONTAR = ("redes", "entrenar", "evaluar", "informe")
 
 P08_HOSTILE_READ_SOLUTION = '''
 import os
@@ -93,8 +93,15 @@ STUDENTS = [
     Submission("dante_ojeda", "Dante", "Ojeda", "untouched release notebook (every stub raises)"),
     Submission("eugenia_farias", "Eugenia", "Farías",
                "common mistakes (test data leaking): normalisation fitted on training and test together; the "
-               "learning rate chosen by test accuracy; CIFAR rows reshaped as HWC",
+               "learning rate chosen by test accuracy; CIFAR rows reshaped as HWC; early stopping keeps the last "
+               "epoch's weights instead of restoring the best epoch's",
                cells={**P08_VECTORISED,
+                      "entrenar": P08_VECTORISED["entrenar"].replace(
+                          "    if validar and paciencia is not None:\n"
+                          "        with torch.no_grad():\n"
+                          "            for p, w in zip(modelo.parameters(), guardados):\n"
+                          "                p.copy_(w)\n",
+                          "    # me quedo con el modelo de la última época: es el más entrenado\n"),
                       "seleccion": P08_SELECT_BY_TEST,
                       "normalizacion": P08_VECTORISED["normalizacion"].replace(
                           "    media, desv = ajustar_normalizacion(X_ent)\n",
@@ -105,16 +112,21 @@ def filas_a_imagenes(filas, lado):
 '''},
                answer=P08_ANSWER),
     Submission("fabian_cortes", "Fabián", "Cortés",
-               "common mistakes: no zero_grad in entrenar; evaluar without eval() and no_grad",
+               "common mistakes: no zero_grad in entrenar and the validation loss measured without eval(); evaluar "
+               "without eval() and no_grad",
                cells={**P08_LOOPS,
-                      "entrenar": P08_LOOPS["entrenar"].replace("            opt.zero_grad()\n", ""),
+                      "entrenar": P08_LOOPS["entrenar"].replace("            opt.zero_grad()\n", "").replace(
+                          "        modelo.eval()\n        with torch.no_grad():\n            val = float(",
+                          "        with torch.no_grad():\n            val = float("),
                       "evaluar": P08_LOOPS["evaluar"].replace("    modelo.eval()\n", "").replace(
                           "    with torch.no_grad():\n        for inicio",
                           "    if True:\n        for inicio")},
                answer=P08_SHORT_ANSWER),
     Submission("guadalupe_reyes", "Guadalupe", "Reyes",
-               "common mistakes: accuracy from one-hot labels element by element; frozen parameters counted",
+               "common mistakes: accuracy from one-hot labels element by element; frozen parameters counted; "
+               "the report's weighted avg computed as the plain (macro) mean",
                cells={**P08_VECTORISED,
+                      "informe": P08_VECTORISED["informe"].replace("(soporte @ tabla / total)", "tabla.mean(dim=0)"),
                       "contar_parametros": '''
 def contar_parametros(modelo):
     return sum(p.numel() for p in modelo.parameters())

@@ -17,7 +17,7 @@ import pytest
 import torch
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, precision_recall_fscore_support
 
 from dlgrader.grading import (CheckFailed, as_array, as_number, assert_close, assert_equal, check, expect, fail,
                               grader_settings, show)
@@ -598,6 +598,228 @@ def test_entrenar_aprende(student, semilla, opt):
            "On each batch: optimizer.zero_grad(), loss.backward() and optimizer.step().")
 
 
+# ------------------------------------------------------------------ entrenar: early stopping
+
+@st.composite
+def stopping_cases(draw, ties=True):
+    """Three kinds of runs, so that every branch of the rule matters.
+
+    "aprende": learnable groups with noisy validation labels: the validation loss falls for an epoch or two and then
+    stalls or rises (an improvement after epoch 0, then waiting). "ruido": random labels on both sides: training
+    overfits fast and the validation loss soon stops improving. "empate": lr = 0, the weights never move and every
+    validation loss is exactly the same (a tie is no improvement).
+    """
+    tipo = draw(st.sampled_from(["aprende", "ruido", "empate"] if ties else ["aprende", "ruido"]))
+    d, h, k = draw(st.integers(2, 5)), draw(st.integers(4, 10)), draw(st.integers(2, 4))
+    n, n_val = draw(st.integers(16, 40)), draw(st.integers(8, 20))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    y, y_val = rng.integers(0, k, size=n), rng.integers(0, k, size=n_val)
+    if tipo == "aprende":
+        centros = rng.normal(0, 1.5, size=(k, d))
+        X, X_val = centros[y] + rng.normal(0, 1, size=(n, d)), centros[y_val] + rng.normal(0, 1, size=(n_val, d))
+        ruido = rng.random(n_val) < 0.3
+        y_val = np.where(ruido, rng.integers(0, k, size=n_val), y_val)
+    else:
+        X, X_val = rng.normal(0, 1, size=(n, d)), rng.normal(0, 1, size=(n_val, d))
+    opt = draw(st.sampled_from(["adam", "sgd"]))
+    if tipo == "empate":
+        lr = 0.0
+    elif tipo == "aprende":
+        lr = draw(st.sampled_from([0.05, 0.1])) if opt == "adam" else draw(st.sampled_from([0.5, 1.0]))
+    else:
+        lr = draw(st.sampled_from([0.2, 0.5])) if opt == "sgd" else draw(st.sampled_from([0.02, 0.05]))
+    tam_lote = draw(st.sampled_from([4, 8, 16]))
+    epocas = 4
+    paciencia = draw(st.sampled_from([2, 1]))
+    semilla = draw(st.integers(0, 10_000))
+    return ([d, h, k], init_weights(rng, [d, h, k]), X, y, X_val, y_val.astype(np.int64), opt, lr, tam_lote, epocas,
+            semilla, paciencia)
+
+
+def describe_stopping(case, paciencia):
+    tamanos, _, X, y, X_val, _, opt, lr, tam_lote, epocas, semilla, _ = case
+    arch = " → ".join(map(str, tamanos))
+    args = (f"optimizador='{opt}', lr={lr}, tam_lote={tam_lote}, epocas={epocas}, semilla={semilla}, "
+            f"X_val=X_val, y_val=y_val, paciencia={paciencia}")
+    return (f"entrenar(modelo {arch}, X, y, {args}) con {len(y)} ejemplos de entrenamiento y {len(X_val)} de "
+            "validación",
+            f"entrenar(model {arch}, X, y, {args}) with {len(y)} training and {len(X_val)} validation examples")
+
+
+@single_threaded
+def oracle_stopping(case, paciencia, capas=None):
+    """Independent re-implementation: the stated training loop, the validation loss after each epoch and the
+    Keras 3 EarlyStopping(monitor="val_loss", patience=paciencia, restore_best_weights=True) rule."""
+    tamanos, pesos, X, y, X_val, y_val, opt, lr, tam_lote, epocas, semilla, _ = case
+    modelo = modelo_desde_capas(capas or capas_densas(tamanos), pesos)
+    X, y = torch.as_tensor(X, dtype=torch.float32), torch.as_tensor(y, dtype=torch.long)
+    X_val, y_val = torch.as_tensor(X_val, dtype=torch.float32), torch.as_tensor(y_val, dtype=torch.long)
+    optim = (torch.optim.SGD if opt == "sgd" else torch.optim.Adam)(modelo.parameters(), lr=lr)
+    g = torch.Generator().manual_seed(semilla)
+    perdida, perdida_val, snapshots = [], [], []
+    mejor, mejor_epoca, espera = math.inf, 0, 0
+    for epoca in range(epocas):
+        modelo.train()
+        suma = 0.0
+        for idx in torch.randperm(len(y), generator=g).split(tam_lote):
+            optim.zero_grad()
+            loss = torch.nn.functional.cross_entropy(modelo(X[idx]), y[idx])
+            loss.backward()
+            optim.step()
+            suma += loss.item() * len(idx)
+        perdida.append(suma / len(y))
+        modelo.eval()
+        with torch.no_grad():
+            actual = torch.nn.functional.cross_entropy(modelo(X_val), y_val).item()
+        perdida_val.append(actual)
+        snapshots.append([p.detach().numpy().astype(np.float64).copy() for p in modelo.parameters()])
+        espera += 1
+        if actual < mejor:
+            mejor, mejor_epoca, espera = actual, epoca, 0
+        elif paciencia is not None and espera >= paciencia and epoca > 0:
+            break
+    finales = snapshots[mejor_epoca] if paciencia is not None else snapshots[-1]
+    return {"perdida": np.array(perdida), "perdida_val": np.array(perdida_val), "mejor_epoca": mejor_epoca,
+            "pesos": finales, "ultimos": snapshots[-1]}
+
+
+def robust_decisions(perdida_val, tied):
+    """Every improvement decision is clear-cut: exact ties (lr = 0) or losses at least 1e-4 apart."""
+    mejor = math.inf
+    for v in perdida_val:
+        if math.isfinite(mejor) and not tied and abs(v - mejor) <= 1e-4 * max(1.0, abs(mejor)):
+            return False
+        mejor = min(mejor, v)
+    return True
+
+
+def run_stopping(student, case, paciencia, call, call_en, progreso=False, capas=None):
+    tamanos, pesos, X, y, X_val, y_val, opt, lr, tam_lote, epocas, semilla, _ = case
+    out = student.corrector_entrenar_parada(capas or capas_densas(tamanos), pesos, X, y, X_val, y_val, opt, lr,
+                                            tam_lote, epocas, semilla, paciencia, progreso)
+    historial = out.get("historial") if isinstance(out, dict) else None
+    claves = {"perdida", "exactitud", "perdida_val", "mejor_epoca"}
+    if not isinstance(historial, dict) or not claves <= set(historial):
+        fail(f"{call} debe devolver un diccionario con 'perdida', 'exactitud', 'perdida_val' y 'mejor_epoca'; "
+             f"devolvió {show(historial)}.",
+             f"{call_en} must return a dict with 'perdida', 'exactitud', 'perdida_val' and 'mejor_epoca'; it "
+             f"returned {show(historial)}.")
+    perdida = as_array(historial["perdida"], f"{call}: historial['perdida']")
+    perdida_val = as_array(historial["perdida_val"], f"{call}: historial['perdida_val']")
+    mejor_epoca = as_number(historial["mejor_epoca"], f"{call}: historial['mejor_epoca']", integer=True)
+    finales = [as_array(p, f"{call}: pesos finales") for p in out["pesos"]]
+    return perdida, perdida_val, int(mejor_epoca), finales, out.get("modos")
+
+
+def expect_weights(finales, esperados, call, call_en, es_what, en_what):
+    same = len(finales) == len(esperados) and all(a.shape == b.shape for a, b in zip(finales, esperados))
+    expect(same, f"{call}: el modelo cambió de forma al entrenar.", f"{call_en}: the model changed shape.")
+    flat = np.concatenate([p.ravel() for p in finales])
+    ref = np.concatenate([p.ravel() for p in esperados])
+    assert_close(flat, ref, rtol=1e-3, atol=1e-5,
+                 es=f"{call}: los pesos finales no son {es_what}; la mayor diferencia es "
+                    f"{np.max(np.abs(flat - ref)):.3g}.",
+                 en=f"{call_en}: the final weights are not {en_what}; the largest difference is "
+                    f"{np.max(np.abs(flat - ref)):.3g}.")
+
+
+@check("entrenar_parada_torch")
+@grader_settings(max_examples=14)
+@given(case=stopping_cases())
+def test_entrenar_parada_torch(student, case):
+    paciencia = case[-1]
+    want = oracle_stopping(case, paciencia)
+    assume(robust_decisions(want["perdida_val"], case[7] == 0.0))
+    call, call_en = describe_stopping(case, paciencia)
+    perdida, perdida_val, mejor_epoca, finales, _ = run_stopping(student, case, paciencia, call, call_en)
+    corridas = len(want["perdida_val"])
+    expect(len(perdida) == corridas and len(perdida_val) == corridas,
+           f"{call}: el historial tiene {len(perdida)} épocas en 'perdida' y {len(perdida_val)} en 'perdida_val'; "
+           f"con las pérdidas de validación {show(want['perdida_val'])} el entrenamiento debía correr {corridas} "
+           f"épocas: se detiene cuando pasan paciencia={paciencia} épocas seguidas sin una pérdida de validación "
+           "estrictamente menor que la mejor hasta ese momento (contadas desde la última mejora).",
+           f"{call_en}: the history has {len(perdida)} epochs in 'perdida' and {len(perdida_val)} in 'perdida_val'; "
+           f"with the validation losses {show(want['perdida_val'])} training should have run {corridas} epochs: "
+           f"it stops when paciencia={paciencia} consecutive epochs pass without a validation loss strictly lower "
+           "than the best so far (counted from the last improvement).",
+           "Lleva un contador que vuelve a 0 en cada mejora estricta (<) y detente cuando llega a paciencia.",
+           "Keep a counter that goes back to 0 on each strict improvement (<) and stop when it reaches paciencia.")
+    assert_close(perdida_val, want["perdida_val"], rtol=1e-4, atol=1e-5,
+                 es=f"{call}: historial['perdida_val'] = {show(perdida_val)}; se esperaba {show(want['perdida_val'])}: "
+                    "la entropía cruzada media en (X_val, y_val) al terminar cada época, en modo evaluación.",
+                 en=f"{call_en}: historial['perdida_val'] = {show(perdida_val)}; expected {show(want['perdida_val'])}: "
+                    "the mean cross-entropy on (X_val, y_val) at the end of each epoch, in evaluation mode.")
+    assert_close(perdida, want["perdida"], rtol=1e-4, atol=1e-5,
+                 es=f"{call}: historial['perdida'] = {show(perdida)}; se esperaba {show(want['perdida'])}.",
+                 en=f"{call_en}: historial['perdida'] = {show(perdida)}; expected {show(want['perdida'])}.")
+    expect(mejor_epoca == want["mejor_epoca"],
+           f"{call}: mejor_epoca = {mejor_epoca}; se esperaba {want['mejor_epoca']} (la época, contada desde 0, con "
+           "la menor pérdida de validación; en un empate gana la primera).",
+           f"{call_en}: mejor_epoca = {mejor_epoca}; expected {want['mejor_epoca']} (the epoch, counted from 0, with "
+           "the lowest validation loss; on a tie the first one wins).")
+    expect_weights(finales, want["pesos"], call, call_en,
+                   f"los de la mejor época ({want['mejor_epoca']}): con paciencia se restauran los pesos de la mejor "
+                   "época al terminar, como restore_best_weights=True",
+                   f"those of the best epoch ({want['mejor_epoca']}): with paciencia the best epoch's weights are "
+                   "restored at the end, as restore_best_weights=True does")
+
+
+@check("entrenar_parada_modo")
+@grader_settings(max_examples=2)
+@given(case=stopping_cases(ties=False))
+def test_entrenar_parada_modo(student, case):
+    paciencia = case[-1]
+    tamanos = case[0]
+    capas = capas_densas(tamanos, dropout=0.5)
+    call, call_en = describe_stopping(case, paciencia)
+    call, call_en = call.replace("modelo ", "modelo con Dropout(0.5) ", 1), call_en.replace("model ", "model with Dropout(0.5) ", 1)
+    _, perdida_val, _, _, modos = run_stopping(student, case, paciencia, call, call_en, capas=capas)
+    modos = [m for m in (modos if isinstance(modos, list) else []) if isinstance(m, (list, tuple)) and len(m) == 2]
+    sin_grad = [bool(m[0]) for m in modos if not m[1]]
+    con_grad = [bool(m[0]) for m in modos if m[1]]
+    expect(len(sin_grad) >= len(perdida_val) > 0 and not any(sin_grad),
+           f"{call}: de {len(sin_grad)} pasadas hacia adelante sin gradientes (la validación), {sum(sin_grad)} "
+           "se hicieron con el modelo en modo entrenamiento (Dropout activo); la pérdida de validación se mide con "
+           "modelo.eval() dentro de torch.no_grad().",
+           f"{call_en}: of {len(sin_grad)} forward passes without gradients (validation), {sum(sin_grad)} ran with "
+           "the model in training mode (Dropout active); the validation loss is measured with modelo.eval() inside "
+           "torch.no_grad().",
+           "Antes de medir validación: modelo.eval(); después: modelo.train().",
+           "Before measuring validation: modelo.eval(); afterwards: modelo.train().")
+    expect(len(con_grad) > 0 and all(con_grad),
+           f"{call}: {len(con_grad) - sum(con_grad)} de {len(con_grad)} pasadas de entrenamiento se hicieron en modo "
+           "evaluación; después de medir validación el modelo debe volver a modelo.train().",
+           f"{call_en}: {len(con_grad) - sum(con_grad)} of {len(con_grad)} training passes ran in evaluation mode; "
+           "after measuring validation the model must go back to modelo.train().")
+
+
+@check("entrenar_sin_paciencia")
+@grader_settings(max_examples=3)
+@given(case=stopping_cases(ties=False))
+def test_entrenar_sin_paciencia(student, case):
+    want_stop = oracle_stopping(case, 1)
+    assume(len(want_stop["perdida_val"]) < case[9])  # with patience it would stop early
+    want = oracle_stopping(case, None)
+    assume(robust_decisions(want["perdida_val"], False))
+    call, call_en = describe_stopping(case, None)
+    call, call_en = call + " y progreso=True", call_en + " and progreso=True"
+    perdida, perdida_val, _, finales, _ = run_stopping(student, case, None, call, call_en, progreso=True)
+    epocas = case[9]
+    expect(len(perdida) == epocas and len(perdida_val) == epocas,
+           f"{call}: el historial tiene {len(perdida)} épocas en 'perdida' y {len(perdida_val)} en 'perdida_val'; "
+           f"sin paciencia (None) no hay parada temprana: se entrenan las {epocas} épocas y se mide la validación "
+           "en cada una.",
+           f"{call_en}: the history has {len(perdida)} epochs in 'perdida' and {len(perdida_val)} in 'perdida_val'; "
+           f"without paciencia (None) there is no early stopping: all {epocas} epochs are trained and validation is "
+           "measured in each one.")
+    assert_close(perdida_val, want["perdida_val"], rtol=1e-4, atol=1e-5,
+                 es=f"{call}: historial['perdida_val'] = {show(perdida_val)}; se esperaba {show(want['perdida_val'])}.",
+                 en=f"{call_en}: historial['perdida_val'] = {show(perdida_val)}; expected {show(want['perdida_val'])}.")
+    expect_weights(finales, want["ultimos"], call, call_en,
+                   "los de la última época: sin paciencia no se restaura nada",
+                   "those of the last epoch: without paciencia nothing is restored")
+
+
 # ------------------------------------------------------------------ evaluar
 
 @st.composite
@@ -687,6 +909,65 @@ def test_evaluar_modo(student, case):
            "was still in training mode or computing gradients.",
            "Llama a modelo.eval() y evalúa dentro de with torch.no_grad():.",
            "Call modelo.eval() and evaluate inside with torch.no_grad():.")
+
+
+# ------------------------------------------------------------------ informe_clasificacion
+
+@st.composite
+def label_pairs(draw):
+    """(y, pred, k): random labels; some classes may be missing from y, from pred or from both."""
+    k = draw(st.integers(2, 6))
+    n = draw(st.integers(1, 40))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    clases_y = rng.choice(k, size=draw(st.integers(1, k)), replace=False)
+    clases_p = rng.choice(k, size=draw(st.integers(1, k)), replace=False)
+    y = rng.choice(clases_y, size=n).astype(np.int64)
+    pred = np.where(rng.random(n) < 0.5, y, rng.choice(clases_p, size=n)).astype(np.int64)
+    return y, pred, k
+
+
+def sklearn_report(y, pred, k):
+    rep = classification_report(y, pred, labels=list(range(k)), output_dict=True, zero_division=0)
+    out = {str(c): rep[str(c)] for c in range(k)}
+    out["accuracy"] = float(accuracy_score(y, pred))  # sklearn says "micro avg" when a label is absent
+    out["macro avg"], out["weighted avg"] = rep["macro avg"], rep["weighted avg"]
+    return out
+
+
+@check("informe_sklearn")
+@grader_settings(max_examples=25)
+@given(case=label_pairs())
+def test_informe_sklearn(student, case):
+    y, pred, k = case
+    call = f"informe_clasificacion(y={show(y)}, pred={show(pred)}, n_clases={k})"
+    got = student.corrector_informe(y, pred, k)
+    want = sklearn_report(y, pred, k)
+    if not isinstance(got, dict) or set(got) != set(want):
+        fail(f"{call} debe devolver un diccionario con las claves {sorted(want)}; devolvió "
+             f"{show(sorted(got) if isinstance(got, dict) else got)}.",
+             f"{call} must return a dict with the keys {sorted(want)}; it returned "
+             f"{show(sorted(got) if isinstance(got, dict) else got)}.")
+    acc = as_number(got["accuracy"], f"{call}['accuracy']")
+    assert_close(acc, want["accuracy"], rtol=0, atol=1e-9,
+                 es=f"{call}: accuracy = {acc:.6g}; se esperaba {want['accuracy']:.6g}.",
+                 en=f"{call}: accuracy = {acc:.6g}; expected {want['accuracy']:.6g}.")
+    for fila in [str(c) for c in range(k)] + ["macro avg", "weighted avg"]:
+        entrada = got[fila]
+        if not isinstance(entrada, dict) or set(entrada) != {"precision", "recall", "f1-score", "support"}:
+            fail(f"{call}: ['{fila}'] debe ser un diccionario con precision, recall, f1-score y support; es "
+                 f"{show(entrada)}.",
+                 f"{call}: ['{fila}'] must be a dict with precision, recall, f1-score and support; it is "
+                 f"{show(entrada)}.")
+        for metrica in ("precision", "recall", "f1-score", "support"):
+            v = as_number(entrada[metrica], f"{call}['{fila}']['{metrica}']")
+            w = float(want[fila][metrica])
+            assert_close(v, w, rtol=0, atol=1e-9,
+                         es=f"{call}: ['{fila}']['{metrica}'] = {v:.6g}; sklearn.metrics.classification_report da "
+                            f"{w:.6g} (support es la cantidad de ejemplos reales de la clase; 'weighted avg' pondera "
+                            "cada clase por su support; 0 cuando el denominador es 0).",
+                         en=f"{call}: ['{fila}']['{metrica}'] = {v:.6g}; sklearn.metrics.classification_report gives "
+                            f"{w:.6g} (support is the number of true examples of the class; 'weighted avg' weights "
+                            "each class by its support; 0 when the denominator is 0).")
 
 
 # ------------------------------------------------------------------ seleccion

@@ -5,6 +5,7 @@ import math
 import numpy as np
 import torch
 from torch import nn
+from tqdm.auto import tqdm
 
 # %% [dividir]
 def dividir(X, y, frac_prueba, semilla):
@@ -77,10 +78,30 @@ def red_cnn(canales_entrada=1, canales=(8, 16), n_clases=10, lado=8):
     return nn.Sequential(*capas)
 
 # %% [entrenar]
-def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0):
-    """Entrena con entropía cruzada en mini-lotes barajados con torch.randperm y un generador con la semilla."""
+def _perdida_validacion(modelo, X_val, y_val):
+    """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""
+    modelo.eval()
+    with torch.no_grad():
+        perdida = nn.functional.cross_entropy(modelo(X_val), y_val).item()
+    modelo.train()
+    return perdida
+
+
+def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0,
+             X_val=None, y_val=None, paciencia=None, progreso=False):
+    """Entrena con entropía cruzada en mini-lotes barajados con torch.randperm y un generador con la semilla.
+
+    Con X_val e y_val mide la pérdida de validación por época; con paciencia además se detiene como
+    EarlyStopping(monitor="val_loss", patience=paciencia, restore_best_weights=True) de Keras 3.
+    """
     X = torch.as_tensor(np.asarray(X), dtype=torch.float32)
     y = torch.as_tensor(np.asarray(y), dtype=torch.long)
+    con_validacion = X_val is not None and y_val is not None
+    if paciencia is not None and not con_validacion:
+        raise ValueError("la parada temprana necesita X_val e y_val")
+    if con_validacion:
+        X_val = torch.as_tensor(np.asarray(X_val), dtype=torch.float32)
+        y_val = torch.as_tensor(np.asarray(y_val), dtype=torch.long)
     if optimizador == "sgd":
         opt = torch.optim.SGD(modelo.parameters(), lr=lr)
     elif optimizador == "adam":
@@ -91,7 +112,10 @@ def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, 
     generador = torch.Generator().manual_seed(semilla)
     n = len(X)
     historial = {"perdida": [], "exactitud": []}
-    for _ in range(epocas):
+    if con_validacion:
+        historial["perdida_val"] = []
+        mejor, mejor_epoca, espera, mejores_pesos = math.inf, 0, 0, None
+    for epoca in tqdm(range(epocas), desc="épocas", disable=not progreso):
         modelo.train()
         orden = torch.randperm(n, generator=generador)
         suma, aciertos = 0.0, 0
@@ -106,6 +130,20 @@ def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, 
             aciertos += int((salida.argmax(dim=1) == y[idx]).sum())
         historial["perdida"].append(suma / n)
         historial["exactitud"].append(aciertos / n)
+        if not con_validacion:
+            continue
+        actual = _perdida_validacion(modelo, X_val, y_val)
+        historial["perdida_val"].append(actual)
+        espera += 1
+        if actual < mejor:
+            mejor, mejor_epoca, espera = actual, epoca, 0
+            mejores_pesos = {k: v.detach().clone() for k, v in modelo.state_dict().items()}
+        elif paciencia is not None and espera >= paciencia and epoca > 0:
+            break
+    if con_validacion:
+        historial["mejor_epoca"] = mejor_epoca
+        if paciencia is not None and mejores_pesos is not None:
+            modelo.load_state_dict(mejores_pesos)
     return historial
 
 # %% [evaluar]
@@ -130,6 +168,31 @@ def evaluar(modelo, X, y, n_clases, tam_lote=256):
     f1 = np.divide(2 * precision * recall, suma, out=np.zeros(n_clases), where=suma > 0)
     return {"exactitud": float(aciertos.sum() / len(y)), "confusion": confusion,
             "precision": precision, "recall": recall, "f1": f1}
+
+# %% [informe]
+def informe_clasificacion(y, pred, n_clases):
+    """Como sklearn.metrics.classification_report(..., output_dict=True, zero_division=0), con datos simples."""
+    y = np.asarray(y, dtype=np.int64)
+    pred = np.asarray(pred, dtype=np.int64)
+    confusion = np.zeros((n_clases, n_clases), dtype=np.int64)
+    np.add.at(confusion, (y, pred), 1)
+    aciertos = np.diag(confusion).astype(np.float64)
+    soporte = confusion.sum(axis=1)
+    predichos = confusion.sum(axis=0)
+    precision = np.divide(aciertos, predichos, out=np.zeros(n_clases), where=predichos > 0)
+    recall = np.divide(aciertos, soporte, out=np.zeros(n_clases), where=soporte > 0)
+    suma = precision + recall
+    f1 = np.divide(2 * precision * recall, suma, out=np.zeros(n_clases), where=suma > 0)
+    total = int(soporte.sum())
+    informe = {str(c): {"precision": float(precision[c]), "recall": float(recall[c]), "f1-score": float(f1[c]),
+                        "support": int(soporte[c])} for c in range(n_clases)}
+    informe["accuracy"] = float(aciertos.sum() / total)
+    informe["macro avg"] = {"precision": float(precision.mean()), "recall": float(recall.mean()),
+                            "f1-score": float(f1.mean()), "support": total}
+    pesos = soporte / total
+    informe["weighted avg"] = {"precision": float(pesos @ precision), "recall": float(pesos @ recall),
+                               "f1-score": float(pesos @ f1), "support": total}
+    return informe
 
 # %% [seleccion]
 def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):

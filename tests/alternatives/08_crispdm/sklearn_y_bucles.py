@@ -90,7 +90,10 @@ def red_cnn(canales_entrada=1, canales=(8, 16), n_clases=10, lado=8):
     return RedCNN(canales_entrada, tuple(canales), n_clases, lado)
 
 # %% [entrenar]
-def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0):
+def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0,
+             X_val=None, y_val=None, paciencia=None, progreso=False):
+    import copy
+
     entradas = torch.tensor(np.asarray(X), dtype=torch.float32)
     etiquetas = torch.tensor(np.asarray(y), dtype=torch.long)
     clases = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam}
@@ -99,7 +102,12 @@ def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, 
     g = torch.Generator()
     g.manual_seed(semilla)
     n = entradas.shape[0]
-    perdidas, exactitudes = [], []
+    perdidas, exactitudes, perdidas_val = [], [], []
+    mejor_perdida = float("inf")
+    mejor_epoca = 0
+    sin_mejorar = 0
+    mejor_estado = None
+    barra = tqdm(total=epocas, disable=not progreso)
     modelo.train()
     for epoca in range(epocas):
         orden = torch.randperm(n, generator=g)
@@ -117,7 +125,30 @@ def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, 
             total_aciertos += (logits.argmax(1) == yb).sum().item()
         perdidas.append(total_perdida / n)
         exactitudes.append(total_aciertos / n)
-    return {"perdida": perdidas, "exactitud": exactitudes}
+        barra.update(1)
+        if X_val is None:
+            continue
+        modelo.eval()
+        with torch.no_grad():
+            val = float(criterio(modelo(torch.tensor(np.asarray(X_val), dtype=torch.float32)),
+                                 torch.tensor(np.asarray(y_val), dtype=torch.long)))
+        modelo.train()
+        perdidas_val.append(val)
+        if val < mejor_perdida:
+            mejor_perdida, mejor_epoca, sin_mejorar = val, epoca, 0
+            mejor_estado = copy.deepcopy(modelo.state_dict())
+        else:
+            sin_mejorar += 1
+            if paciencia is not None and sin_mejorar >= paciencia:
+                break
+    barra.close()
+    historial = {"perdida": perdidas, "exactitud": exactitudes}
+    if X_val is not None:
+        historial["perdida_val"] = perdidas_val
+        historial["mejor_epoca"] = mejor_epoca
+        if paciencia is not None:
+            modelo.load_state_dict(mejor_estado)
+    return historial
 
 # %% [evaluar]
 def evaluar(modelo, X, y, n_clases, tam_lote=256):
@@ -144,6 +175,32 @@ def evaluar(modelo, X, y, n_clases, tam_lote=256):
     exactitud = np.trace(confusion) / len(y)
     return {"exactitud": float(exactitud), "confusion": confusion, "precision": np.array(precision),
             "recall": np.array(recall), "f1": np.array(f1)}
+
+# %% [informe]
+def informe_clasificacion(y, pred, n_clases):
+    y = [int(v) for v in y]
+    pred = [int(v) for v in pred]
+    informe = {}
+    for c in range(n_clases):
+        vp = sum(1 for a, b in zip(y, pred) if a == c and b == c)
+        reales = sum(1 for a in y if a == c)
+        predichos = sum(1 for b in pred if b == c)
+        p = vp / predichos if predichos else 0.0
+        r = vp / reales if reales else 0.0
+        informe[str(c)] = {"precision": p, "recall": r, "f1-score": 2 * p * r / (p + r) if p + r else 0.0,
+                           "support": reales}
+    n = len(y)
+    informe["accuracy"] = sum(1 for a, b in zip(y, pred) if a == b) / n
+    for nombre in ("macro avg", "weighted avg"):
+        fila = {}
+        for m in ("precision", "recall", "f1-score"):
+            if nombre == "macro avg":
+                fila[m] = sum(informe[str(c)][m] for c in range(n_clases)) / n_clases
+            else:
+                fila[m] = sum(informe[str(c)][m] * informe[str(c)]["support"] for c in range(n_clases)) / n
+        fila["support"] = n
+        informe[nombre] = fila
+    return informe
 
 # %% [seleccion]
 def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):

@@ -63,9 +63,17 @@ def red_cnn(canales_entrada=1, canales=(8, 16), n_clases=10, lado=8):
     return nn.Sequential(capas)
 
 # %% [entrenar]
-def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0):
+from tqdm.auto import trange
+
+
+def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0,
+             X_val=None, y_val=None, paciencia=None, progreso=False):
     X = torch.as_tensor(X, dtype=torch.float32)
     y = torch.as_tensor(y, dtype=torch.long)
+    validar = X_val is not None and y_val is not None
+    if validar:
+        X_val = torch.as_tensor(X_val, dtype=torch.float32)
+        y_val = torch.as_tensor(y_val, dtype=torch.long)
     if optimizador == "adam":
         opt = torch.optim.Adam(modelo.parameters(), lr=lr)
     elif optimizador == "sgd":
@@ -74,7 +82,11 @@ def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, 
         raise ValueError(optimizador)
     generador = torch.Generator().manual_seed(semilla)
     historial = {"perdida": [], "exactitud": []}
-    for _ in range(epocas):
+    if validar:
+        historial.update(perdida_val=[], mejor_epoca=0)
+    guardados = None
+    epocas_it = trange(epocas) if progreso else range(epocas)
+    for epoca in epocas_it:
         modelo.train()
         perdidas, aciertos = [], []
         for lote in torch.randperm(len(X), generator=generador).split(tam_lote):
@@ -87,6 +99,21 @@ def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, 
             aciertos.append((logits.detach().argmax(dim=1) == y[lote]).sum())
         historial["perdida"].append((torch.stack(perdidas).sum() / len(X)).item())
         historial["exactitud"].append((torch.stack(aciertos).sum() / len(X)).item())
+        if not validar:
+            continue
+        modelo.eval()
+        with torch.no_grad():
+            historial["perdida_val"].append(nn.functional.cross_entropy(modelo(X_val), y_val).item())
+        val = historial["perdida_val"]
+        if len(val) == 1 or val[-1] < min(val[:-1]):
+            historial["mejor_epoca"] = epoca
+            guardados = [p.detach().clone() for p in modelo.parameters()]
+        elif paciencia is not None and epoca - historial["mejor_epoca"] >= paciencia:
+            break
+    if validar and paciencia is not None:
+        with torch.no_grad():
+            for p, w in zip(modelo.parameters(), guardados):
+                p.copy_(w)
     return historial
 
 # %% [evaluar]
@@ -104,6 +131,25 @@ def evaluar(modelo, X, y, n_clases, tam_lote=256):
     f1 = torch.nan_to_num(2 * precision * recall / (precision + recall), nan=0.0)
     return {"exactitud": (diag.sum() / len(y)).item(), "confusion": confusion.numpy(),
             "precision": precision.numpy(), "recall": recall.numpy(), "f1": f1.numpy()}
+
+# %% [informe]
+def informe_clasificacion(y, pred, n_clases):
+    y = torch.as_tensor(np.asarray(y), dtype=torch.long)
+    pred = torch.as_tensor(np.asarray(pred), dtype=torch.long)
+    C = torch.bincount(y * n_clases + pred, minlength=n_clases ** 2).reshape(n_clases, n_clases).double()
+    vp = torch.diagonal(C)
+    soporte = C.sum(dim=1)
+    precision = torch.nan_to_num(vp / C.sum(dim=0), nan=0.0)
+    recall = torch.nan_to_num(vp / soporte, nan=0.0)
+    f1 = torch.nan_to_num(2 * precision * recall / (precision + recall), nan=0.0)
+    tabla = torch.stack([precision, recall, f1], dim=1)
+    nombres = ["precision", "recall", "f1-score"]
+    total = int(soporte.sum())
+    informe = {str(c): {**dict(zip(nombres, tabla[c].tolist())), "support": int(soporte[c])} for c in range(n_clases)}
+    informe["accuracy"] = (vp.sum() / total).item()
+    informe["macro avg"] = {**dict(zip(nombres, tabla.mean(dim=0).tolist())), "support": total}
+    informe["weighted avg"] = {**dict(zip(nombres, (soporte @ tabla / total).tolist())), "support": total}
+    return informe
 
 # %% [seleccion]
 def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):

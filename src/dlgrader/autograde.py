@@ -53,7 +53,7 @@ _ONE_AT_A_TIME = threading.Lock()
 
 @dataclass(frozen=True)
 class Shipped:
-    """A file sent with the task to a node that may not see the course folder (at most the size limit is read)."""
+    """A file sent with the task to a node that may not see the course folder (one over the size limit: its size)."""
 
     name: str
     data: bytes
@@ -61,9 +61,12 @@ class Shipped:
 
     @classmethod
     def read(cls, path: Path) -> "Shipped":
+        size = path.stat().st_size
+        if size > MAX_NOTEBOOK_BYTES:  # refused for its size alone: only the size travels
+            return cls(path.name, b"", size)
         with open(path, "rb") as f:
             data = f.read(MAX_NOTEBOOK_BYTES + 1)
-        return cls(path.name, data, max(len(data), path.stat().st_size))
+        return cls(path.name, data, max(len(data), size))
 
     def write(self, folder: Path) -> Path:
         folder.mkdir()

@@ -218,3 +218,15 @@ def test_dask_without_a_scheduler_address_is_one_clear_sentence(tmp_path, capsys
     course = _course(tmp_path, {"ana": "ana_perez"})
     code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course), "--executor", "dask"])
     assert code == 4 and "--scheduler" in capsys.readouterr().err
+
+
+def test_a_user_error_raised_in_a_grading_process_reaches_the_caller_whole():
+    """Broken graders in a grading process, or a Dask node without isolation, stop the run with their sentence."""
+    import pickle
+
+    from dlgrader.errors import ConfigError, UnsafeSandbox
+    from dlgrader.text import Text
+
+    for kind in (ConfigError, UnsafeSandbox):
+        back = pickle.loads(pickle.dumps(kind(Text("en español", "in English"))))
+        assert type(back) is kind and back.message("es") == "en español" and str(back) == "in English"

@@ -19,7 +19,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import course, gradebook
-from .errors import ConfigError
+from .errors import ConfigError, UnsafeSandbox
 from .notebook import MAX_NOTEBOOK_BYTES
 from .paths import find_material
 from .results import CheckResult, SubmissionResult
@@ -226,7 +226,7 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
             student, nb_path, timestamp, fp = futures[fut]
             try:
                 result = SubmissionResult.from_record(fut.result())
-            except ConfigError:
+            except (ConfigError, UnsafeSandbox):  # broken graders, or a node that cannot isolate: stop
                 for f in futures:
                     f.cancel()
                 raise

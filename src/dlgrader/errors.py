@@ -14,6 +14,9 @@ class DlgraderError(Exception):
         super().__init__(text.en)
         self.text = text
 
+    def __reduce__(self):  # raised in a grading process or on a Dask node, re-raised in the caller
+        return type(self), (self.text,)
+
     def message(self, lang: str = "es") -> str:
         return self.text(lang)
 

@@ -73,6 +73,8 @@ def test_warm_workers_share_no_tmp_no_pids_no_random_state(warm_sandbox):
         assert a.call("info", (), {})["rand"] != info_b["rand"]  # each worker reseeded after the fork
         with pytest.raises(SubmissionFault):
             b.call("kill", (2,), {})  # no other process in its namespace to signal
+        with pytest.raises(SubmissionFault):
+            b.call("kill", (-1,), {})  # "every process I may signal" (same uid as a): none it can see
         assert a.call("info", (), {})["tmp"] == sorted(_bound_under_tmp() + ["from_a"])
 
 

@@ -13,7 +13,6 @@ entrenar and evaluar on the official training / test split. For a missing case i
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -26,16 +25,9 @@ sys.path.insert(0, str(REPO / "src"))
 
 from dlgrader import datasets  # noqa: E402
 from dlgrader.errors import ConfigError  # noqa: E402
+from dlgrader.runner import load_reference  # noqa: E402
 
 ISSUE_TARGET = (0.97, 60.0)  # digits: accuracy and seconds
-
-
-def load_reference():
-    path = REPO / "solutions" / "08_crispdm" / "solution.py"
-    spec = importlib.util.spec_from_file_location("reference_08_crispdm", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def case_digits(ref, epochs: int) -> tuple[float, float, str]:
@@ -96,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N training examples of A, B, C")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
-    ref = load_reference()
+    ref = load_reference(REPO / "solutions" / "08_crispdm" / "solution.py")
     print(f"08_crispdm: the reference pipeline, torch threads: {args.threads}")
     acc, seconds, what = case_digits(ref, args.digits_epochs)
     ok = acc >= ISSUE_TARGET[0] and seconds < ISSUE_TARGET[1]

@@ -47,11 +47,15 @@ def _params(kind):
     return [pytest.param(aid, p, id=f"{aid}:{p.stem}") for aid in ASSIGNMENTS for p in kind(aid)]
 
 
+def _grade_id(cell: dict) -> str | None:
+    return (cell["metadata"].get("nbgrader") or {}).get("grade_id")
+
+
 def _with_cells(release: dict, cells: dict[str, str]) -> dict:
     """The release notebook with these solution cells' sources replaced."""
     nb = copy.deepcopy(release)
     for cell in nb["cells"]:
-        gid = (cell["metadata"].get("nbgrader") or {}).get("grade_id")
+        gid = _grade_id(cell)
         if gid in cells and cell["cell_type"] == "code":
             cell["source"] = cells[gid]
     return nb
@@ -85,13 +89,13 @@ def class_of(aid: str) -> dict[str, dict | Path]:
 
 
 def _declares_student(nb: dict) -> bool:
-    return any((c["metadata"].get("nbgrader") or {}).get("grade_id") == "usuario" for c in nb["cells"])
+    return any(_grade_id(c) == "usuario" for c in nb["cells"])
 
 
 def _set_student(nb: dict, sid: str) -> None:
     """The student types their own id in the solution cell ``usuario``; the harness types each harness id."""
     for cell in nb["cells"]:
-        if (cell["metadata"].get("nbgrader") or {}).get("grade_id") == "usuario" and "USUARIO" in "".join(cell["source"]):
+        if _grade_id(cell) == "usuario" and "USUARIO" in "".join(cell["source"]):
             cell["source"] = f'USUARIO = "{sid}"\n'
 
 

@@ -108,11 +108,7 @@ class WorkerSession:
             os.killpg(proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        for stream in (proc.stdin, proc.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        warm.close_quietly(proc.stdin, proc.stdout)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -45,11 +45,16 @@ class WarmWorker:
                     break
         except OSError:
             pass
-        for stream in (self.stdin, self.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        close_quietly(self.stdin, self.stdout)
+
+
+def close_quietly(*streams) -> None:
+    """Close a worker's pipes; one already broken is as good as closed."""
+    for stream in streams:
+        try:
+            stream.close()
+        except OSError:
+            pass
 
 
 class ForkServer:

@@ -115,7 +115,6 @@ def _spawn(fds: list[int], config: dict) -> int:
         if child == 0:
             _become_worker(fds, config)
         os.closerange(0, os.sysconf("SC_OPEN_MAX"))
-        _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         os.waitpid(child, 0)  # when this process is killed, the worker goes with it (its parent-death signal)
     finally:
         os._exit(0)

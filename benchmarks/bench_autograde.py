@@ -9,7 +9,8 @@ partial, wrong, hostile, a file that is not JSON), repeated to N. nbgrader runs
 each notebook top to bottom in a kernel (its grade cells are comments here, so
 that is all it does); dlgrader grades every hidden check in the sandbox.
 Prints seconds and submissions per minute for each (dlgrader also with cold
-workers, DLGRADER_WARM=0), the ratio to nbgrader, the grading
+workers, DLGRADER_WARM=0, and without replaying the reference's examples,
+DLGRADER_REPLAY=0), the ratio to nbgrader, the grading
 time per submission (median, p95), worker start-up warm (forked by the fork
 server) and cold (a new sandboxed Python) side by side, and the peak resident
 memory of a worker grading the reference. Demo students with an infinite loop
@@ -51,10 +52,12 @@ def lay_out(course: Path, aid: str, notebook: str, n: int) -> None:
         (folder / "timestamp.txt").write_text("2026-09-01 10:00:00.000000 UTC", encoding="utf-8")
 
 
-def run_dlgrader(course: Path, aid: str, jobs: int | None, warm: bool = True) -> tuple[float, list[float]]:
+def run_dlgrader(course: Path, aid: str, jobs: int | None, warm: bool = True,
+                 replay: bool = True) -> tuple[float, list[float]]:
     from dlgrader.autograde import autograde
 
     os.environ["DLGRADER_WARM"] = "1" if warm else "0"  # inherited by the grading processes
+    os.environ["DLGRADER_REPLAY"] = "1" if replay else "0"
     t0 = time.perf_counter()
     report = autograde(aid, course, root=REPO, jobs=jobs, progress=False, force=True)
     return time.perf_counter() - t0, sorted(r.seconds for r in report.results)
@@ -143,6 +146,7 @@ def main() -> None:
     course_mod.init_course(theirs, assignment, assignment.notebook_path)
     t_ours, per = run_dlgrader(ours, aid, args.jobs)
     t_cold, _ = run_dlgrader(ours, aid, args.jobs, warm=False)
+    t_full, _ = run_dlgrader(ours, aid, args.jobs, replay=False)
     t_theirs = run_nbgrader(theirs, aid)
     preimport = ["numpy"] + (["torch"] if assignment.needs_torch else [])
     warm, cold = startup(preimport, 30, True), startup(preimport, 10, False)
@@ -156,6 +160,8 @@ def main() -> None:
     print(f"dlgrader autograde: {t_ours:.1f} s, {60 * n / t_ours:.1f} per minute "
           f"(per submission: median {statistics.median(per):.2f} s, p95 {p95(per):.2f} s)")
     print(f"dlgrader autograde, cold workers (DLGRADER_WARM=0): {t_cold:.1f} s, {60 * n / t_cold:.1f} per minute")
+    print(f"dlgrader autograde, hypothesis on every check (DLGRADER_REPLAY=0): {t_full:.1f} s, "
+          f"{60 * n / t_full:.1f} per minute")
     print(f"nbgrader autograde: {t_theirs:.1f} s, {60 * n / t_theirs:.1f} per minute")
     print(f"throughput ratio dlgrader / nbgrader: {t_theirs / t_ours:.2f}")
     print(f"worker start-up with {'+'.join(preimport)}: warm median {1000 * statistics.median(warm):.0f} ms, "

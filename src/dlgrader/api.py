@@ -30,8 +30,12 @@ def submission_program(material: Material, assignment_id: str, path: Path, relea
 
 
 def grade_file(assignment_id: str, path: str | Path, *, root: str | Path | None = None, sandbox: Sandbox | None = None,
-               public_only: bool = False, student: str | None = None, release: Path | None = None) -> SubmissionResult:
-    """Grade one submission with every check (or only the public ones)."""
+               public_only: bool = False, student: str | None = None, release: Path | None = None,
+               replays: bool = False) -> SubmissionResult:
+    """Grade one submission with every check (or only the public ones).
+
+    ``replays``: worth it when this process grades many submissions (see replay.py); same verdicts.
+    """
     material = find_material(root)
     assignment = material.assignment(assignment_id)
     path = Path(path)
@@ -39,7 +43,7 @@ def grade_file(assignment_id: str, path: str | Path, *, root: str | Path | None 
         raise DlgraderError(Text(f"No existe el archivo {path}.", f"The file {path} does not exist."))
     program = submission_program(material, assignment_id, path, release)
     return grade_program(assignment, program, material=material, sandbox=sandbox or detect(),
-                         include_hidden=not public_only, student=student, source=str(path))
+                         include_hidden=not public_only, student=student, source=str(path), replays=replays)
 
 
 def check_notebook(assignment_id: str, notebook: str | Path | None = None, *,

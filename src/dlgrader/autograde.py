@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import course, gradebook
+from . import course, gradebook, replay, runner
 from .errors import ConfigError, UnsafeSandbox
 from .notebook import MAX_NOTEBOOK_BYTES
 from .paths import find_material
@@ -78,7 +78,7 @@ class Shipped:
 
 
 def _grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipped, release: str | Shipped,
-               sandbox: Sandbox | None, allow_weak: bool = False) -> dict:
+               sandbox: Sandbox | None, allow_weak: bool = False, replays: bool = False) -> dict:
     """Grade one submission in a local grading process or on a Dask worker node.
 
     A remote node gets the files themselves and needs only the course material at ``root``; it probes its
@@ -93,7 +93,7 @@ def _grade_one(root: str, assignment_id: str, student: str, notebook: str | Ship
         if isinstance(notebook, Shipped):
             notebook, release = notebook.write(Path(tmp, "submitted")), release.write(Path(tmp, "release"))
         return grade_file(assignment_id, notebook, root=root, sandbox=sandbox, student=student,
-                          release=Path(release)).to_record()
+                          release=Path(release), replays=replays).to_record()
 
 
 def no_notebook_result(assignment, student: str) -> SubmissionResult:
@@ -149,10 +149,11 @@ def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple
     return saved
 
 
-def _executor(kind: str, jobs: int, scheduler: str | None):
+def _executor(kind: str, jobs: int, scheduler: str | None, table: replay.Table | None = None):
     """Local grading processes (default), or a Dask cluster's workers (``--executor dask --scheduler ADDR``)."""
     if kind == "processes":
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=runner.install_table, initargs=(table,))
     if kind != "dask":
         raise ConfigError(Text(f"Ejecutor desconocido: {kind}.", f"Unknown executor: {kind}."))
     try:
@@ -204,23 +205,29 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
         report.results.append(result)
 
     bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)
-    with _executor(executor, jobs, scheduler) as pool:
-        remote = executor == "dask"
+    pending = []
+    for student, nb_path, timestamp in todo:
+        fp = course.fingerprint(nb_path, timestamp)
+        if student in saved and saved[student][0] == fp:
+            report.results.append(saved[student][1])
+            report.skipped.append(student)
+            bar.update()
+        elif nb_path is None:
+            record(no_notebook_result(assignment, student), None, timestamp, fp)
+            bar.update()
+        else:
+            pending.append((student, nb_path, timestamp, fp))
+    remote = executor == "dask"
+    # Replay (see replay.py) pays for itself once each grading process has more than one submission: the
+    # reference is graded here once and its examples handed to the local processes (a Dask node records its own).
+    replays = replay.enabled() and len(pending) > jobs
+    table = runner.replay_table(assignment, material, sandbox) if replays and not remote else None
+    with _executor(executor, jobs, scheduler, table) as pool:
         futures = {}
-        for student, nb_path, timestamp in todo:
-            fp = course.fingerprint(nb_path, timestamp)
-            if student in saved and saved[student][0] == fp:
-                report.results.append(saved[student][1])
-                report.skipped.append(student)
-                bar.update()
-                continue
-            if nb_path is None:
-                record(no_notebook_result(assignment, student), None, timestamp, fp)
-                bar.update()
-                continue
+        for student, nb_path, timestamp, fp in pending:
             notebook, rel = (Shipped.read(nb_path), Shipped.read(release)) if remote else (str(nb_path), str(release))
             fut = pool.submit(_grade_one, str(material.root), assignment_id, student, notebook, rel,
-                              None if remote else sandbox, allow_weak)
+                              None if remote else sandbox, allow_weak, replays)
             futures[fut] = (student, nb_path, timestamp, fp)
         for fut in as_completed(futures):
             student, nb_path, timestamp, fp = futures[fut]

@@ -19,10 +19,11 @@ from types import ModuleType
 
 import pytest
 
+from . import replay
 from .errors import ConfigError
 from .grading import CheckFailed
 from .manifest import Assignment
-from .notebook import Program
+from .notebook import Program, program_from_cells, read_cell_file
 from .paths import Material
 from .results import CheckResult, SubmissionResult
 from .sandbox import Sandbox
@@ -86,6 +87,11 @@ class _Worker:
         s.deadline = time.monotonic() + self.budget
         return s
 
+    def renew_deadline(self) -> None:
+        """A check replayed up to a divergence starts its time budget again for hypothesis' own run."""
+        if self.session is not None:
+            self.session.deadline = time.monotonic() + self.budget
+
     def close(self) -> None:
         if self.session is not None:
             self.session.close()
@@ -143,8 +149,9 @@ class _Plugin:
     """Supplies fixtures and collects verdicts; one instance per graded program."""
 
     def __init__(self, assignment: Assignment, worker: _Worker, reference: ModuleType | None, lang_files: dict,
-                 student_id: str | None = None):
+                 student_id: str | None = None, table: replay.Table | None = None, recording: bool = False):
         self.assignment = assignment
+        self.table, self.recording = table, recording
         self.submitter = student_id
         self.worker = worker
         self.reference_module = reference
@@ -196,14 +203,43 @@ class _Plugin:
                    if it.get_closest_marker("dlgrader_check") and
                    it.get_closest_marker("dlgrader_check").args[0] in known else -1)
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_pyfunc_call(self, pyfuncitem):
+        """Replay the reference's examples; hypothesis runs the check only if one of them behaves differently."""
+        hyp = getattr(pyfuncitem.obj, "hypothesis", None)
+        if self.table is None or self.recording or hyp is None:
+            return None
+        examples = self.table.examples(_check_id(pyfuncitem))
+        if not examples:
+            return None
+        fixtures = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+        if replay.replay(hyp.inner_test, fixtures, examples):
+            self.table.replayed += 1
+            return True
+        self.table.fell_back += 1
+        self.worker.renew_deadline()
+        return None
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item):
+        """While grading the reference: log every example hypothesis hands each check."""
+        hyp = getattr(getattr(item, "obj", None), "hypothesis", None)
+        if not self.recording or hyp is None:
+            yield
+            return
+        inner, log = hyp.inner_test, []
+        hyp.inner_test = replay.recording(inner, set(item._fixtureinfo.argnames), log)
+        try:
+            outcome = yield
+        finally:
+            hyp.inner_test = inner
+        self.table.checks[_check_id(item)] = None if outcome.excinfo else replay.usable(log)
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
         outcome = yield
         report = outcome.get_result()
-        marker = item.get_closest_marker("dlgrader_check")
-        if marker is None:
-            return
-        check = next((c for c in self.assignment.checks if c.id == marker.args[0]), None)
+        check = next((c for c in self.assignment.checks if c.id == _check_id(item)), None)
         if check is None:
             return
         prev = self.results.get(check.id)
@@ -220,9 +256,46 @@ class _Plugin:
                                                  message, _counterexample(exc) if exc else None, hint)
 
 
+def _check_id(item) -> str | None:
+    marker = item.get_closest_marker("dlgrader_check")
+    return marker.args[0] if marker else None
+
+
+_TABLES: dict[str, replay.Table] = {}
+
+
+def replay_table(assignment: Assignment, material: Material, sandbox: Sandbox) -> replay.Table | None:
+    """The reference's examples for this assignment, recorded once per process (None when replay is off)."""
+    if not replay.enabled():
+        return None
+    solution = material.solution_path(assignment.id)
+    files = [assignment.root / "assignment.toml", assignment.public_checks_path, solution, assignment.notebook_path,
+             *sorted(material.grader_dir(assignment.id).glob("test_*.py"))]
+    key = replay.fingerprint(files, assignment.id)
+    table = _TABLES.get(key)
+    if table is None:
+        table = replay.Table(key)
+        program = program_from_cells(read_cell_file(solution), assignment.notebook_path)
+        grade_program(assignment, program, material=material, sandbox=sandbox, record=table)
+        _TABLES[key] = table
+    return table
+
+
+def install_table(table: replay.Table | None) -> None:
+    """Hand a table recorded elsewhere (autograde's caller) to this process."""
+    if table is not None:
+        _TABLES[table.key] = table
+
+
 def grade_program(assignment: Assignment, program: Program, *, material: Material, sandbox: Sandbox,
-                  include_hidden: bool = True, student: str | None = None, source: str | None = None) -> SubmissionResult:
-    """Run every check (or only the public ones) against one program; never raises for student faults."""
+                  include_hidden: bool = True, student: str | None = None, source: str | None = None,
+                  replays: bool = False, record: replay.Table | None = None) -> SubmissionResult:
+    """Run every check (or only the public ones) against one program; never raises for student faults.
+
+    ``replays``: replay the reference's examples (recorded once per process, see replay.py) before
+    running hypothesis; the verdicts are the same, the engine's cost is paid only where a check fails.
+    ``record``: this program is the reference; fill the table instead.
+    """
     t0 = time.perf_counter()
     public_file = assignment.public_checks_path
     targets = [str(public_file)]
@@ -242,8 +315,9 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
                              memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
                              load_timeout=assignment.load_timeout)
 
+    table = record or (replay_table(assignment, material, sandbox) if replays and include_hidden else None)
     worker = _Worker(make, program, assignment.check_budget)
-    plugin = _Plugin(assignment, worker, reference, {"public": public_file}, student)
+    plugin = _Plugin(assignment, worker, reference, {"public": public_file}, student, table, recording=record is not None)
     args = ["-c", str(PYTEST_INI), "--rootdir", str(assignment.root.parent.parent), "-q", "--tb=no",
             "-p", "no:cacheprovider", "-p", "no:randomly", "--import-mode=importlib", "--confcutdir",
             str(assignment.root.parent.parent), *targets]

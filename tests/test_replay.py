@@ -1,0 +1,160 @@
+"""Replaying the reference's examples gives hypothesis' own verdicts, only faster (src/dlgrader/replay.py).
+
+The class harness (test_assignments.py) grades every mutant, alternative and hostile notebook through
+autograde, which replays: there, every verdict the harness expects is a verdict of the replay. Here:
+the same programs graded with and without replay agree check by check, both paths (replayed, handed
+back to hypothesis) are taken, and a body whose rejections or draws depend on the student's answers
+is handed back to hypothesis rather than replayed on the reference's choices.
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from dlgrader import replay, runner
+from dlgrader.notebook import program_from_cells, read_cell_file
+from dlgrader.paths import find_material
+from dlgrader.runner import grade_program
+
+from conftest import FIXTURE_ROOT, REPO
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from bench_autograde import mix  # noqa: E402 - the demo class without its infinite loops
+
+# Two checks of the fixture course whose bodies react to the student's answers: a rejection (assume) and a
+# strategy (data.draw) that depend on what suma returned.
+EDGE_CHECKS = """
+[[check]]
+id = "suma_asume"
+task = "suma"
+points = 1
+public = false
+title_es = "suma con assume"
+title_en = "sum with assume"
+
+[[check]]
+id = "suma_dibuja"
+task = "suma"
+points = 1
+public = false
+title_es = "suma con data.draw"
+title_en = "sum with data.draw"
+"""
+
+EDGE_GRADER = '''
+import numpy as np
+from hypothesis import assume, given, strategies as st
+from dlgrader.grading import as_number, check, expect, grader_settings
+
+
+@check("suma_asume")
+@grader_settings(max_examples=30)
+@given(x=st.integers(-5, 5))
+def test_asume(student, x):
+    got = as_number(student.suma(np.array([float(x)])), "suma(x)")
+    assume(got != 3.0)  # the reference rejects only x = 3
+    expect(got == x or x == -2, "suma mal", "sum wrong")
+
+
+@check("suma_dibuja")
+@grader_settings(max_examples=30)
+@given(data=st.data())
+def test_dibuja(student, data):
+    n = int(as_number(student.suma(np.ones(2)), "suma(x)"))
+    k = data.draw(st.integers(0, abs(n) % 7))  # the reference draws from integers(0, 2)
+    expect(k <= abs(n) % 7, "nunca", "never")
+'''
+
+
+@pytest.fixture(scope="module")
+def edge_material(tmp_path_factory):
+    root = tmp_path_factory.mktemp("edge") / "course"
+    shutil.copytree(FIXTURE_ROOT, root)
+    toml = root / "assignments" / "99_demo" / "assignment.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + EDGE_CHECKS, encoding="utf-8")
+    (root / "graders" / "99_demo" / "test_edge.py").write_text(EDGE_GRADER, encoding="utf-8")
+    return find_material(root)
+
+
+def _program(material, aid, cells: dict[str, str] | None = None, path: Path | None = None):
+    a = material.assignment(aid)
+    if path is not None:
+        from dlgrader.notebook import program_from_notebook
+        return program_from_notebook(path, a.notebook_path)
+    return program_from_cells(read_cell_file(material.solution_path(aid)) | (cells or {}), a.notebook_path)
+
+
+def _verdicts(result) -> list[tuple[str, bool, float]]:
+    return [(c.id, c.passed, c.points) for c in result.checks]
+
+
+def _table(material, aid, sandbox) -> replay.Table:
+    return runner.replay_table(material.assignment(aid), material, sandbox)
+
+
+def test_the_reference_is_replayed_without_hypothesis(edge_material, sandbox):
+    aid = "99_demo"
+    table = _table(edge_material, aid, sandbox)
+    assert table.replayable == 3, table.checks  # suma_prop, suma_asume, suma_dibuja
+    before = table.replayed, table.fell_back
+    result = grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
+                           sandbox=sandbox, replays=True)
+    assert result.score == result.max_score
+    assert (table.replayed - before[0], table.fell_back - before[1]) == (3, 0)
+
+
+@pytest.mark.parametrize("suma, diverging", [
+    # suma(-2) = 3 makes the body reject x = -2, which the reference's run did not: hypothesis takes over
+    ("def suma(x):\n    s = float(np.sum(x))\n    return 3.0 if s == -2 else s\n", "suma_asume"),
+    # suma(ones(2)) = 4 makes the body draw from integers(0, 4), not integers(0, 2): hypothesis takes over
+    ("def suma(x):\n    s = float(np.sum(x))\n    return 4.0 if s == 2 else s\n", "suma_dibuja"),
+])
+def test_a_body_that_reacts_to_the_student_is_handed_to_hypothesis(edge_material, sandbox, suma, diverging):
+    aid = "99_demo"
+    a = edge_material.assignment(aid)
+    table = _table(edge_material, aid, sandbox)
+    program = _program(edge_material, aid, {"suma": "import numpy as np\n" + suma})
+    fell_back = table.fell_back
+    with_replay = grade_program(a, program, material=edge_material, sandbox=sandbox, replays=True)
+    assert table.fell_back > fell_back
+    without = grade_program(a, program, material=edge_material, sandbox=sandbox)
+    assert _verdicts(with_replay) == _verdicts(without)
+    assert next(c for c in with_replay.checks if c.id == diverging).passed  # hypothesis' verdict: it passes
+
+
+def test_a_table_survives_the_trip_to_a_grading_process(edge_material, sandbox):
+    """autograde pickles the table into its processes: the data() marker must still be recognised there."""
+    aid = "99_demo"
+    table = pickle.loads(pickle.dumps(_table(edge_material, aid, sandbox)))
+    dibuja = table.examples("suma_dibuja")
+    assert dibuja and all(e.kwargs["data"] is replay._DATA for e in dibuja)
+    runner.install_table(table)
+    before = table.replayed, table.fell_back
+    grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
+                  sandbox=sandbox, replays=True)
+    assert (table.replayed - before[0], table.fell_back - before[1]) == (3, 0)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("aid", ["01_perceptron", "04_descenso_gradiente"])
+def test_replay_and_hypothesis_agree_on_a_class(material, sandbox, monkeypatch, aid):
+    """Part of the demo class and some mutants (04's checks draw inside their bodies), graded both ways:
+    the same verdict on every check."""
+    monkeypatch.setattr(runner, "SHRINK_SECONDS", 0.05)  # only a counterexample's size depends on it
+    a = material.assignment(aid)
+    table = _table(material, aid, sandbox)
+    assert table.replayable >= 0.8 * len(table.checks)
+    programs = {nb.stem: _program(material, aid, path=nb) for nb in mix(aid)[:5]}
+    for path in sorted((REPO / "graders" / aid / "mutants").glob("*.py"))[:3]:
+        programs[path.stem] = _program(material, aid, read_cell_file(path))
+    replayed, fell_back = table.replayed, table.fell_back
+    for name, program in programs.items():
+        fast = grade_program(a, program, material=material, sandbox=sandbox, replays=True)
+        full = grade_program(a, program, material=material, sandbox=sandbox)
+        assert _verdicts(fast) == _verdicts(full), name
+    assert table.replayed > replayed and table.fell_back > fell_back

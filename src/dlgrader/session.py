@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import os
-import selectors
+import math
+import select
 import signal
 import subprocess
 import time
@@ -133,26 +134,29 @@ class WorkerSession:
         buf = bytearray()
         need = HEADER.size
         size = None
-        with selectors.DefaultSelector() as sel:
-            sel.register(fd, selectors.EVENT_READ)
-            while len(buf) < need:
-                left = deadline - time.monotonic()
-                if left <= 0 or not sel.select(timeout=left):
-                    self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
-                                   f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
-                              timed_out=True)
-                chunk = os.read(fd, min(1 << 20, need - len(buf)))
-                if not chunk:
-                    self._die(Text(f"El proceso de tu código terminó durante {during.es} "
-                                   "(¿os._exit, memoria agotada o un límite del sistema?).",
-                                   f"Your code's process ended during {during.en} "
-                                   "(os._exit, out of memory or a system limit?)."))
-                buf += chunk
-                if size is None and len(buf) >= HEADER.size:
-                    (size,) = HEADER.unpack(bytes(buf[:HEADER.size]))
-                    if size > codec.MAX_BYTES:
-                        self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
-                    need = HEADER.size + size
+        poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to create per reply
+        poller.register(fd, select.POLLIN)
+        while len(buf) < need:
+            left = deadline - time.monotonic()
+            if left <= 0 or not poller.poll(math.ceil(left * 1000)):
+                self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
+                               f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
+                          timed_out=True)
+            # one read takes a small reply whole, header included; only one frame is ever in flight
+            chunk = os.read(fd, min(1 << 20, max(need - len(buf), 1 << 16)))
+            if not chunk:
+                self._die(Text(f"El proceso de tu código terminó durante {during.es} "
+                               "(¿os._exit, memoria agotada o un límite del sistema?).",
+                               f"Your code's process ended during {during.en} "
+                               "(os._exit, out of memory or a system limit?)."))
+            buf += chunk
+            if size is None and len(buf) >= HEADER.size:
+                (size,) = HEADER.unpack(bytes(buf[:HEADER.size]))
+                if size > codec.MAX_BYTES:
+                    self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
+                need = HEADER.size + size
+        if len(buf) != need:  # more than one frame: the worker wrote what it was not asked for
+            self._die(Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted."))
         try:
             return codec.decode(bytes(buf[HEADER.size:]))
         except codec.CodecError:

@@ -58,6 +58,7 @@ class Assignment:
     load_timeout: float = 30.0
     check_budget: float = 60.0
     memory_mb: int = 1024
+    replay: bool = True  # replay the reference's examples in autograde (see replay.py)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -115,7 +116,7 @@ def load_manifest(folder: Path) -> Assignment:
     _known_keys(data, {"assignment", "task", "check", "manual"}, where)
     head = data.get("assignment", {})
     _known_keys(head, {"id", "title_es", "title_en", "notebook", "needs_torch", "call_timeout",
-                       "load_timeout", "check_budget", "memory_mb", "extra"}, where)
+                       "load_timeout", "check_budget", "memory_mb", "replay", "extra"}, where)
     tasks = []
     for t in data.get("task", []):
         _known_keys(t, {"id", "names"}, where)
@@ -146,5 +147,5 @@ def load_manifest(folder: Path) -> Assignment:
         needs_torch=bool(head.get("needs_torch", False)),
         call_timeout=float(head.get("call_timeout", 5.0)), load_timeout=float(head.get("load_timeout", 30.0)),
         check_budget=float(head.get("check_budget", 60.0)), memory_mb=int(head.get("memory_mb", 1024)),
-        extra=dict(head.get("extra", {})),
+        replay=bool(head.get("replay", True)), extra=dict(head.get("extra", {})),
     )

@@ -14,8 +14,9 @@ DLGRADER_REPLAY=0), the ratio to nbgrader, the grading
 time per submission (median, p95), worker start-up warm (forked by the fork
 server) and cold (a new sandboxed Python) side by side, and the peak resident
 memory of a worker grading the reference. A first dlgrader run on 4 notebooks
-is not counted (it pays one-off costs: ~3 s more, whichever mode runs first). Demo students with an infinite loop
-are left out: nbgrader would wait for its cell timeout on them.
+is not counted (it pays one-off costs: ~3 s more, whichever mode runs first).
+Demo students with an infinite loop are left out: nbgrader would wait for its
+cell timeout on them.
 """
 
 from __future__ import annotations

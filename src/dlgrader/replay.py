@@ -20,6 +20,7 @@ import functools
 import hashlib
 import os
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -65,7 +66,9 @@ class Table:
     def __init__(self, key: str):
         self.key = key
         self.checks: dict[str, list[Example] | None] = {}
-        self.replayed = self.fell_back = 0  # checks passed by replay / handed to hypothesis, in this process
+        # by check id, in this process: how often it passed by replay, how often it was handed to hypothesis
+        self.replayed: Counter[str] = Counter()
+        self.fell_back: Counter[str] = Counter()
 
     def examples(self, check_id: str) -> list[Example] | None:
         return self.checks.get(check_id)

@@ -211,14 +211,15 @@ class _Plugin:
         hyp = getattr(pyfuncitem.obj, "hypothesis", None)
         if self.table is None or self.recording or hyp is None:
             return None
-        examples = self.table.examples(_check_id(pyfuncitem))
+        cid = _check_id(pyfuncitem)
+        examples = self.table.examples(cid)
         if not examples:
             return None
         fixtures = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
         if replay.replay(hyp.inner_test, fixtures, examples):
-            self.table.replayed += 1
+            self.table.replayed[cid] += 1
             return True
-        self.table.fell_back += 1
+        self.table.fell_back[cid] += 1
         self.worker.renew_deadline()
         return None
 

@@ -2,7 +2,9 @@
 
 Brokers run in a pool of processes (one submission at a time each, each with its
 own sandboxed worker); only this process writes the gradebook, as each result
-arrives, so a crash loses at most the submissions still being graded.
+arrives, so a crash loses at most the submissions still being graded. For a class of
+some size, the reference's examples are recorded here first and handed to the
+processes, which replay them (replay.py).
 """
 
 from __future__ import annotations
@@ -226,7 +228,11 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
     # Replay (see replay.py) costs a grading of the reference's property checks first, here (a Dask node records
     # its own); from a few submissions per grading process on, the engine time it saves is larger.
     replays = replay.enabled() and assignment.replay and len(pending) >= REPLAY_FROM * jobs
-    table = runner.replay_table(assignment, material, sandbox) if replays and not remote else None
+    table = None
+    if replays and not remote:
+        bar.set_postfix_str("ejemplos de la referencia")  # says what the first seconds are spent on
+        table = runner.replay_table(assignment, material, sandbox)
+        bar.set_postfix_str("")
     with _executor(executor, jobs, scheduler, table) as pool:
         futures = {}
         for student, nb_path, timestamp, fp in pending:

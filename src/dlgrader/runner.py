@@ -181,11 +181,10 @@ class _Plugin:
     def pytest_collection_modifyitems(self, session, config, items):
         known = {c.id: c for c in self.assignment.checks}
         for item in items:
-            marker = item.get_closest_marker("dlgrader_check")
-            if marker is None:
+            cid = _check_id(item)
+            if cid is None:
                 self.errors.append(f"{item.nodeid}: test without @check")
                 continue
-            cid = marker.args[0]
             if cid not in known:
                 self.errors.append(f"{item.nodeid}: unknown check id {cid!r}")
                 continue
@@ -200,15 +199,14 @@ class _Plugin:
             if hyp is not None and (not hyp.derandomize or hyp.database is not None):
                 self.errors.append(f"{item.nodeid}: hypothesis settings must come from grader_settings()")
         if self.recording:  # only property checks have examples to record; the others need not run
-            items[:] = [it for it in items if getattr(getattr(it, "obj", None), "hypothesis", None) is not None]
-        items.sort(key=lambda it: list(known).index(it.get_closest_marker("dlgrader_check").args[0])
-                   if it.get_closest_marker("dlgrader_check") and
-                   it.get_closest_marker("dlgrader_check").args[0] in known else -1)
+            items[:] = [it for it in items if _hypothesis_handle(it) is not None]
+        order = list(known)
+        items.sort(key=lambda it: order.index(_check_id(it)) if _check_id(it) in known else -1)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_pyfunc_call(self, pyfuncitem):
         """Replay the reference's examples; hypothesis runs the check only if one of them behaves differently."""
-        hyp = getattr(pyfuncitem.obj, "hypothesis", None)
+        hyp = _hypothesis_handle(pyfuncitem)
         if self.table is None or self.recording or hyp is None:
             return None
         cid = _check_id(pyfuncitem)
@@ -226,7 +224,7 @@ class _Plugin:
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_call(self, item):
         """While grading the reference: log every example hypothesis hands each check."""
-        hyp = getattr(getattr(item, "obj", None), "hypothesis", None)
+        hyp = _hypothesis_handle(item)
         if not self.recording or hyp is None:
             yield
             return
@@ -262,6 +260,11 @@ class _Plugin:
 def _check_id(item) -> str | None:
     marker = item.get_closest_marker("dlgrader_check")
     return marker.args[0] if marker else None
+
+
+def _hypothesis_handle(item):
+    """The ``.hypothesis`` handle of a property check (its ``inner_test`` is the body), or None."""
+    return getattr(getattr(item, "obj", None), "hypothesis", None)
 
 
 _TABLES: dict[str, replay.Table] = {}

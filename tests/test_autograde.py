@@ -230,3 +230,14 @@ def test_a_user_error_raised_in_a_grading_process_reaches_the_caller_whole():
     for kind in (ConfigError, UnsafeSandbox):
         back = pickle.loads(pickle.dumps(kind(Text("en español", "in English"))))
         assert type(back) is kind and back.message("es") == "en español" and str(back) == "in English"
+
+
+def test_a_grading_process_does_not_load_the_gradebook_stack():
+    """What a grading process imports stays lean: nbgrader and nbformat would cost it 2 s and slow every collection."""
+    import subprocess
+    import sys
+
+    code = ("import sys, dlgrader.grading_task as g; g.start_process(None); "
+            "print(sorted(m for m in ('nbgrader', 'nbformat', 'jsonschema', 'sqlalchemy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

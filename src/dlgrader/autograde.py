@@ -1,8 +1,9 @@
 """Grade a whole class in parallel and record every check in nbgrader's gradebook.
 
 Brokers run in a pool of processes (one submission at a time each, each with its
-own sandboxed worker); only this process writes the gradebook, as each result
-arrives, so a crash loses at most the submissions still being graded. For a class of
+own sandboxed worker; what they run is grading_task.py); only this process writes
+the gradebook, as each result arrives, so a crash loses at most the submissions
+still being graded. For a class of
 some size, the reference's examples are recorded here first and handed to the
 processes, which replay them (replay.py).
 """
@@ -11,8 +12,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -22,10 +21,10 @@ from tqdm import tqdm
 
 from . import course, gradebook, replay, runner
 from .errors import ConfigError, UnsafeSandbox
-from .notebook import MAX_NOTEBOOK_BYTES
+from .grading_task import Shipped, grade_one, start_process
 from .paths import find_material
 from .results import CheckResult, SubmissionResult
-from .sandbox import Sandbox, detect, require
+from .sandbox import detect, require
 from .text import Text
 
 
@@ -52,55 +51,6 @@ class AutogradeReport:
     def graded(self) -> int:
         """Submissions graded in this run (the skipped ones were graded before)."""
         return len(self.results) - len(self.skipped)
-
-
-# pytest and the redirected output are per process: a Dask worker with several threads grades one at a time
-_ONE_AT_A_TIME = threading.Lock()
-
-
-@dataclass(frozen=True)
-class Shipped:
-    """A file sent with the task to a node that may not see the course folder (one over the size limit: its size)."""
-
-    name: str
-    data: bytes
-    size: int
-
-    @classmethod
-    def read(cls, path: Path) -> "Shipped":
-        size = path.stat().st_size
-        if size > MAX_NOTEBOOK_BYTES:  # refused for its size alone: only the size travels
-            return cls(path.name, b"", size)
-        with open(path, "rb") as f:
-            data = f.read(MAX_NOTEBOOK_BYTES + 1)
-        return cls(path.name, data, max(len(data), size))
-
-    def write(self, folder: Path) -> Path:
-        folder.mkdir()
-        path = folder / self.name
-        with open(path, "wb") as f:
-            f.write(self.data)
-            f.truncate(self.size)  # an oversized file keeps its size (sparse), so its feedback is the same
-        return path
-
-
-def _grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipped, release: str | Shipped,
-               sandbox: Sandbox | None, allow_weak: bool = False, replays: bool = False) -> dict:
-    """Grade one submission in a local grading process or on a Dask worker node.
-
-    A remote node gets the files themselves and needs only the course material at ``root``; it probes its
-    own sandbox and holds it to the caller's standard.
-    """
-    from .api import grade_file
-
-    if sandbox is None:
-        sandbox = detect()
-        require(sandbox, allow_weak)
-    with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
-        if isinstance(notebook, Shipped):
-            notebook, release = notebook.write(Path(tmp, "submitted")), release.write(Path(tmp, "release"))
-        return grade_file(assignment_id, notebook, root=root, sandbox=sandbox, student=student,
-                          release=Path(release), replays=replays).to_record()
 
 
 def no_notebook_result(assignment, student: str) -> SubmissionResult:
@@ -160,7 +110,7 @@ def _executor(kind: str, jobs: int, scheduler: str | None, table: replay.Table |
     """Local grading processes (default), or a Dask cluster's workers (``--executor dask --scheduler ADDR``)."""
     if kind == "processes":
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=runner.install_table, initargs=(table,))
+                                   initializer=start_process, initargs=(table,))
     if kind != "dask":
         raise ConfigError(Text(f"Ejecutor desconocido: {kind}.", f"Unknown executor: {kind}."))
     try:
@@ -237,7 +187,7 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
         futures = {}
         for student, nb_path, timestamp, fp in pending:
             notebook, rel = (Shipped.read(nb_path), Shipped.read(release)) if remote else (str(nb_path), str(release))
-            fut = pool.submit(_grade_one, str(material.root), assignment_id, student, notebook, rel,
+            fut = pool.submit(grade_one, str(material.root), assignment_id, student, notebook, rel,
                               None if remote else sandbox, allow_weak, replays)
             futures[fut] = (student, nb_path, timestamp, fp)
         for fut in as_completed(futures):

@@ -313,13 +313,18 @@ def record_submission(db_url: str, assignment: Assignment, result: SubmissionRes
             notebook = gb.find_notebook(nb_name, aid)
         except MissingEntry:
             raise _not_registered(aid) from None
-        registered = {c.name: c.max_score for c in notebook.grade_cells if c.cell_type == "code"}
+        code_cells = [c for c in notebook.grade_cells if c.cell_type == "code"]
+        registered = {c.name: c.max_score for c in code_cells}
         _check_result(assignment, result, registered)
         try:
             student = _student(gb, student_id)
             _submission(gb, aid, student, timestamp)
+            gb.db.flush()
+            names = {c.id: c.name for c in code_cells}  # Grade.name would load each grade's cell: a query apiece
+            submitted = gb.find_submission_notebook(nb_name, aid, student_id)
+            grades = {names[g.cell_id]: g for g in submitted.grades if g.cell_id in names}
             for check in result.checks:
-                grade = gb.find_grade(check.id, nb_name, aid, student_id)
+                grade = grades[check.id]
                 grade.auto_score = float(check.points)
                 grade.needs_manual_grade = grade.manual_score is not None
             gb.db.commit()

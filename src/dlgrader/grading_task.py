@@ -1,0 +1,80 @@
+"""What a grading process (or a Dask node) runs for one submission of an autograde run.
+
+Kept apart from autograde.py, which writes the gradebook: a grading process imports
+only what grading needs (not nbgrader, nbformat and jsonschema: 2 s and some 200,000
+objects that every garbage collection in the process would walk again).
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import replay, runner
+from .notebook import MAX_NOTEBOOK_BYTES
+from .sandbox import Sandbox, detect, require
+
+# pytest and the redirected output are per process: a Dask worker with several threads grades one at a time
+_ONE_AT_A_TIME = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """A file sent with the task to a node that may not see the course folder (one over the size limit: its size)."""
+
+    name: str
+    data: bytes
+    size: int
+
+    @classmethod
+    def read(cls, path: Path) -> "Shipped":
+        size = path.stat().st_size
+        if size > MAX_NOTEBOOK_BYTES:  # refused for its size alone: only the size travels
+            return cls(path.name, b"", size)
+        with open(path, "rb") as f:
+            data = f.read(MAX_NOTEBOOK_BYTES + 1)
+        return cls(path.name, data, max(len(data), size))
+
+    def write(self, folder: Path) -> Path:
+        folder.mkdir()
+        path = folder / self.name
+        with open(path, "wb") as f:
+            f.write(self.data)
+            f.truncate(self.size)  # an oversized file keeps its size (sparse), so its feedback is the same
+        return path
+
+
+def start_process(table: replay.Table | None) -> None:
+    """A local grading process's initializer: the replay table, then the long-lived objects set aside.
+
+    Everything imported here lives as long as the process; frozen, the collector stops walking it
+    on every full collection while submissions are graded.
+    """
+    runner.install_table(table)
+    for name in ("hypothesis", "dlgrader.api"):  # what every grading imports, loaded before the freeze
+        importlib.import_module(name)
+    gc.collect()
+    gc.freeze()
+
+
+def grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipped, release: str | Shipped,
+              sandbox: Sandbox | None, allow_weak: bool = False, replays: bool = False) -> dict:
+    """Grade one submission in a local grading process or on a Dask worker node.
+
+    A remote node gets the files themselves and needs only the course material at ``root``; it probes its
+    own sandbox and holds it to the caller's standard.
+    """
+    from .api import grade_file
+
+    if sandbox is None:
+        sandbox = detect()
+        require(sandbox, allow_weak)
+    with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
+        if isinstance(notebook, Shipped):
+            notebook, release = notebook.write(Path(tmp, "submitted")), release.write(Path(tmp, "release"))
+        return grade_file(assignment_id, notebook, root=root, sandbox=sandbox, student=student,
+                          release=Path(release), replays=replays).to_record()

@@ -1,10 +1,11 @@
-"""Replaying the reference's examples gives hypothesis' own verdicts, only faster (src/dlgrader/replay.py).
+"""Replaying the reference's tapes and examples gives hypothesis' own verdicts, only faster (replay.py).
 
 The class harness (test_assignments.py) grades every mutant, alternative and hostile notebook through
 autograde, which replays: there, every verdict the harness expects is a verdict of the replay. Here:
-the same programs graded with and without replay agree check by check, both paths (replayed, handed
-back to hypothesis) are taken, and a body whose rejections or draws depend on the student's answers
-is handed back to hypothesis rather than replayed on the reference's choices.
+the same programs graded with and without replay agree check by check, the three paths (played from
+the tape, replayed, handed back to hypothesis) are taken, a tape stops at the first reply that differs,
+a check that sees who submitted is never passed by a tape, and a body whose rejections or draws depend
+on the student's answers is handed back to hypothesis rather than replayed on the reference's choices.
 """
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ title_es = "suma con assume"
 title_en = "sum with assume"
 
 [[check]]
+id = "suma_quien"
+task = "suma"
+points = 1
+public = false
+title_es = "suma según quién entrega"
+title_en = "sum by who submits"
+
+[[check]]
 id = "suma_dibuja"
 task = "suma"
 points = 1
@@ -59,6 +68,14 @@ def test_asume(student, x):
     got = as_number(student.suma(np.array([float(x)])), "suma(x)")
     assume(got != 3.0)  # the reference rejects only x = 3
     expect(got == x or x == -2, "suma mal", "sum wrong")
+
+
+@check("suma_quien")
+@grader_settings(max_examples=10)
+@given(x=st.integers(-5, 5))
+def test_quien(student, student_id, x):
+    got = as_number(student.suma(np.array([float(x)])), "suma(x)")
+    expect(got == x and student_id != "ajeno", "suma mal", "sum wrong")  # the same replies, another verdict
 
 
 @check("suma_dibuja")
@@ -96,16 +113,80 @@ def _table(material, aid, sandbox) -> replay.Table:
     return runner.replay_table(material.assignment(aid), material, sandbox)
 
 
-def test_the_reference_is_replayed_without_hypothesis(edge_material, sandbox):
+def _counts(table) -> tuple:
+    return table.played.copy(), table.replayed.copy(), table.fell_back.copy()
+
+
+def _grown(table, before) -> tuple:
+    return tuple(dict(now - then) for now, then in zip(_counts(table), before))
+
+
+def test_the_reference_is_played_from_its_tapes(edge_material, sandbox):
     aid = "99_demo"
     table = _table(edge_material, aid, sandbox)
-    assert table.replayable == 3, table.checks  # suma_prop, suma_asume, suma_dibuja
-    before = table.replayed.copy(), table.fell_back.copy()
+    assert table.replayable == 4, table.checks  # suma_prop, suma_asume, suma_quien, suma_dibuja
+    assert {cid for cid, tape in table.tapes.items() if tape} == {"suma_prop", "suma_asume", "suma_dibuja"}
+    before = _counts(table)
     result = grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
                            sandbox=sandbox, replays=True)
     assert result.score == result.max_score
-    assert table.replayed - before[0] == {"suma_prop": 1, "suma_asume": 1, "suma_dibuja": 1}
-    assert table.fell_back == before[1]
+    # suma_quien sees the student's id: never passed by its tape, its examples are replayed instead
+    assert _grown(table, before) == ({"suma_prop": 1, "suma_asume": 1, "suma_dibuja": 1}, {"suma_quien": 1}, {})
+
+
+def test_the_reference_is_replayed_without_hypothesis(edge_material, sandbox, monkeypatch):
+    aid = "99_demo"
+    table = _table(edge_material, aid, sandbox)
+    monkeypatch.setattr(table, "tapes", {})  # the examples alone
+    before = _counts(table)
+    result = grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
+                           sandbox=sandbox, replays=True)
+    assert result.score == result.max_score
+    assert _grown(table, before) == ({}, {"suma_prop": 1, "suma_asume": 1, "suma_quien": 1, "suma_dibuja": 1}, {})
+
+
+def test_a_check_that_sees_who_submitted_is_not_passed_by_the_tape(edge_material, sandbox):
+    """The reference's own replies, but a student the body fails: a tape would have passed the check."""
+    aid = "99_demo"
+    table = _table(edge_material, aid, sandbox)
+    result = grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
+                           sandbox=sandbox, replays=True, student="ajeno")
+    assert [c.id for c in result.checks if not c.passed] == ["suma_quien"]
+    assert table.tapes["suma_quien"] is None
+
+
+def test_a_correct_answer_that_differs_in_the_last_bits_is_replayed(edge_material, sandbox):
+    aid = "99_demo"
+    table = _table(edge_material, aid, sandbox)
+    suma = "import numpy as np\ndef suma(x):\n    return float(np.sum(x)) * (1 + 1e-15)\n"
+    before = _counts(table)
+    result = grade_program(edge_material.assignment(aid), _program(edge_material, aid, {"suma": suma}),
+                           material=edge_material, sandbox=sandbox, replays=True)
+    assert next(c for c in result.checks if c.id == "suma_prop").passed
+    played, replayed, _ = _grown(table, before)
+    assert "suma_prop" not in played and replayed.get("suma_prop") == 1
+
+
+def test_a_tape_stops_at_the_first_reply_that_differs(sandbox):
+    """The worker gets exactly the requests the check's body would have sent: none after a differing reply."""
+    from dlgrader.notebook import Cell
+    from dlgrader.session import WorkerSession
+
+    def session(source: str) -> WorkerSession:
+        s = WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=20, load_timeout=20)
+        s.start()
+        assert s.load([Cell("c", source, True)])["errors"] == []
+        return s
+
+    counting = "calls = []\ndef veces():\n    return len(calls)\ndef f(x):\n    calls.append(x)\n    return {}\n"
+    with session(counting.format("x")) as ref, session(counting.format("-1 if x == 2 else x")) as sub:
+        ref.tape = []
+        for x in range(5):
+            ref.call("f", (x,), {})
+        tape, ref.tape = ref.tape, None
+        assert len(tape) == 5 and ref.play(tape)
+        assert not sub.play(tape)
+        assert sub.call("veces", (), {}) == 3  # f(0), f(1), f(2): the third reply differed
 
 
 @pytest.mark.parametrize("suma, diverging, passes", [
@@ -122,7 +203,7 @@ def test_a_body_that_reacts_to_the_student_is_handed_to_hypothesis(edge_material
     program = _program(edge_material, aid, {"suma": "import numpy as np\n" + suma})
     fell_back = table.fell_back[diverging]
     with_replay = grade_program(a, program, material=edge_material, sandbox=sandbox, replays=True)
-    assert table.fell_back[diverging] == fell_back + 1
+    assert table.fell_back[diverging] == fell_back + 1  # its tape and its examples both diverged
     without = grade_program(a, program, material=edge_material, sandbox=sandbox)
     assert _verdicts(with_replay) == _verdicts(without)
     assert next(c for c in with_replay.checks if c.id == diverging).passed is passes  # hypothesis' verdict
@@ -135,11 +216,10 @@ def test_a_table_survives_the_trip_to_a_grading_process(edge_material, sandbox):
     dibuja = table.examples("suma_dibuja")
     assert dibuja and all(e.kwargs["data"] is replay._DATA for e in dibuja)
     runner.install_table(table)
-    before = table.replayed.copy(), table.fell_back.copy()
+    before = _counts(table)
     grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
                   sandbox=sandbox, replays=True)
-    assert table.replayed - before[0] == {"suma_prop": 1, "suma_asume": 1, "suma_dibuja": 1}
-    assert table.fell_back == before[1]
+    assert _grown(table, before) == ({"suma_prop": 1, "suma_asume": 1, "suma_dibuja": 1}, {"suma_quien": 1}, {})
 
 
 @pytest.mark.slow
@@ -154,9 +234,9 @@ def test_replay_and_hypothesis_agree_on_a_class(material, sandbox, monkeypatch, 
     programs = {nb.stem: _program(material, aid, path=nb) for nb in mix(aid)[:5]}
     for path in sorted((REPO / "graders" / aid / "mutants").glob("*.py"))[:3]:
         programs[path.stem] = _program(material, aid, read_cell_file(path))
-    replayed, fell_back = sum(table.replayed.values()), sum(table.fell_back.values())
+    before = [sum(c.values()) for c in _counts(table)]
     for name, program in programs.items():
         fast = grade_program(a, program, material=material, sandbox=sandbox, replays=True)
         full = grade_program(a, program, material=material, sandbox=sandbox)
         assert _verdicts(fast) == _verdicts(full), name
-    assert sum(table.replayed.values()) > replayed and sum(table.fell_back.values()) > fell_back
+    assert all(sum(c.values()) > b for c, b in zip(_counts(table), before))  # played, replayed, fell back

@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from . import course, gradebook, replay, runner
 from .errors import ConfigError, UnsafeSandbox
-from .grading_task import Shipped, grade_one, start_process
+from .grading_task import Shipped, grade_one, start_process, table_file
 from .paths import find_material
 from .results import CheckResult, SubmissionResult
 from .sandbox import detect, require
@@ -106,11 +106,11 @@ def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple
     return saved
 
 
-def _executor(kind: str, jobs: int, scheduler: str | None, table: replay.Table | None = None):
+def _executor(kind: str, jobs: int, scheduler: str | None, table_path: str | None = None):
     """Local grading processes (default), or a Dask cluster's workers (``--executor dask --scheduler ADDR``)."""
     if kind == "processes":
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=start_process, initargs=(table,))
+                                   initializer=start_process, initargs=(table_path,))
     if kind != "dask":
         raise ConfigError(Text(f"Ejecutor desconocido: {kind}.", f"Unknown executor: {kind}."))
     try:
@@ -183,7 +183,7 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
         bar.set_postfix_str("ejemplos de la referencia")  # says what the first seconds are spent on
         table = runner.replay_table(assignment, material, sandbox)
         bar.set_postfix_str("")
-    with _executor(executor, jobs, scheduler, table) as pool:
+    with table_file(table) as table_path, _executor(executor, jobs, scheduler, table_path) as pool:
         futures = {}
         for student, nb_path, timestamp, fp in pending:
             notebook, rel = (Shipped.read(nb_path), Shipped.read(release)) if remote else (str(nb_path), str(release))

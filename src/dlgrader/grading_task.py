@@ -7,12 +7,16 @@ objects that every garbage collection in the process would walk again).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
+import os
+import pickle
 import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from . import replay, runner
 from .notebook import MAX_NOTEBOOK_BYTES
@@ -48,13 +52,34 @@ class Shipped:
         return path
 
 
-def start_process(table: replay.Table | None) -> None:
+@contextlib.contextmanager
+def table_file(table: replay.Table | None) -> Iterator[str | None]:
+    """The replay table in a private file for the grading processes to read as they start.
+
+    Passed as an initializer argument it would travel through each new process's start-up pipe; the
+    pool would then wait for one process to import what it needs before starting the next.
+    """
+    if table is None:
+        yield None
+        return
+    fd, path = tempfile.mkstemp(prefix="dlgrader-table-", suffix=".pickle")  # readable by this user only
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+        yield path
+    finally:
+        os.unlink(path)
+
+
+def start_process(table_path: str | None) -> None:
     """A local grading process's initializer: the replay table, then the long-lived objects set aside.
 
     Everything imported here lives as long as the process; frozen, the collector stops walking it
     on every full collection while submissions are graded.
     """
-    runner.install_table(table)
+    if table_path is not None:
+        with open(table_path, "rb") as f:
+            runner.install_table(pickle.load(f))  # written by the autograde that started this process
     for name in ("hypothesis", "dlgrader.api"):  # what every grading imports, loaded before the freeze
         importlib.import_module(name)
     gc.collect()

@@ -9,6 +9,15 @@ same verdict without the engine. At the first example that behaves differently (
 the reference's was not, draws something else) the check is run by hypothesis from the start as usual, so
 every failure, counterexample and shrink is hypothesis' own.
 
+Tapes go one step further. While recording, the reference's worker session keeps every request the
+check's body sent and every reply, as bytes. A check whose body sees nothing of the submission but the
+``student`` proxy (its fixtures: ``student``, ``reference``) is a deterministic function of the examples
+and the replies, which is what hypothesis already requires of it. So if the submission's worker, sent
+the recorded requests in order, answers each with the very bytes the reference's did, the body would
+have sent those requests and passed: the check passes without running it (no encoding, no body, one
+round trip per call). The first reply that differs ends the tape; the examples are then replayed as
+above, and hypothesis runs if one of them behaves differently.
+
 A table is recorded by grading the reference's property checks once: by ``autograde`` before its pool
 starts (handed to the grading processes), or once per process on a Dask node. ``DLGRADER_REPLAY=0``, or
 ``replay = false`` in an assignment.toml, turns replay off.
@@ -71,9 +80,12 @@ class Table:
     def __init__(self, key: str):
         self.key = key
         self.checks: dict[str, list[Example] | None] = {}
+        # by check id: the reference's whole conversation with its worker (see tapes below), or None
+        self.tapes: dict[str, list | None] = {}
         # by check id, in this process: how often it passed by replay, how often it was handed to hypothesis
         self.replayed: Counter[str] = Counter()
         self.fell_back: Counter[str] = Counter()
+        self.played: Counter[str] = Counter()  # passed by the tape alone, without running the body
 
     def examples(self, check_id: str) -> list[Example] | None:
         return self.checks.get(check_id)

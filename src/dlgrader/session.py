@@ -14,6 +14,7 @@ import select
 import signal
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import codec, warm
@@ -49,6 +50,17 @@ class WorkerGone(FatalFault):
     timed_out = False
 
 
+@dataclass(frozen=True)
+class Exchange:
+    """One request to a worker and its reply, as the bytes that crossed the pipe."""
+
+    request: bytes
+    reply: bytes
+    timeout: float
+    during: Text
+    label: str | None  # the function whose time-out bars it from later calls (session.timed_out)
+
+
 class WorkerSession:
     """One sandboxed worker process for one submission."""
 
@@ -68,6 +80,7 @@ class WorkerSession:
         self.gone: WorkerGone | None = None
         self.startup_seconds = 0.0
         self.timed_out: set[str] = set()  # functions that already ran out of time: not run again
+        self.tape: list[Exchange] | None = None  # while a list: every request and reply, as sent (see play)
 
     # -- life cycle -------------------------------------------------------------
     def start(self) -> None:
@@ -90,7 +103,8 @@ class WorkerSession:
         self.startup_seconds = time.perf_counter() - t0
 
     def _await_ready(self) -> None:
-        ready = self._receive(time.monotonic() + START_TIMEOUT, during=Text("el arranque", "start-up"))
+        frame = self._receive_frame(time.monotonic() + START_TIMEOUT, during=Text("el arranque", "start-up"))
+        ready = self._decode(frame)
         if ready != "ready":
             self._die(Text("El proceso de corrección no arrancó.", "The grading worker did not start."))
 
@@ -128,7 +142,13 @@ class WorkerSession:
         self.gone.timed_out = timed_out
         raise self.gone
 
-    def _receive(self, deadline: float, during: Text):
+    def _decode(self, payload: bytes):
+        try:
+            return codec.decode(payload)
+        except codec.CodecError:
+            self._die(Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted."))
+
+    def _receive_frame(self, deadline: float, during: Text) -> bytes:
         assert self.proc is not None
         fd = self.proc.stdout.fileno()
         buf = bytearray()
@@ -157,12 +177,10 @@ class WorkerSession:
                 need = HEADER.size + size
         if len(buf) != need:  # more than one frame: the worker wrote what it was not asked for
             self._die(Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted."))
-        try:
-            return codec.decode(bytes(buf[HEADER.size:]))
-        except codec.CodecError:
-            self._die(Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted."))
+        return bytes(buf[HEADER.size:])
 
-    def request(self, msg: dict, timeout: float, during: Text, label: str | None = None):
+    def _exchange(self, payload: bytes, timeout: float, during: Text) -> bytes:
+        """Send one request frame and wait for its reply frame, within the call's and the check's time."""
         if self.gone is not None:
             raise self.gone
         if self.proc is None:
@@ -173,19 +191,44 @@ class WorkerSession:
                 raise FatalFault(Text("Se agotó el tiempo total de esta verificación; tu código es demasiado lento.",
                                            "This check's total time ran out; your code is too slow."))
             deadline = min(deadline, self.deadline)
-        self.next_id += 1
-        msg = dict(msg, id=self.next_id)
         try:
-            write_frame(self.proc.stdin.fileno(), codec.encode(msg))
+            write_frame(self.proc.stdin.fileno(), payload)
         except (BrokenPipeError, OSError):
             self._die(Text("El proceso de tu código terminó antes de tiempo.", "Your code's process ended early."))
-        reply = self._receive(deadline, during)
+        return self._receive_frame(deadline, during)
+
+    def request(self, msg: dict, timeout: float, during: Text, label: str | None = None):
+        self.next_id += 1
+        msg = dict(msg, id=self.next_id)
+        payload = codec.encode(msg)
+        answer = self._exchange(payload, timeout, during)
+        if self.tape is not None:
+            self.tape.append(Exchange(payload, answer, timeout, during, label))
+        reply = self._decode(answer)
         if not isinstance(reply, dict) or reply.get("id") != self.next_id or type(reply.get("ok")) is not bool:
             self._die(Text("La respuesta del proceso de tu código no tenía el formato esperado.",
                            "The reply from your code's process was malformed."))
         if reply["ok"]:
             return reply.get("value")
         raise self._fault(reply.get("error"), msg, label)
+
+    def play(self, tape: list["Exchange"]) -> bool:
+        """Send a recorded check's requests, in order; True if every reply is byte for byte the recorded one.
+
+        Stops at the first reply that differs, so the worker has received exactly the requests the check's
+        own body would have sent up to there. A timeout or crash raises as it would in the body.
+        """
+        if self.timed_out:  # a call the body would refuse without sending: not the recorded sequence
+            return False
+        for ex in tape:
+            try:
+                if self._exchange(ex.request, ex.timeout, ex.during) != ex.reply:
+                    return False
+            except WorkerGone as exc:
+                if exc.timed_out and ex.label is not None:
+                    self.timed_out.add(ex.label)
+                raise
+        return True
 
     # -- operations -------------------------------------------------------------
     def load(self, cells: list) -> dict:

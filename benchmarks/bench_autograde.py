@@ -56,11 +56,11 @@ def lay_out(course: Path, aid: str, notebook: str, n: int) -> None:
 
 def run_dlgrader(course: Path, aid: str, jobs: int | None, warm: bool = True,
                  replay: bool = True) -> tuple[float, list[float]]:
-    from dlgrader import runner, warm
+    from dlgrader import warm
     from dlgrader.autograde import autograde
 
-    # each run pays for its own recording of the reference and its own fork server, as a new command would
-    runner.forget_tables()
+    # each run pays for its own recording of the reference (its new grading processes record it) and its own
+    # fork server, as a new command would
     warm.shutdown()
     os.environ["DLGRADER_WARM"] = "1" if warm else "0"  # inherited by the grading processes
     os.environ["DLGRADER_REPLAY"] = "1" if replay else "0"

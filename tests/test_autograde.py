@@ -237,7 +237,7 @@ def test_a_grading_process_does_not_load_the_gradebook_stack():
     import subprocess
     import sys
 
-    code = ("import sys, dlgrader.grading_task as g; g.start_process(None); "
+    code = ("import sys, dlgrader.grading_task as g; g.start_process(); "
             "print(sorted(m for m in ('nbgrader', 'nbformat', 'jsonschema', 'sqlalchemy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -209,6 +209,18 @@ def test_a_body_that_reacts_to_the_student_is_handed_to_hypothesis(edge_material
     assert next(c for c in with_replay.checks if c.id == diverging).passed is passes  # hypothesis' verdict
 
 
+def test_recordings_that_share_the_checks_merge_into_the_whole_table(edge_material, sandbox):
+    """autograde's grading processes record a share of the property checks each; merged, nothing is missing."""
+    a = edge_material.assignment("99_demo")
+    whole = runner.record_table(a, edge_material, sandbox)
+    shares = [runner.record_table(a, edge_material, sandbox, part, 2) for part in range(2)]
+    assert all(share.checks for share in shares) and set(shares[0].checks).isdisjoint(shares[1].checks)
+    merged = replay.Table.merged(shares)
+    assert merged.key == whole.key
+    assert {c: len(e) for c, e in merged.checks.items()} == {c: len(e) for c, e in whole.checks.items()}
+    assert {c for c, t in merged.tapes.items() if t} == {c for c, t in whole.tapes.items() if t}
+
+
 def test_a_table_survives_the_trip_to_a_grading_process(edge_material, sandbox):
     """autograde pickles the table into its processes: the data() marker must still be recognised there."""
     aid = "99_demo"

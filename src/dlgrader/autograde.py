@@ -4,12 +4,13 @@ Brokers run in a pool of processes (one submission at a time each, each with its
 own sandboxed worker; what they run is grading_task.py); only this process writes
 the gradebook, as each result arrives, so a crash loses at most the submissions
 still being graded. For a class of
-some size, the reference's examples are recorded here first and handed to the
-processes, which replay them (replay.py).
+some size, the processes first record the reference's examples, a share each;
+the merged table is handed to them all, and they replay it (replay.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import time
@@ -19,9 +20,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import course, gradebook, replay, runner
+from . import course, gradebook, replay
 from .errors import ConfigError, UnsafeSandbox
-from .grading_task import Shipped, grade_one, start_process, table_file
+from .grading_task import Shipped, grade_one, record_share, start_process, table_file
 from .paths import find_material
 from .results import CheckResult, SubmissionResult
 from .sandbox import detect, require
@@ -106,11 +107,11 @@ def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple
     return saved
 
 
-def _executor(kind: str, jobs: int, scheduler: str | None, table_path: str | None = None):
+def _executor(kind: str, jobs: int, scheduler: str | None):
     """Local grading processes (default), or a Dask cluster's workers (``--executor dask --scheduler ADDR``)."""
     if kind == "processes":
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=start_process, initargs=(table_path,))
+                                   initializer=start_process)
     if kind != "dask":
         raise ConfigError(Text(f"Ejecutor desconocido: {kind}.", f"Unknown executor: {kind}."))
     try:
@@ -175,20 +176,22 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
         else:
             pending.append((student, nb_path, timestamp, fp))
     remote = executor == "dask"
-    # Replay (see replay.py) costs a grading of the reference's property checks first, here (a Dask node records
-    # its own); from a few submissions per grading process on, the engine time it saves is larger.
+    # Replay (see replay.py) costs a grading of the reference's property checks first, shared out among the
+    # grading processes (a Dask node records its own); from a few submissions per process on, it saves more.
     replays = replay.enabled() and assignment.replay and len(pending) >= REPLAY_FROM * jobs
-    table = None
-    if replays and not remote:
-        bar.set_postfix_str("ejemplos de la referencia")  # says what the first seconds are spent on
-        table = runner.replay_table(assignment, material, sandbox)
-        bar.set_postfix_str("")
-    with table_file(table) as table_path, _executor(executor, jobs, scheduler, table_path) as pool:
+    with _executor(executor, jobs, scheduler) as pool, contextlib.ExitStack() as stack:
+        table_path = None
+        if replays and not remote:  # the grading processes record the reference first, a share each
+            bar.set_postfix_str("ejemplos de la referencia")  # says what the first seconds are spent on
+            shares = [pool.submit(record_share, str(material.root), assignment_id, sandbox, part, jobs)
+                      for part in range(jobs)]
+            table_path = stack.enter_context(table_file(replay.Table.merged([f.result() for f in shares])))
+            bar.set_postfix_str("")
         futures = {}
         for student, nb_path, timestamp, fp in pending:
             notebook, rel = (Shipped.read(nb_path), Shipped.read(release)) if remote else (str(nb_path), str(release))
             fut = pool.submit(grade_one, str(material.root), assignment_id, student, notebook, rel,
-                              None if remote else sandbox, allow_weak, replays)
+                              None if remote else sandbox, allow_weak, replays, table_path)
             futures[fut] = (student, nb_path, timestamp, fp)
         for fut in as_completed(futures):
             student, nb_path, timestamp, fp = futures[fut]

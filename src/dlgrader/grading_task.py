@@ -20,6 +20,7 @@ from typing import Iterator
 
 from . import replay, runner
 from .notebook import MAX_NOTEBOOK_BYTES
+from .paths import find_material
 from .sandbox import Sandbox, detect, require
 
 # pytest and the redirected output are per process: a Dask worker with several threads grades one at a time
@@ -71,30 +72,49 @@ def table_file(table: replay.Table | None) -> Iterator[str | None]:
         os.unlink(path)
 
 
-def start_process(table_path: str | None) -> None:
-    """A local grading process's initializer: the replay table, then the long-lived objects set aside.
+def start_process() -> None:
+    """A local grading process's initializer: what every grading imports, then the long-lived objects set aside.
 
     Everything imported here lives as long as the process; frozen, the collector stops walking it
     on every full collection while submissions are graded.
     """
-    if table_path is not None:
-        with open(table_path, "rb") as f:
-            runner.install_table(pickle.load(f))  # written by the autograde that started this process
-    for name in ("hypothesis", "dlgrader.api"):  # what every grading imports, loaded before the freeze
+    for name in ("hypothesis", "dlgrader.api"):
         importlib.import_module(name)
     gc.collect()
     gc.freeze()
 
 
+def record_share(root: str, assignment_id: str, sandbox: Sandbox, part: int, parts: int) -> replay.Table:
+    """This process's share of the reference's recording (autograde merges the shares)."""
+    material = find_material(root)
+    return runner.record_table(material.assignment(assignment_id), material, sandbox, part, parts)
+
+
+_INSTALLED: set[str] = set()
+
+
+def _install(table_path: str) -> None:
+    """Read the merged table once per process (written by the autograde that started it)."""
+    if table_path not in _INSTALLED:
+        with open(table_path, "rb") as f:
+            runner.install_table(pickle.load(f))
+        _INSTALLED.add(table_path)
+        gc.freeze()  # it lives as long as the process, too
+
+
 def grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipped, release: str | Shipped,
-              sandbox: Sandbox | None, allow_weak: bool = False, replays: bool = False) -> dict:
+              sandbox: Sandbox | None, allow_weak: bool = False, replays: bool = False,
+              table_path: str | None = None) -> dict:
     """Grade one submission in a local grading process or on a Dask worker node.
 
     A remote node gets the files themselves and needs only the course material at ``root``; it probes its
-    own sandbox and holds it to the caller's standard.
+    own sandbox and holds it to the caller's standard. ``table_path``: the replay table autograde recorded
+    (without it, a process that replays records its own).
     """
     from .api import grade_file
 
+    if table_path is not None:
+        _install(table_path)
     if sandbox is None:
         sandbox = detect()
         require(sandbox, allow_weak)

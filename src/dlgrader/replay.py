@@ -18,8 +18,9 @@ have sent those requests and passed: the check passes without running it (no enc
 round trip per call). The first reply that differs ends the tape; the examples are then replayed as
 above, and hypothesis runs if one of them behaves differently.
 
-A table is recorded by grading the reference's property checks once: by ``autograde`` before its pool
-starts (handed to the grading processes), or once per process on a Dask node. ``DLGRADER_REPLAY=0``, or
+A table is recorded by grading the reference's property checks once: by ``autograde``'s grading processes,
+each a share of the checks, merged and handed to them all before they grade; or once per process on a Dask
+node. ``DLGRADER_REPLAY=0``, or
 ``replay = false`` in an assignment.toml, turns replay off.
 """
 
@@ -77,8 +78,9 @@ class Example:
 class Table:
     """The recorded examples of one assignment's checks, by check id (None: cannot be replayed)."""
 
-    def __init__(self, key: str):
+    def __init__(self, key: str, share: tuple[int, int] = (0, 1)):
         self.key = key
+        self.share = share  # (part, parts): this recording covers every parts-th property check from part
         self.checks: dict[str, list[Example] | None] = {}
         # by check id: the reference's whole conversation with its worker (see tapes below), or None
         self.tapes: dict[str, list | None] = {}
@@ -86,6 +88,16 @@ class Table:
         self.replayed: Counter[str] = Counter()
         self.fell_back: Counter[str] = Counter()
         self.played: Counter[str] = Counter()  # passed by the tape alone, without running the body
+
+    @classmethod
+    def merged(cls, shares: list["Table"]) -> "Table":
+        """One table from recordings that shared the checks out (autograde's grading processes)."""
+        assert shares and len({t.key for t in shares}) == 1
+        table = cls(shares[0].key)
+        for t in shares:
+            table.checks.update(t.checks)
+            table.tapes.update(t.tapes)
+        return table
 
     def examples(self, check_id: str) -> list[Example] | None:
         return self.checks.get(check_id)

@@ -198,10 +198,11 @@ class _Plugin:
             hyp = getattr(item.obj, "_hypothesis_internal_use_settings", None)
             if hyp is not None and (not hyp.derandomize or hyp.database is not None):
                 self.errors.append(f"{item.nodeid}: hypothesis settings must come from grader_settings()")
-        if self.recording:  # only property checks have examples to record; the others need not run
-            items[:] = [it for it in items if _hypothesis_handle(it) is not None]
         order = list(known)
         items.sort(key=lambda it: order.index(_check_id(it)) if _check_id(it) in known else -1)
+        if self.recording:  # only property checks have examples to record (this recording's share of them)
+            part, parts = self.table.share
+            items[:] = [it for it in items if _hypothesis_handle(it) is not None][part::parts]
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_pyfunc_call(self, pyfuncitem):
@@ -290,32 +291,36 @@ def _hypothesis_handle(item):
 _TABLES: dict[str, replay.Table] = {}
 
 
+def table_key(assignment: Assignment, material: Material) -> str:
+    """What a recording depends on (replay.fingerprint of the graders, checks, reference and release)."""
+    files = [assignment.root / "assignment.toml", assignment.public_checks_path, material.solution_path(assignment.id),
+             assignment.notebook_path, *sorted(material.grader_dir(assignment.id).glob("test_*.py"))]
+    return replay.fingerprint(files, assignment.id)
+
+
+def record_table(assignment: Assignment, material: Material, sandbox: Sandbox, part: int = 0,
+                 parts: int = 1) -> replay.Table:
+    """Grade the reference on its property checks (every ``parts``-th from ``part``) and keep what they did."""
+    table = replay.Table(table_key(assignment, material), share=(part, parts))
+    program = program_from_cells(read_cell_file(material.solution_path(assignment.id)), assignment.notebook_path)
+    grade_program(assignment, program, material=material, sandbox=sandbox, record=table)
+    return table
+
+
 def replay_table(assignment: Assignment, material: Material, sandbox: Sandbox) -> replay.Table | None:
     """The reference's examples for this assignment, recorded once per process (None when replay is off)."""
     if not replay.enabled():
         return None
-    solution = material.solution_path(assignment.id)
-    files = [assignment.root / "assignment.toml", assignment.public_checks_path, solution, assignment.notebook_path,
-             *sorted(material.grader_dir(assignment.id).glob("test_*.py"))]
-    key = replay.fingerprint(files, assignment.id)
-    table = _TABLES.get(key)
-    if table is None:
-        table = replay.Table(key)
-        program = program_from_cells(read_cell_file(solution), assignment.notebook_path)
-        grade_program(assignment, program, material=material, sandbox=sandbox, record=table)
-        _TABLES[key] = table
-    return table
+    key = table_key(assignment, material)
+    if key not in _TABLES:
+        _TABLES[key] = record_table(assignment, material, sandbox)
+    return _TABLES[key]
 
 
 def install_table(table: replay.Table | None) -> None:
     """Hand a table recorded elsewhere (autograde's caller) to this process."""
     if table is not None:
         _TABLES[table.key] = table
-
-
-def forget_tables() -> None:
-    """Drop the recorded tables, so the next autograde in this process records its own (benchmarks)."""
-    _TABLES.clear()
 
 
 def grade_program(assignment: Assignment, program: Program, *, material: Material, sandbox: Sandbox,

@@ -10,6 +10,7 @@ on the student's answers is handed back to hypothesis rather than replayed on th
 
 from __future__ import annotations
 
+import functools
 import pickle
 import shutil
 import sys
@@ -167,17 +168,19 @@ def test_a_correct_answer_that_differs_in_the_last_bits_is_replayed(edge_materia
     assert "suma_prop" not in played and replayed.get("suma_prop") == 1
 
 
-def test_a_tape_stops_at_the_first_reply_that_differs(sandbox):
-    """The worker gets exactly the requests the check's body would have sent: none after a differing reply."""
+def _session(sandbox, source: str):
     from dlgrader.notebook import Cell
     from dlgrader.session import WorkerSession
 
-    def session(source: str) -> WorkerSession:
-        s = WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=20, load_timeout=20)
-        s.start()
-        assert s.load([Cell("c", source, True)])["errors"] == []
-        return s
+    s = WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=20, load_timeout=20)
+    s.start()
+    assert s.load([Cell("c", source, True)])["errors"] == []
+    return s
 
+
+def test_a_tape_stops_at_the_first_reply_that_differs(sandbox):
+    """The worker gets exactly the requests the check's body would have sent: none after a differing reply."""
+    session = functools.partial(_session, sandbox)
     counting = "calls = []\ndef veces():\n    return len(calls)\ndef f(x):\n    calls.append(x)\n    return {}\n"
     with session(counting.format("x")) as ref, session(counting.format("-1 if x == 2 else x")) as sub:
         ref.tape = []
@@ -187,6 +190,19 @@ def test_a_tape_stops_at_the_first_reply_that_differs(sandbox):
         assert len(tape) == 5 and ref.play(tape)
         assert not sub.play(tape)
         assert sub.call("veces", (), {}) == 3  # f(0), f(1), f(2): the third reply differed
+
+
+def test_each_check_numbers_the_students_objects_from_one(sandbox):
+    """So a tape that creates an object (an optimizer) matches whatever earlier checks created."""
+    from dlgrader.session import SubmissionFault
+
+    with _session(sandbox, "class Contador:\n    def uno(self):\n        return 1\n") as s:
+        first, second = s.call("Contador", (), {}), s.call("Contador", (), {})
+        assert (first.id, second.id) == (1, 2)
+        s.forget_objects()
+        assert s.call("Contador", (), {}).id == 1
+        with pytest.raises(SubmissionFault):
+            s.call("uno", (), {}, handle=second.id)  # forgotten
 
 
 @pytest.mark.parametrize("suma, diverging, passes", [

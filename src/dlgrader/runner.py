@@ -84,6 +84,9 @@ class _Worker:
                 raise
             if self.load_report is None:
                 self.load_report = report
+        else:
+            s.deadline = None
+            s.forget_objects()  # each check numbers its objects from 1, as the reference's did (replay tapes)
         s.deadline = time.monotonic() + self.budget
         return s
 

@@ -260,6 +260,10 @@ class WorkerSession:
                 self.timed_out.add(label)
             raise
 
+    def forget_objects(self) -> None:
+        """Drop the worker's handles: a new check's objects are numbered from 1 again."""
+        self.request({"op": "forget"}, self.call_timeout, Text("el inicio de la verificación", "the start of the check"))
+
     def getattr(self, handle: int, name: str):
         return self.request({"op": "getattr", "handle": handle, "fn": name}, self.call_timeout,
                             Text(f"la lectura de .{name}", f"reading .{name}"))

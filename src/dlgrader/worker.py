@@ -11,6 +11,7 @@ Protocol (length-prefixed frames, strict codec):
   {"op": "call", "fn": name, "args": [...], "kwargs": {...}, "inputs": bool}
   {"op": "method", "handle": n, "fn": name, "args": [...], "kwargs": {...}, "inputs": bool}
   {"op": "getattr", "handle": n, "fn": name}
+  {"op": "forget"}  (drops every handle; the next object is handle 1 again)
 Replies: {"id", "ok": true, "value"} or {"id", "ok": false, "error": {"kind", "type", "message", ...}}.
 """
 
@@ -166,6 +167,10 @@ class Worker:
         op = msg.get("op")
         if op == "load":
             return self.load(msg["cells"])
+        if op == "forget":
+            self.handles.clear()
+            self.next_handle = 1
+            return None
         if op not in ("call", "method", "getattr"):
             raise _Fault("protocol", f"unknown op {op!r}")
         target, is_call = self.resolve(msg)

@@ -55,10 +55,10 @@ class Shipped:
 
 @contextlib.contextmanager
 def table_file(table: replay.Table | None) -> Iterator[str | None]:
-    """The replay table in a private file for the grading processes to read as they start.
+    """The merged replay table in a private file, which each grading process reads once (``_install``).
 
-    Passed as an initializer argument it would travel through each new process's start-up pipe; the
-    pool would then wait for one process to import what it needs before starting the next.
+    Sent with every task it would be pickled 40 times for a class of 40; as an initializer argument it
+    would hold up each process's start.
     """
     if table is None:
         yield None

@@ -20,8 +20,9 @@ above, and hypothesis runs if one of them behaves differently.
 
 A table is recorded by grading the reference's property checks once: by ``autograde``'s grading processes,
 each a share of the checks, merged and handed to them all before they grade; or once per process on a Dask
-node. ``DLGRADER_REPLAY=0``, or
-``replay = false`` in an assignment.toml, turns replay off.
+node. ``DLGRADER_REPLAY=0``, or ``replay = false`` in an assignment.toml, turns replay off. A tape holds the
+reference's outputs: it stays in the grading processes (and, while autograde runs, in a file only the
+instructor's user can read); a worker is only ever sent its requests.
 """
 
 from __future__ import annotations
@@ -76,13 +77,13 @@ class Example:
 
 
 class Table:
-    """The recorded examples of one assignment's checks, by check id (None: cannot be replayed)."""
+    """The recorded examples and tapes of one assignment's checks, by check id (None: cannot be replayed)."""
 
     def __init__(self, key: str, share: tuple[int, int] = (0, 1)):
         self.key = key
         self.share = share  # (part, parts): this recording covers every parts-th property check from part
         self.checks: dict[str, list[Example] | None] = {}
-        # by check id: the reference's whole conversation with its worker (see tapes below), or None
+        # by check id: the reference's conversation with its worker (tapes, in the module docstring), or None
         self.tapes: dict[str, list | None] = {}
         # by check id, in this process: how often it passed by replay, how often it was handed to hypothesis
         self.replayed: Counter[str] = Counter()

@@ -282,8 +282,11 @@ def _check_id(item) -> str | None:
 
 
 def _taped(item) -> bool:
-    """A check that sees nothing of the submission but its worker's replies (see replay.py, tapes)."""
-    return set(item._fixtureinfo.argnames) <= {"student", "reference"}
+    """A check that sees nothing of the submission but its worker's replies (see replay.py, tapes).
+
+    Every fixture it gets counts, an autouse one or one a fixture asks for included (the closure).
+    """
+    return set(item._fixtureinfo.names_closure) <= {"student", "reference"}
 
 
 def _hypothesis_handle(item):

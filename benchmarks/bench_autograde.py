@@ -56,12 +56,12 @@ def lay_out(course: Path, aid: str, notebook: str, n: int) -> None:
 
 def run_dlgrader(course: Path, aid: str, jobs: int | None, warm: bool = True,
                  replay: bool = True) -> tuple[float, list[float]]:
-    from dlgrader import warm
+    from dlgrader import warm as warm_module  # not ``warm``: that name is this function's flag
     from dlgrader.autograde import autograde
 
     # each run pays for its own recording of the reference (its new grading processes record it) and its own
     # fork server, as a new command would
-    warm.shutdown()
+    warm_module.shutdown()
     os.environ["DLGRADER_WARM"] = "1" if warm else "0"  # inherited by the grading processes
     os.environ["DLGRADER_REPLAY"] = "1" if replay else "0"
     t0 = time.perf_counter()

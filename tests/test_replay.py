@@ -168,11 +168,12 @@ def test_a_correct_answer_that_differs_in_the_last_bits_is_replayed(edge_materia
     assert "suma_prop" not in played and replayed.get("suma_prop") == 1
 
 
-def _session(sandbox, source: str):
+def _session(sandbox, source: str, call_timeout: float = 20):
     from dlgrader.notebook import Cell
     from dlgrader.session import WorkerSession
 
-    s = WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=20, load_timeout=20)
+    s = WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=call_timeout,
+                      load_timeout=20)
     s.start()
     assert s.load([Cell("c", source, True)])["errors"] == []
     return s
@@ -190,6 +191,22 @@ def test_a_tape_stops_at_the_first_reply_that_differs(sandbox):
         assert len(tape) == 5 and ref.play(tape)
         assert not sub.play(tape)
         assert sub.call("veces", (), {}) == 3  # f(0), f(1), f(2): the third reply differed
+
+
+def test_a_function_that_runs_out_of_time_on_a_tape_is_not_run_again(sandbox):
+    """As in a call from the body: the time-out raises, and the function is refused from then on."""
+    from dlgrader.session import FatalFault, WorkerGone
+
+    with _session(sandbox, "def f(x):\n    return x\n", call_timeout=1) as ref:  # a tape keeps the call's time
+        ref.tape = []
+        ref.call("f", (1,), {})
+        tape, ref.tape = ref.tape, None
+    with _session(sandbox, "def f(x):\n    while True:\n        pass\n", call_timeout=1) as sub:
+        with pytest.raises(WorkerGone) as gone:
+            sub.play(tape)
+        assert gone.value.timed_out and sub.timed_out == {"f"}
+        with pytest.raises(FatalFault, match="already ran out of time"):
+            sub.call("f", (1,), {})
 
 
 def test_each_check_numbers_the_students_objects_from_one(sandbox):

@@ -240,16 +240,15 @@ class _Plugin:
             return
         inner, log = hyp.inner_test, []
         hyp.inner_test = replay.recording(inner, set(item._fixtureinfo.argnames), log)
-        session = self.worker.session if _taped(item) else None
+        session, tape = (self.worker.session if _taped(item) else None), None
         if session is not None:
             session.tape = []
         try:
             outcome = yield
         finally:
             hyp.inner_test = inner
-            tape = session.tape if session is not None else None
             if session is not None:
-                session.tape = None
+                tape, session.tape = session.tape, None
         cid = _check_id(item)
         self.table.checks[cid] = None if outcome.excinfo else replay.usable(log)
         alive = session is not None and session is self.worker.session and session.gone is None

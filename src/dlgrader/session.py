@@ -179,8 +179,19 @@ class WorkerSession:
             self._die(Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted."))
         return bytes(buf[HEADER.size:])
 
-    def _exchange(self, payload: bytes, timeout: float, during: Text) -> bytes:
-        """Send one request frame and wait for its reply frame, within the call's and the check's time."""
+    def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None) -> bytes:
+        """Send one request frame and wait for its reply frame, within the call's and the check's time.
+
+        A function (``label``) whose request ends in a time-out is marked, and not run again (see ``call``).
+        """
+        try:
+            return self._send_and_receive(payload, timeout, during)
+        except WorkerGone as exc:
+            if exc.timed_out and label is not None:
+                self.timed_out.add(label)
+            raise
+
+    def _send_and_receive(self, payload: bytes, timeout: float, during: Text) -> bytes:
         if self.gone is not None:
             raise self.gone
         if self.proc is None:
@@ -201,7 +212,7 @@ class WorkerSession:
         self.next_id += 1
         msg = dict(msg, id=self.next_id)
         payload = codec.encode(msg)
-        answer = self._exchange(payload, timeout, during)
+        answer = self._exchange(payload, timeout, during, label)
         if self.tape is not None:
             self.tape.append(Exchange(payload, answer, timeout, during, label))
         reply = self._decode(answer)
@@ -221,13 +232,8 @@ class WorkerSession:
         if self.timed_out:  # a call the body would refuse without sending: not the recorded sequence
             return False
         for ex in tape:
-            try:
-                if self._exchange(ex.request, ex.timeout, ex.during) != ex.reply:
-                    return False
-            except WorkerGone as exc:
-                if exc.timed_out and ex.label is not None:
-                    self.timed_out.add(ex.label)
-                raise
+            if self._exchange(ex.request, ex.timeout, ex.during, ex.label) != ex.reply:
+                return False
         return True
 
     # -- operations -------------------------------------------------------------
@@ -252,13 +258,8 @@ class WorkerSession:
               "inputs": inputs}
         if handle is not None:
             op["handle"] = handle
-        try:
-            return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
-                                label=label)
-        except WorkerGone as exc:
-            if exc.timed_out:
-                self.timed_out.add(label)
-            raise
+        return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
+                            label=label)  # a time-out marks it (_exchange)
 
     def forget_objects(self) -> None:
         """Drop the worker's handles: a new check's objects are numbered from 1 again."""

@@ -13,7 +13,6 @@ import importlib
 import os
 import pickle
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -22,9 +21,6 @@ from . import replay, runner
 from .notebook import MAX_NOTEBOOK_BYTES
 from .paths import find_material
 from .sandbox import Sandbox, detect, require
-
-# pytest and the redirected output are per process: a Dask worker with several threads grades one at a time
-_ONE_AT_A_TIME = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -118,7 +114,7 @@ def grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipp
     if sandbox is None:
         sandbox = detect()
         require(sandbox, allow_weak)
-    with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
+    with runner.GRADING_LOCK, tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
         if isinstance(notebook, Shipped):
             notebook, release = notebook.write(Path(tmp, "submitted")), release.write(Path(tmp, "release"))
         return grade_file(assignment_id, notebook, root=root, sandbox=sandbox, student=student,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import sys
+import threading
 import time
 from contextlib import redirect_stderr, redirect_stdout
 from io import StringIO
@@ -25,6 +27,7 @@ from .grading import CheckFailed
 from .manifest import Assignment
 from .notebook import Program, program_from_cells, read_cell_file
 from .paths import Material
+from .pytest_session import OpenSession
 from .results import CheckResult, SubmissionResult
 from .sandbox import Sandbox
 from .session import FatalFault, SubmissionFault, WorkerSession
@@ -149,23 +152,28 @@ def explain(exc: BaseException) -> tuple[Text, Text | None]:
 
 
 class _Plugin:
-    """Supplies fixtures and collects verdicts; one instance per graded program."""
+    """Supplies fixtures and collects verdicts: one per open pytest session, set for each program by ``begin``."""
 
-    def __init__(self, assignment: Assignment, worker: _Worker, reference: ModuleType | None, lang_files: dict,
-                 student_id: str | None = None, table: replay.Table | None = None, recording: bool = False):
+    def __init__(self, assignment: Assignment, public_file: Path):
         self.assignment = assignment
-        self.table, self.recording = table, recording
-        self.submitter = student_id
-        self.worker = worker
-        self.reference_module = reference
-        self.public_file = lang_files["public"]
-        self.results: dict[str, CheckResult] = {}
-        self.errors: list[str] = []
+        self.public_file = public_file
+        self.errors: list[str] = []  # found while collecting: the graders are broken
         self.seen: dict[str, str] = {}
+        self.begin(None, None)
+
+    def begin(self, worker: _Worker | None, reference: ModuleType | None, student_id: str | None = None,
+              table: replay.Table | None = None, recording: bool = False) -> None:
+        """What the next run's fixtures hand out and where its verdicts go (nothing kept from the last run)."""
+        self.worker, self.reference_module, self.submitter = worker, reference, student_id
+        self.table, self.recording = table, recording
+        self.results: dict[str, CheckResult] = {}
 
     @pytest.fixture
     def student(self):
-        return Student(self.worker.begin_check)
+        try:
+            return Student(self.worker.begin_check)
+        except FatalFault as exc:  # pytest tears a fixture down only after an Exception: as a BaseException,
+            raise SubmissionFault(exc.text, exc.hint) from exc  # its next setup (next check, next program) fails
 
     @pytest.fixture
     def student_id(self):
@@ -180,6 +188,10 @@ class _Plugin:
         if self.reference_module is None:
             raise RuntimeError("the reference is not available to public checks")
         return self.reference_module
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.errors.append(f"{report.nodeid or 'collection'}: {report.longreprtext.strip()[-600:]}")
 
     def pytest_collection_modifyitems(self, session, config, items):
         known = {c.id: c for c in self.assignment.checks}
@@ -203,9 +215,6 @@ class _Plugin:
                 self.errors.append(f"{item.nodeid}: hypothesis settings must come from grader_settings()")
         order = list(known)
         items.sort(key=lambda it: order.index(_check_id(it)) if _check_id(it) in known else -1)
-        if self.recording:  # only property checks have examples to record (this recording's share of them)
-            part, parts = self.table.share
-            items[:] = [it for it in items if _hypothesis_handle(it) is not None][part::parts]
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_pyfunc_call(self, pyfuncitem):
@@ -328,6 +337,46 @@ def install_table(table: replay.Table | None) -> None:
         _TABLES[table.key] = table
 
 
+# pytest and the redirected output are per process: one program is graded at a time (a Dask node's threads wait)
+GRADING_LOCK = threading.RLock()
+_SESSIONS: dict[tuple, tuple[OpenSession, _Plugin]] = {}
+
+
+def _forget_modules(targets: list[str], rootdir: Path) -> None:
+    """Drop grader modules imported before: pytest's importlib mode names a module by its path from the
+    rootdir and reuses one already imported under that name (an edited grader, or another course's)."""
+    names = {".".join(Path(os.path.relpath(t, rootdir)).with_suffix("").parts) for t in targets}
+    for name, module in list(sys.modules.items()):
+        if name in names or getattr(module, "__file__", None) in targets:
+            del sys.modules[name]
+
+
+def _open_session(assignment: Assignment, material: Material, include_hidden: bool) -> tuple[tuple, OpenSession, _Plugin]:
+    """This process's pytest session over the assignment's checks (hidden ones included or not), opened once.
+
+    Keyed by the content of the manifest and the checks' files: a grader edited on disk gets a new session.
+    """
+    targets = [str(assignment.public_checks_path)]
+    if include_hidden:
+        targets += [str(p) for p in sorted(material.grader_dir(assignment.id).glob("test_*.py"))]
+    key = (str(material.root), assignment.id, replay.fingerprint([assignment.root / "assignment.toml",
+                                                                  *map(Path, targets)]))
+    if key not in _SESSIONS:
+        _forget_modules(targets, assignment.root.parent.parent)
+        plugin = _Plugin(assignment, assignment.public_checks_path)
+        # no:unraisableexception: its two full garbage collections per session cost more than grading a stub, and
+        # student code never runs in this process (an unraisable exception here would be the graders' own)
+        args = ["-c", str(PYTEST_INI), "--rootdir", str(assignment.root.parent.parent), "-p", "no:randomly", "-p", "no:unraisableexception", "--import-mode=importlib",
+                "--confcutdir", str(assignment.root.parent.parent), *targets]
+        opened = OpenSession(args, plugin)
+        if plugin.errors or opened.collection_failed or not opened.items:
+            detail = "; ".join(plugin.errors) or opened.output[-800:] or "no checks were collected"
+            raise ConfigError(Text(f"Los verificadores de {assignment.id} tienen un error: {detail}",
+                                   f"The graders of {assignment.id} are broken: {detail}"))
+        _SESSIONS[key] = opened, plugin
+    return key, *_SESSIONS[key]
+
+
 def grade_program(assignment: Assignment, program: Program, *, material: Material, sandbox: Sandbox,
                   include_hidden: bool = True, student: str | None = None, source: str | None = None,
                   replays: bool = False, record: replay.Table | None = None) -> SubmissionResult:
@@ -338,16 +387,13 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
     ``record``: this program is the reference; fill the table instead.
     """
     t0 = time.perf_counter()
-    public_file = assignment.public_checks_path
-    targets = [str(public_file)]
     reference = None
     if include_hidden:
         grader_dir = material.grader_dir(assignment.id)
         if not grader_dir.is_dir():
             raise ConfigError(Text(f"No existe {grader_dir}: las verificaciones ocultas solo están en la copia del docente.",
                                    f"{grader_dir} does not exist: hidden checks only exist in the instructor's copy."))
-        targets += [str(p) for p in sorted(grader_dir.glob("test_*.py"))]
-        reference = load_reference(material.solution_path(assignment.id))
+        reference = load_reference(material.solution_path(assignment.id))  # fresh each run: nothing kept between
     checks = [c for c in assignment.checks if include_hidden or c.public]
     preimport = ["numpy"] + (["torch"] if assignment.needs_torch else [])
 
@@ -356,26 +402,29 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
                              memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
                              load_timeout=assignment.load_timeout)
 
-    table = record or (replay_table(assignment, material, sandbox) if replays and include_hidden else None)
-    worker = _Worker(make, program, assignment.check_budget)
-    plugin = _Plugin(assignment, worker, reference, {"public": public_file}, student, table, recording=record is not None)
-    # no:unraisableexception: its two full garbage collections per session cost more than grading a stub, and
-    # student code never runs in this process (an unraisable exception here would be the graders' own)
-    args = ["-c", str(PYTEST_INI), "--rootdir", str(assignment.root.parent.parent), "-q", "--tb=no",
-            "-p", "no:cacheprovider", "-p", "no:randomly", "-p", "no:unraisableexception", "--import-mode=importlib",
-            "--confcutdir", str(assignment.root.parent.parent), *targets]
-    sink = StringIO()
-    _cap_shrinking()
-    try:
-        with redirect_stdout(sink), redirect_stderr(sink):
-            code = pytest.main(args, plugins=[plugin])
-    finally:
-        worker.close()
-    if plugin.errors or code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR,
-                                 pytest.ExitCode.INTERRUPTED):
-        detail = "; ".join(plugin.errors) or sink.getvalue()[-800:]
-        raise ConfigError(Text(f"Los verificadores de {assignment.id} tienen un error: {detail}",
-                               f"The graders of {assignment.id} are broken: {detail}"))
+    with GRADING_LOCK:
+        table = record or (replay_table(assignment, material, sandbox) if replays and include_hidden else None)
+        key, opened, plugin = _open_session(assignment, material, include_hidden)
+        items = opened.items
+        if record is not None:  # only property checks have examples to record (this recording's share of them)
+            part, parts = record.share
+            items = [it for it in items if _hypothesis_handle(it) is not None][part::parts]
+        worker = _Worker(make, program, assignment.check_budget)
+        plugin.begin(worker, reference, student, table, recording=record is not None)
+        _cap_shrinking()
+        try:
+            with redirect_stdout(StringIO()), redirect_stderr(StringIO()):  # a grader's print goes nowhere
+                opened.run(items)
+        except BaseException as exc:  # a hook or pytest itself failed mid-run: this session is not reused
+            _SESSIONS.pop(key, None)
+            if not isinstance(exc, Exception):
+                raise
+            raise ConfigError(Text(f"Los verificadores de {assignment.id} tienen un error: {type(exc).__name__}: {exc}",
+                                   f"The graders of {assignment.id} are broken: {type(exc).__name__}: {exc}")) from exc
+        finally:
+            worker.close()
+            results_by_id = plugin.results
+            plugin.begin(None, None)  # the open session keeps nothing of this program
     problems = list(program.problems)
     if worker.load_report:
         for err in worker.load_report.get("errors", []):
@@ -384,7 +433,7 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
         problems.append(worker.start_problem)
     results = []
     for c in checks:
-        r = plugin.results.get(c.id)
+        r = results_by_id.get(c.id)
         if r is None:  # never ran or never reported: fail closed
             r = CheckResult(c.id, c.title, 0.0, c.points, False, c.public,
                             Text("Esta verificación no llegó a ejecutarse.", "This check did not run."))

@@ -1,0 +1,53 @@
+"""A pytest session kept open: configured and collected once, its items run again for each program.
+
+Why: ``pytest.main`` configures pytest, registers its plugins, imports and rewrites the grader modules
+and collects them on every call: about 0.1 s of CPU, as much as grading a stub and a fifth of grading
+a complete submission. A grading process grades one program after another against the same graders;
+it pays that once. Each run goes through pytest's own per-test protocol (setup, call, teardown, the
+report hooks), the one ``pytest.main`` would run, ending with every fixture torn down.
+
+pytest has no public API for this, so two of its internals are used, in this module only:
+``_prepareconfig`` (what ``pytest.main`` builds its config with) and the config's
+``_do_configure``. The test suite runs every grader through them on the pinned pytest.
+"""
+
+from __future__ import annotations
+
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+
+import pytest
+from _pytest.config import _prepareconfig
+
+# Output capture is off (no file descriptor is touched between runs or borrowed from a calling pytest; a
+# grader's print goes to the caller's redirected sys.stdout); no terminal report, no fault handler; failures
+# are not formatted (the caller's hooks read each exception itself).
+QUIET = ["-s", "-p", "no:terminal", "-p", "no:faulthandler", "-p", "no:cacheprovider"]
+
+
+class OpenSession:
+    """One configured pytest session over a fixed set of test files."""
+
+    def __init__(self, args: list[str], plugin: object):
+        sink = StringIO()
+        with redirect_stdout(sink), redirect_stderr(sink):
+            self.config = _prepareconfig([*QUIET, *args], [plugin])
+            self.config.option.tbstyle = "no"  # --tb=no (its option is the terminal's): no traceback is formatted
+            self.session = pytest.Session.from_config(self.config)
+            self.config._do_configure()
+            self.config.hook.pytest_sessionstart(session=self.session)
+            self.config.hook.pytest_collection(session=self.session)
+        self.output = sink.getvalue()
+
+    @property
+    def items(self) -> list:
+        return self.session.items
+
+    @property
+    def collection_failed(self) -> bool:
+        return self.session.testsfailed > 0
+
+    def run(self, items: list) -> None:
+        """pytest's per-test protocol on each item; after the last, every fixture is torn down."""
+        for i, item in enumerate(items):
+            item.ihook.pytest_runtest_protocol(item=item, nextitem=items[i + 1] if i + 1 < len(items) else None)

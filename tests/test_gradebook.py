@@ -16,8 +16,8 @@ from nbgrader.api import Gradebook
 
 from dlgrader.course import init_course, iter_submissions, release_notebook, write_autograded
 from dlgrader.errors import ConfigError
-from dlgrader.gradebook import (ensure_students, read_scores, read_students, record_submission,
-                                register_assignment, sqlite_url)
+from dlgrader.gradebook import (ensure_students, open_gradebook, read_scores, read_students, record_submission,
+                                register_assignment, sqlite_url, write_submission)
 from dlgrader.manifest import Assignment, Check, Manual, Task
 from dlgrader.results import CheckResult, SubmissionResult
 from dlgrader.text import Text
@@ -208,6 +208,23 @@ def test_unknown_or_missing_check_is_refused_and_nothing_is_written(course):
     with pytest.raises(ConfigError):
         record_submission(db, assignment, short, "nuevo")
     assert "nuevo" not in {s["id"] for s in read_students(db)}
+
+
+def test_a_gradebook_kept_open_takes_a_class_and_survives_a_refused_write(course):
+    """autograde writes a whole class through one open gradebook (write_submission)."""
+    course_dir, assignment, db = course
+    bad = result_for(assignment, POINTS)
+    bad.checks.pop()
+    with open_gradebook(db) as gb:
+        write_submission(gb, assignment, result_for(assignment, POINTS), "ana")
+        with pytest.raises(ConfigError):
+            write_submission(gb, assignment, bad, "nuevo")
+        write_submission(gb, assignment, result_for(assignment, POINTS), "beto")  # the refusal left it usable
+        with Gradebook(db, "dlgrader") as reader:  # what formgrader sees meanwhile: both, committed
+            assert reader.find_grade("f_forma", "01_demo", "01_demo", "beto").auto_score == 2.0
+    scores = read_scores(db, "01_demo")
+    assert set(scores) >= {"ana", "beto"} and "nuevo" not in scores
+    assert scores["ana"]["score"] == scores["beto"]["score"] == pytest.approx(sum(POINTS.values()), abs=1e-12)
 
 
 def test_ensure_students_updates_and_rejects_unknown_keys(course):

@@ -155,59 +155,60 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
     jobs = max(1, jobs or os.cpu_count() or 1)
     saved = {} if force else _saved(course_dir, assignment_id, db_url)
 
-    def record(result: SubmissionResult, nb_path, timestamp, fp: str) -> None:
-        # the saved result is written last: its presence means the gradebook and formgrader copy are done
-        gradebook.record_submission(db_url, assignment, result, result.student, timestamp)
-        course.write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
-        course.write_result(course_dir, result, fp)
-        report.results.append(result)
+    with gradebook.open_gradebook(db_url) as gb:  # one for the run: SQLAlchemy compiles each statement once
+        def record(result: SubmissionResult, nb_path, timestamp, fp: str) -> None:
+            # the saved result is written last: its presence means the gradebook and formgrader copy are done
+            gradebook.write_submission(gb, assignment, result, result.student, timestamp)
+            course.write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
+            course.write_result(course_dir, result, fp)
+            report.results.append(result)
 
-    bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)
-    pending = []
-    for student, nb_path, timestamp in todo:
-        fp = course.fingerprint(nb_path, timestamp)
-        if student in saved and saved[student][0] == fp:
-            report.results.append(saved[student][1])
-            report.skipped.append(student)
-            bar.update()
-        elif nb_path is None:
-            record(no_notebook_result(assignment, student), None, timestamp, fp)
-            bar.update()
-        else:
-            pending.append((student, nb_path, timestamp, fp))
-    remote = executor == "dask"
-    # Replay (see replay.py) costs a grading of the reference's property checks first, shared out among the
-    # grading processes (a Dask node records its own); from a few submissions per process on, it saves more.
-    replays = replay.enabled() and assignment.replay and len(pending) >= REPLAY_FROM * jobs
-    with _executor(executor, jobs, scheduler) as pool, contextlib.ExitStack() as stack:
-        table_path = None
-        if replays and not remote:  # the grading processes record the reference first, a share each
-            bar.set_postfix_str("ejemplos de la referencia")  # says what the first seconds are spent on
-            shares = [pool.submit(record_share, str(material.root), assignment_id, sandbox, part, jobs)
-                      for part in range(jobs)]
-            table_path = stack.enter_context(table_file(replay.Table.merged([f.result() for f in shares])))
-            bar.set_postfix_str("")
-        futures = {}
-        for student, nb_path, timestamp, fp in pending:
-            notebook, rel = (Shipped.read(nb_path), Shipped.read(release)) if remote else (str(nb_path), str(release))
-            fut = pool.submit(grade_one, str(material.root), assignment_id, student, notebook, rel,
-                              None if remote else sandbox, allow_weak, replays, table_path)
-            futures[fut] = (student, nb_path, timestamp, fp)
-        for fut in as_completed(futures):
-            student, nb_path, timestamp, fp = futures[fut]
-            try:
-                result = SubmissionResult.from_record(fut.result())
-            except (ConfigError, UnsafeSandbox):  # broken graders, or a node that cannot isolate: stop
-                for f in futures:
-                    f.cancel()
-                raise
-            except Exception as exc:  # noqa: BLE001 - one submission's internal error must not stop the class
-                report.failures[student] = f"{type(exc).__name__}: {exc}"[:300]
+        bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)
+        pending = []
+        for student, nb_path, timestamp in todo:
+            fp = course.fingerprint(nb_path, timestamp)
+            if student in saved and saved[student][0] == fp:
+                report.results.append(saved[student][1])
+                report.skipped.append(student)
+                bar.update()
+            elif nb_path is None:
+                record(no_notebook_result(assignment, student), None, timestamp, fp)
+                bar.update()
             else:
-                result.source = str(nb_path)
-                record(result, nb_path, timestamp, fp)
-            bar.update()
-    bar.close()
+                pending.append((student, nb_path, timestamp, fp))
+        remote = executor == "dask"
+        # Replay (see replay.py) costs a grading of the reference's property checks first, shared out among the
+        # grading processes (a Dask node records its own); from a few submissions per process on, it saves more.
+        replays = replay.enabled() and assignment.replay and len(pending) >= REPLAY_FROM * jobs
+        with _executor(executor, jobs, scheduler) as pool, contextlib.ExitStack() as stack:
+            table_path = None
+            if replays and not remote:  # the grading processes record the reference first, a share each
+                bar.set_postfix_str("ejemplos de la referencia")  # says what the first seconds are spent on
+                shares = [pool.submit(record_share, str(material.root), assignment_id, sandbox, part, jobs)
+                          for part in range(jobs)]
+                table_path = stack.enter_context(table_file(replay.Table.merged([f.result() for f in shares])))
+                bar.set_postfix_str("")
+            futures = {}
+            for student, nb_path, timestamp, fp in pending:
+                notebook, rel = (Shipped.read(nb_path), Shipped.read(release)) if remote else (str(nb_path), str(release))
+                fut = pool.submit(grade_one, str(material.root), assignment_id, student, notebook, rel,
+                                  None if remote else sandbox, allow_weak, replays, table_path)
+                futures[fut] = (student, nb_path, timestamp, fp)
+            for fut in as_completed(futures):
+                student, nb_path, timestamp, fp = futures[fut]
+                try:
+                    result = SubmissionResult.from_record(fut.result())
+                except (ConfigError, UnsafeSandbox):  # broken graders, or a node that cannot isolate: stop
+                    for f in futures:
+                        f.cancel()
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one submission's internal error must not stop the class
+                    report.failures[student] = f"{type(exc).__name__}: {exc}"[:300]
+                else:
+                    result.source = str(nb_path)
+                    record(result, nb_path, timestamp, fp)
+                bar.update()
+        bar.close()
     report.results.sort(key=lambda r: r.student or "")
     report.seconds = time.perf_counter() - t0
     return report

@@ -351,7 +351,8 @@ def _forget_modules(targets: list[str], rootdir: Path) -> None:
             del sys.modules[name]
 
 
-def _open_session(assignment: Assignment, material: Material, include_hidden: bool) -> tuple[tuple, OpenSession, _Plugin]:
+def _open_session(assignment: Assignment, material: Material,
+                  include_hidden: bool) -> tuple[tuple, OpenSession, _Plugin]:
     """This process's pytest session over the assignment's checks (hidden ones included or not), opened once.
 
     Keyed by the content of the manifest and the checks' files: a grader edited on disk gets a new session.
@@ -366,7 +367,8 @@ def _open_session(assignment: Assignment, material: Material, include_hidden: bo
         plugin = _Plugin(assignment, assignment.public_checks_path)
         # no:unraisableexception: its two full garbage collections per session cost more than grading a stub, and
         # student code never runs in this process (an unraisable exception here would be the graders' own)
-        args = ["-c", str(PYTEST_INI), "--rootdir", str(assignment.root.parent.parent), "-p", "no:randomly", "-p", "no:unraisableexception", "--import-mode=importlib",
+        args = ["-c", str(PYTEST_INI), "--rootdir", str(assignment.root.parent.parent), "-p", "no:randomly",
+                "-p", "no:unraisableexception", "--import-mode=importlib",
                 "--confcutdir", str(assignment.root.parent.parent), *targets]
         opened = OpenSession(args, plugin)
         if plugin.errors or opened.collection_failed or not opened.items:

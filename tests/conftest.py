@@ -17,6 +17,8 @@ REPO = HERE.parent
 FIXTURE_ROOT = HERE / "fixture_course"
 # Graders, mutants and alternatives are material the tests grade, not tests of their own.
 collect_ignore = ["fixture_course", "alternatives"]
+# Every run records the reference itself (test_table_cache.py turns the kept tables on in a folder of its own).
+os.environ.setdefault("DLGRADER_CACHE_DIR", "")
 
 
 @pytest.fixture(scope="session")

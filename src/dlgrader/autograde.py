@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import course, gradebook, replay
+from . import course, gradebook, replay, runner, table_cache
 from .errors import ConfigError, UnsafeSandbox
 from .grading_task import Shipped, grade_one, record_share, start_process, table_file
 from .paths import find_material
@@ -179,15 +179,22 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
         remote = executor == "dask"
         # Replay (see replay.py) costs a grading of the reference's property checks first, shared out among the
         # grading processes (a Dask node records its own); from a few submissions per process on, it saves more.
-        replays = replay.enabled() and assignment.replay and len(pending) >= REPLAY_FROM * jobs
+        # A table kept from an earlier run (table_cache.py) costs nothing: then even a few submissions replay.
+        replays = replay.enabled() and assignment.replay
+        kept = None if remote or not replays else table_cache.load(assignment_id, runner.table_key(assignment, material))
+        replays = replays and (kept is not None or len(pending) >= REPLAY_FROM * jobs)
         with _executor(executor, jobs, scheduler) as pool, contextlib.ExitStack() as stack:
             table_path = None
-            if replays and not remote:  # the grading processes record the reference first, a share each
-                bar.set_postfix_str("ejemplos de la referencia")  # says what the first seconds are spent on
-                shares = [pool.submit(record_share, str(material.root), assignment_id, sandbox, part, jobs)
-                          for part in range(jobs)]
-                table_path = stack.enter_context(table_file(replay.Table.merged([f.result() for f in shares])))
-                bar.set_postfix_str("")
+            if replays and not remote:
+                table = kept
+                if table is None:  # the grading processes record the reference first, a share each
+                    bar.set_postfix_str("ejemplos de la referencia")  # says what the first seconds are spent on
+                    shares = [pool.submit(record_share, str(material.root), assignment_id, sandbox, part, jobs)
+                              for part in range(jobs)]
+                    table = replay.Table.merged([f.result() for f in shares])
+                    table_cache.save(assignment_id, table)
+                    bar.set_postfix_str("")
+                table_path = stack.enter_context(table_file(table))
             futures = {}
             for student, nb_path, timestamp, fp in pending:
                 notebook, rel = (Shipped.read(nb_path), Shipped.read(release)) if remote else (str(nb_path), str(release))

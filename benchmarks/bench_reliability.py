@@ -26,8 +26,6 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from broken_corpus import KINDS, write_kind  # noqa: E402
 
-from dlgrader.api import grade_file  # noqa: E402
-from dlgrader.autograde import autograde  # noqa: E402
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
 HONEST = ["ana_perez", "bruno_gonzalez", "camila_rojas", "sofia_ramirez", "diego_fernandez", "hector_silva",
@@ -41,6 +39,11 @@ def material_hashes() -> dict[str, str]:
 
 
 def main() -> None:
+    # imported here, not at the top: the grading processes re-import this script, and must not import
+    # nbgrader through dlgrader.autograde (a lean grading process, see grading_task.py)
+    from dlgrader.api import grade_file
+    from dlgrader.autograde import autograde
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--students", type=int, default=500)
     ap.add_argument("--broken-share", type=float, default=0.5, help="share of broken notebooks (default 0.5)")

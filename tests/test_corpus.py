@@ -59,3 +59,22 @@ def test_a_class_with_every_kind_of_broken_notebook(tmp_path):
     assert got["roto_big_outputs"].score == got["roto_very_long_line"].score == 20
     assert got["roto_cells_duplicated"].score == 20 and got["roto_cells_duplicated"].problems
     assert _fingerprint() == before
+
+
+def test_a_gigabyte_notebook_is_identified_without_being_read(tmp_path):
+    """autograde fingerprints every submission in its own process: a 3 GB file must not cost 3 GB there."""
+    import subprocess
+    import sys
+
+    big = tmp_path / "enorme.ipynb"
+    with open(big, "wb") as f:
+        f.truncate(3 * 2**30)  # sparse: no disk, but 3 GB if read
+    code = ("import resource, sys\nfrom pathlib import Path\nfrom datetime import datetime\n"
+            "from dlgrader.course import fingerprint\n"
+            "a = fingerprint(Path(sys.argv[1]), datetime(2026, 9, 1))\n"
+            "b = fingerprint(Path(sys.argv[1]), datetime(2026, 9, 2))\n"
+            "print(a != b, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(big)], capture_output=True, text=True, check=True).stdout
+    differs, peak_mb = out.split()
+    assert differs == "True"  # a resubmission (new timestamp) is still told apart
+    assert int(peak_mb) < 500, out

@@ -76,13 +76,15 @@ def test_a_grader_edited_on_disk_gets_a_new_session(course, sandbox, tmp_path):
     ("def test_sin_check(student):\n    pass\n", "test without @check"),
     ("def test_roto(student:\n", "SyntaxError"),
     ("import modulo_que_no_existe\n", "modulo_que_no_existe"),
+    ("raise ImportError('conftest roto')\n", "conftest roto"),
 ])
 def test_broken_graders_are_refused_with_what_is_wrong(course, sandbox, source, says):
-    extra = course.grader_dir("99_demo") / "test_extra.py"
+    name = "conftest.py" if "conftest" in source else "test_extra.py"
+    extra = course.grader_dir("99_demo") / name
     extra.write_text(source, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         grade_cells(course, "99_demo", {}, sandbox)
-    assert says in info.value.text.en and "test_extra.py" in info.value.text.en
+    assert says in info.value.text.en and name in info.value.text.en
     extra.unlink()  # mended: graded again, by a session of its own
     assert grade_cells(course, "99_demo", {}, sandbox).score == 4.0
 

@@ -22,7 +22,7 @@ from typing import Iterator, NamedTuple
 from .errors import Busy, ConfigError
 from .gradebook import COURSE_ID, check_source, parse_timestamp, register_assignment, sqlite_url
 from .manifest import Assignment
-from .notebook import most_answered, read_json_notebook
+from .notebook import MAX_NOTEBOOK_BYTES, most_answered, read_json_notebook
 from .results import CheckResult, SubmissionResult
 from .text import Text
 
@@ -285,8 +285,17 @@ def results_dir(course_dir: str | os.PathLike, assignment_id: str) -> Path:
 
 
 def fingerprint(notebook: Path | None, timestamp: datetime | None) -> str:
-    """What identifies a submission's content: its bytes and nbgrader's timestamp (a resubmission changes one)."""
-    digest = hashlib.sha256(notebook.read_bytes()).hexdigest() if notebook is not None else "no-notebook"
+    """What identifies a submission's content: its bytes and nbgrader's timestamp (a resubmission changes one).
+
+    A file over the size limit is refused for its size alone, so its size identifies it: reading a
+    hostile 3 GB notebook into memory to hash it would cost the instructor's process 3 GB and seconds.
+    """
+    if notebook is None:
+        digest = "no-notebook"
+    elif (size := notebook.stat().st_size) > MAX_NOTEBOOK_BYTES:
+        digest = f"oversized-{size}"
+    else:
+        digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
     return f"{digest}@{timestamp.isoformat() if timestamp else '-'}"
 
 

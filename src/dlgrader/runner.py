@@ -370,7 +370,11 @@ def _open_session(assignment: Assignment, material: Material,
         args = ["-c", str(PYTEST_INI), "--rootdir", str(assignment.root.parent.parent), "-p", "no:randomly",
                 "-p", "no:unraisableexception", "--import-mode=importlib",
                 "--confcutdir", str(assignment.root.parent.parent), *targets]
-        opened = OpenSession(args, plugin)
+        try:
+            opened = OpenSession(args, plugin)
+        except Exception as exc:  # noqa: BLE001 - e.g. a conftest.py beside the graders that cannot be imported
+            plugin.errors.append(f"{type(exc).__name__}: {str(exc)[-600:]}")
+            opened = None
         if plugin.errors or opened.collection_failed or not opened.items:
             detail = "; ".join(plugin.errors) or opened.output[-800:] or "no checks were collected"
             raise ConfigError(Text(f"Los verificadores de {assignment.id} tienen un error: {detail}",

@@ -180,7 +180,7 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
         # Replay (see replay.py) costs a grading of the reference's property checks first, shared out among the
         # grading processes (a Dask node records its own); from a few submissions per process on, it saves more.
         # A table kept from an earlier run (table_cache.py) costs nothing: then even a few submissions replay.
-        replays = replay.enabled() and assignment.replay
+        replays = replay.enabled() and assignment.replay and bool(pending)
         kept = None if remote or not replays else table_cache.load(assignment_id, runner.table_key(assignment, material))
         replays = replays and (kept is not None or len(pending) >= REPLAY_FROM * jobs)
         with _executor(executor, jobs, scheduler) as pool, contextlib.ExitStack() as stack:

@@ -301,20 +301,20 @@ def _submission(gb: Gradebook, assignment_id: str, student: Student, timestamp) 
 
 def record_submission(db_url: str, assignment: Assignment, result: SubmissionResult, student_id: str,
                       timestamp: datetime | str | None = None, course_id: str = COURSE_ID) -> None:
-    """Write each check's points as its auto score, in one transaction; a regrade overwrites (write_submission)."""
+    """Write each check's points as its auto score, in one transaction; a regrade overwrites.
+
+    Manual (written) cells keep no auto score, so formgrader lists them as
+    needing grading; an instructor's manual score on a check is kept and the
+    check flagged for review, as nbgrader's own autograder does.
+    """
     with open_gradebook(db_url, course_id) as gb:
         write_submission(gb, assignment, result, student_id, timestamp)
 
 
 def write_submission(gb: Gradebook, assignment: Assignment, result: SubmissionResult, student_id: str,
                      timestamp: datetime | str | None = None) -> None:
-    """``record_submission`` on a gradebook kept open (autograde writes a class through one: SQLAlchemy compiles
-    each statement once per open gradebook, ~20 ms a submission otherwise).
-
-    Manual (written) cells keep no auto score, so formgrader lists them as
-    needing grading; an instructor's manual score on a check is kept and the
-    check flagged for review, as nbgrader's own autograder does.
-    """
+    """``record_submission`` through a gradebook kept open: autograde writes a class through one, since
+    SQLAlchemy compiles each statement once per open gradebook (~30 ms of CPU a submission otherwise)."""
     aid, nb_name = assignment.id, notebook_name(assignment)
     try:
         notebook = gb.find_notebook(nb_name, aid)

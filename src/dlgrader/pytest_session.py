@@ -1,14 +1,14 @@
 """A pytest session kept open: configured and collected once, its items run again for each program.
 
-Why: ``pytest.main`` configures pytest, registers its plugins, imports and rewrites the grader modules
-and collects them on every call: about 0.1 s of CPU, as much as grading a stub and a fifth of grading
-a complete submission. A grading process grades one program after another against the same graders;
-it pays that once. Each run goes through pytest's own per-test protocol (setup, call, teardown, the
-report hooks), the one ``pytest.main`` would run, ending with every fixture torn down.
+Why: ``pytest.main`` parses its options, registers its plugins and collects the grader modules on
+every call: about 0.1 s of CPU, more than grading a blank notebook. A grading process grades one
+program after another against the same graders; it pays that once. Each run goes through pytest's
+own per-test protocol (setup, call, teardown, the report hooks), the one ``pytest.main`` would run,
+ending with every fixture torn down.
 
 pytest has no public API for this, so two of its internals are used, in this module only:
 ``_prepareconfig`` (what ``pytest.main`` builds its config with) and the config's
-``_do_configure``. The test suite runs every grader through them on the pinned pytest.
+``_do_configure`` (pyproject caps pytest below 10; the test suite runs every grader through them).
 """
 
 from __future__ import annotations

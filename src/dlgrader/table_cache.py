@@ -65,25 +65,23 @@ def _private(path: Path) -> bool:
 
 def load(assignment_id: str, key: str) -> replay.Table | None:
     """The table recorded for this key in an earlier run, or None."""
-    path = _path(assignment_id, key)
     try:
+        path = _path(assignment_id, key)
         if path is None or not (_private(path.parent) and _private(path)):
             return None
         with open(path, "rb") as f:
             table = pickle.load(f)
-    except FileNotFoundError:
-        return None
-    except Exception:  # noqa: BLE001 - unreadable or from another version: recorded again, and replaced
+    except Exception:  # noqa: BLE001 - none yet, unreadable, or from another version: recorded again, and replaced
         return None
     return table if isinstance(table, replay.Table) and table.key == key else None
 
 
 def save(assignment_id: str, table: replay.Table) -> None:
     """Keep the table for later runs; older tables of the assignment go (a grader changed, or dlgrader did)."""
-    path = _path(assignment_id, table.key)
-    if path is None:
-        return
     try:
+        path = _path(assignment_id, table.key)
+        if path is None:
+            return
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _private(path.parent):
             return
@@ -96,5 +94,5 @@ def save(assignment_id: str, table: replay.Table) -> None:
             os.replace(tmp, path)
         finally:
             Path(tmp).unlink(missing_ok=True)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to put it in
         return  # a cache that cannot be written costs a recording next time, nothing else

@@ -88,3 +88,21 @@ def test_an_empty_setting_keeps_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     table_cache.save("01_perceptron", replay.Table("clave"))
     assert table_cache.load("01_perceptron", "clave") is None and not any(tmp_path.iterdir())
+
+
+def test_a_process_that_records_for_itself_reuses_a_kept_table(cache, fixture_material, sandbox, monkeypatch):
+    """What a Dask node's processes do: the first records, the others (and later runs) read it."""
+    from dlgrader import runner
+    from dlgrader.api import grade_file
+
+    notebook = fixture_material.assignment("99_demo").notebook_path
+    first = grade_file("99_demo", notebook, root=fixture_material.root, sandbox=sandbox, replays=True)
+    assert len(list(cache.glob("99_demo-*.pickle"))) == 1
+    monkeypatch.setattr(runner, "_TABLES", {})  # as in a new process
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("recorded again")
+
+    monkeypatch.setattr(runner, "record_table", refuse)
+    again = grade_file("99_demo", notebook, root=fixture_material.root, sandbox=sandbox, replays=True)
+    assert again.to_record() | {"seconds": 0} == first.to_record() | {"seconds": 0}

@@ -21,7 +21,7 @@ from types import ModuleType
 
 import pytest
 
-from . import replay
+from . import replay, table_cache
 from .errors import ConfigError
 from .grading import CheckFailed
 from .manifest import Assignment
@@ -322,12 +322,19 @@ def record_table(assignment: Assignment, material: Material, sandbox: Sandbox, p
 
 
 def replay_table(assignment: Assignment, material: Material, sandbox: Sandbox) -> replay.Table | None:
-    """The reference's examples for this assignment, recorded once per process (None when replay is off)."""
+    """The reference's examples for this assignment, recorded once per process (None when replay is off).
+
+    A Dask node's processes share what one of them recorded, in this user's kept tables (table_cache.py).
+    """
     if not replay.enabled():
         return None
     key = table_key(assignment, material)
     if key not in _TABLES:
-        _TABLES[key] = record_table(assignment, material, sandbox)
+        table = table_cache.load(assignment.id, key)
+        if table is None:
+            table = record_table(assignment, material, sandbox)
+            table_cache.save(assignment.id, table)
+        _TABLES[key] = table
     return _TABLES[key]
 
 

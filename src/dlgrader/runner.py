@@ -324,7 +324,8 @@ def record_table(assignment: Assignment, material: Material, sandbox: Sandbox, p
 def replay_table(assignment: Assignment, material: Material, sandbox: Sandbox) -> replay.Table | None:
     """The reference's examples for this assignment, recorded once per process (None when replay is off).
 
-    A Dask node's processes share what one of them recorded, in this user's kept tables (table_cache.py).
+    A process that records (a Dask node's) keeps it in this user's kept tables (table_cache.py): a process
+    started later, or a later run, reads it instead.
     """
     if not replay.enabled():
         return None

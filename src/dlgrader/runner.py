@@ -350,6 +350,11 @@ GRADING_LOCK = threading.RLock()
 _SESSIONS: dict[tuple, tuple[OpenSession, _Plugin]] = {}
 
 
+def _broken_graders(assignment_id: str, detail: str) -> ConfigError:
+    return ConfigError(Text(f"Los verificadores de {assignment_id} tienen un error: {detail}",
+                            f"The graders of {assignment_id} are broken: {detail}"))
+
+
 def _forget_modules(targets: list[str], rootdir: Path) -> None:
     """Drop grader modules imported before: pytest's importlib mode names a module by its path from the
     rootdir and reuses one already imported under that name (an edited grader, or another course's)."""
@@ -385,8 +390,7 @@ def _open_session(assignment: Assignment, material: Material,
             opened = None
         if plugin.errors or opened.collection_failed or not opened.items:
             detail = "; ".join(plugin.errors) or opened.output[-800:] or "no checks were collected"
-            raise ConfigError(Text(f"Los verificadores de {assignment.id} tienen un error: {detail}",
-                                   f"The graders of {assignment.id} are broken: {detail}"))
+            raise _broken_graders(assignment.id, detail)
         _SESSIONS[key] = opened, plugin
     return key, *_SESSIONS[key]
 
@@ -433,8 +437,7 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
             _SESSIONS.pop(key, None)
             if not isinstance(exc, Exception):
                 raise
-            raise ConfigError(Text(f"Los verificadores de {assignment.id} tienen un error: {type(exc).__name__}: {exc}",
-                                   f"The graders of {assignment.id} are broken: {type(exc).__name__}: {exc}")) from exc
+            raise _broken_graders(assignment.id, f"{type(exc).__name__}: {exc}") from exc
         finally:
             worker.close()
             results_by_id = plugin.results

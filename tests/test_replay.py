@@ -16,6 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dlgrader import replay, runner
@@ -179,18 +180,83 @@ def _session(sandbox, source: str, call_timeout: float = 20):
     return s
 
 
+def _strategies():
+    """Strategies built as bodies build them, in pairs that differ in one value (each made twice)."""
+    from hypothesis import strategies as st
+    from hypothesis.extra.numpy import arrays
+
+    e = st.integers(-3, 3).map(float)
+    return [
+        lambda: arrays(np.float64, (2, 3), elements=e), lambda: arrays(np.float64, (3, 2), elements=e),
+        lambda: st.floats(0.0, 1.0), lambda: st.floats(-0.0, 1.0),
+        lambda: st.floats(0.5, 1.0), lambda: st.floats(0.5 + 2**-53, 1.0),
+        lambda: st.sampled_from(np.array([1.0, 2.0])), lambda: st.sampled_from(np.array([1.0, 2.0 + 1e-15])),
+        lambda: st.lists(st.integers(0, 1), min_size=3), lambda: st.lists(st.integers(0, 1), min_size=3).map(sorted),
+        lambda: st.tuples(st.integers(1, 5), st.just({"tipo": "escalon"})),
+        lambda: st.tuples(st.integers(1, 5), st.just({"tipo": "tiempo"})),
+        lambda: st.integers(1, 8).filter(lambda k: k % 2), lambda: st.integers(1, 8).filter(lambda k: k % 3),
+    ]
+
+
+def test_a_strategys_key_is_its_full_repr_when_kept_too():
+    """A key kept from an earlier strategy built alike is the one a full repr of this one gives."""
+    makers = _strategies()
+    for _ in range(2):  # the second time from what was kept
+        keys = []
+        for make in makers:
+            strategy = make()
+            with np.printoptions(threshold=sys.maxsize, floatmode="unique"):
+                assert replay._key(strategy) == repr(strategy)
+            keys.append(replay._key(strategy))
+        assert len(set(keys)) == len(keys)
+
+
 def test_a_tape_stops_at_the_first_reply_that_differs(sandbox):
-    """The worker gets exactly the requests the check's body would have sent: none after a differing reply."""
+    """After a differing reply the worker gets no more than the requests already sent ahead of it, all answered."""
+    from dlgrader.session import AHEAD_REQUESTS
+
     session = functools.partial(_session, sandbox)
     counting = "calls = []\ndef veces():\n    return len(calls)\ndef f(x):\n    calls.append(x)\n    return {}\n"
     with session(counting.format("x")) as ref, session(counting.format("-1 if x == 2 else x")) as sub:
         ref.tape = []
-        for x in range(5):
+        for x in range(AHEAD_REQUESTS + 12):
             ref.call("f", (x,), {})
         tape, ref.tape = ref.tape, None
-        assert len(tape) == 5 and ref.play(tape)
+        assert ref.play(tape) and ref.call("veces", (), {}) == 2 * len(tape)
         assert not sub.play(tape)
-        assert sub.call("veces", (), {}) == 3  # f(0), f(1), f(2): the third reply differed
+        # f(0), f(1), f(2) (its reply differed), and the AHEAD_REQUESTS - 1 sent ahead of f(2)'s reply; their
+        # replies were read, so this call gets its own (a stale one would be refused as malformed)
+        assert sub.call("veces", (), {}) == 3 + AHEAD_REQUESTS - 1
+
+
+def test_a_tape_sends_large_requests_a_few_at_a_time(sandbox):
+    """Requests larger than the pipe's buffer in total still go through, in order, and match."""
+    with _session(sandbox, "def f(x):\n    return x[::-1].copy()\n") as ref:
+        ref.tape = []
+        for k in range(12):
+            ref.call("f", (np.arange(1500.0) + k,), {})  # 12 kB each: two at a time, six fill the pipe
+        tape, ref.tape = ref.tape, None
+        assert ref.play(tape)
+    with _session(sandbox, "def f(x):\n    y = x[::-1].copy()\n    y[0] += x[1] == 6\n    return y\n") as sub:
+        assert not sub.play(tape)  # the sixth reply differs
+        assert sub.call("f", (np.arange(3.0),), {}).tolist() == [2.0, 1.0, 0.0]
+
+
+def test_a_request_sent_ahead_that_runs_out_of_time_leaves_the_worker_gone(sandbox):
+    """The reply before it already differed, so the tape fails; the body's next call says why the worker is gone."""
+    from dlgrader.session import FatalFault
+
+    with _session(sandbox, "def f(x):\n    return x\n", call_timeout=1) as ref:
+        ref.tape = []
+        for x in range(4):
+            ref.call("f", (x,), {})
+        tape, ref.tape = ref.tape, None
+    looping = "def f(x):\n    while x == 2:\n        pass\n    return -x\n"
+    with _session(sandbox, looping, call_timeout=1) as sub:
+        assert not sub.play(tape)  # f(1) = -1 differs; f(2), sent ahead, loops
+        assert sub.gone is not None and sub.gone.timed_out and sub.timed_out == {"f"}
+        with pytest.raises(FatalFault, match="already ran out of time"):
+            sub.call("f", (1,), {})
 
 
 def test_a_function_that_runs_out_of_time_on_a_tape_is_not_run_again(sandbox):

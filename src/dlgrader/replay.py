@@ -14,9 +14,9 @@ check's body sent and every reply, as bytes. A check whose body sees nothing of 
 ``student`` proxy (its fixtures: ``student``, ``reference``) is a deterministic function of the examples
 and the replies, which is what hypothesis already requires of it. So if the submission's worker, sent
 the recorded requests in order, answers each with the very bytes the reference's did, the body would
-have sent those requests and passed: the check passes without running it (no encoding, no body, one
-round trip per call). The first reply that differs ends the tape; the examples are then replayed as
-above, and hypothesis runs if one of them behaves differently.
+have sent those requests and passed: the check passes without running it (no encoding, no body; the
+requests go a few ahead of the replies, session.play). The first reply that differs ends the tape; the
+examples are then replayed as above, and hypothesis runs if one of them behaves differently.
 
 A table is recorded by grading the reference's property checks once: by ``autograde``'s grading processes,
 each a share of the checks, merged and handed to them all before they grade; or once per process on a Dask
@@ -38,12 +38,16 @@ from typing import Any, Callable
 
 import numpy as np
 from hypothesis.errors import StopTest, UnsatisfiedAssumption
-from hypothesis.strategies import DataObject
+from hypothesis.strategies import DataObject, SearchStrategy
 
 try:  # hypothesis' own seeding around each example; an internal: if it moves, hypothesis grades every check
     from hypothesis.internal.entropy import deterministic_PRNG
 except ImportError:
     deterministic_PRNG = None
+try:  # what most strategies are; an internal: if it moves, every repr is made in full
+    from hypothesis.strategies._internal.lazy import LazyStrategy
+except ImportError:
+    LazyStrategy = ()
 
 PASS, REJECT, STOP = "pass", "reject", "stop"  # STOP: the engine ended the example inside a draw (too much data)
 
@@ -121,9 +125,53 @@ def _key(strategy) -> str:
 
     numpy's default repr rounds to 8 digits and elides long arrays, so two strategies built from different
     values (say, from two students' answers) could print alike; then a draw would wrongly count as the same.
+    A repr costs ~0.25 ms for an ``arrays(...)`` strategy, which bodies build anew for every example, so it
+    is kept by what the strategy was built from (_parts): equal parts print alike.
     """
+    parts = _parts(strategy)
+    kept = _KEYS.get(parts) if parts is not None else None
+    if kept is not None:
+        return kept[0]
     with np.printoptions(threshold=sys.maxsize, floatmode="unique"):
-        return repr(strategy)
+        text = repr(strategy)
+    if parts is not None:
+        if len(_KEYS) >= 4096:
+            _KEYS.clear()
+        _KEYS[parts] = (text, strategy)  # the strategy kept alive: the ids in its parts stay its own
+    return text
+
+
+_KEYS: dict = {}
+_PLAIN = (int, str, bytes, bool, type(None), type, np.dtype)
+
+
+def _parts(value, depth: int = 0):
+    """A hashable account of what a strategy was built from, or None when there is none this cheap."""
+    if depth > 8:
+        return None
+    if isinstance(value, _PLAIN):
+        return (type(value), value)
+    if isinstance(value, float):
+        return (type(value), value.hex())  # np.float64(1.0) prints unlike 1.0
+    if isinstance(value, (tuple, list)):
+        items = tuple(_parts(v, depth + 1) for v in value)
+        return None if None in items else (type(value), items)
+    if isinstance(value, dict):
+        items = tuple((k, _parts(v, depth + 1)) for k, v in value.items())
+        return None if any(not isinstance(k, str) or v is None for k, v in items) else ("dict", items)
+    if isinstance(value, np.ndarray):
+        return None if value.dtype.hasobject else ("ndarray", value.dtype.str, value.shape, value.tobytes())
+    if isinstance(value, LazyStrategy):
+        try:
+            built = (value.function, value._LazyStrategy__args, value._LazyStrategy__kwargs,
+                     [(method, fn) for method, fn, *_ in value._transformations])
+        except AttributeError:
+            return None
+        inner = _parts(built, depth + 1)
+        return None if inner is None else ("lazy", inner)
+    if isinstance(value, SearchStrategy) or callable(value):
+        return ("object", id(value))  # kept alive with its key (see _key), so the id stays its own
+    return None
 
 
 class _RecordingData:

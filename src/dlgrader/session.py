@@ -23,6 +23,11 @@ from .text import Text
 from .worker import HEADER, write_frame
 
 START_TIMEOUT = 60.0
+# How far play() sends ahead of the replies it has compared: a few requests, and few enough bytes that a
+# write never waits on the pipe (64 KiB) while the worker waits for us to read.
+AHEAD_REQUESTS = 8
+AHEAD_BYTES = 32 * 1024
+_CORRUPTED = Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted.")
 
 
 class _Fault:
@@ -81,12 +86,16 @@ class WorkerSession:
         self.startup_seconds = 0.0
         self.timed_out: set[str] = set()  # functions that already ran out of time: not run again
         self.tape: list[Exchange] | None = None  # while a list: every request and reply, as sent (see play)
+        self._inbox = bytearray()  # bytes read from the worker, not yet taken as a reply
+        self._awaited = 0  # replies the worker owes: more than one only while play() sends ahead
 
     # -- life cycle -------------------------------------------------------------
     def start(self) -> None:
         """Fork a warm worker from the fork server; start a cold one when that is not possible."""
         t0 = time.perf_counter()
         self.gone = None
+        self._inbox.clear()
+        self._awaited = 1  # its "ready"
         self.proc = warm.spawn(self.sandbox, self.config["preimport"], self.hidden, self.config["rlimits"])
         if self.proc is not None:
             try:
@@ -99,6 +108,8 @@ class WorkerSession:
             self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
             self.gone = None
+            self._inbox.clear()
+            self._awaited = 1
             self._await_ready()
         self.startup_seconds = time.perf_counter() - t0
 
@@ -146,38 +157,41 @@ class WorkerSession:
         try:
             return codec.decode(payload)
         except codec.CodecError:
-            self._die(Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted."))
+            self._die(_CORRUPTED)
 
     def _receive_frame(self, deadline: float, during: Text) -> bytes:
+        """The next reply frame; bytes past it stay in the inbox only while more replies are owed."""
         assert self.proc is not None
         fd = self.proc.stdout.fileno()
-        buf = bytearray()
-        need = HEADER.size
-        size = None
-        poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to create per reply
-        poller.register(fd, select.POLLIN)
-        while len(buf) < need:
-            left = deadline - time.monotonic()
-            if left <= 0 or not poller.poll(math.ceil(left * 1000)):
+        buf = self._inbox
+        poller = None
+        while True:
+            size = HEADER.unpack(bytes(buf[:HEADER.size]))[0] if len(buf) >= HEADER.size else None
+            if size is not None and size > codec.MAX_BYTES:
+                self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
+            if size is not None and len(buf) >= HEADER.size + size:
+                break
+            if poller is None:
+                poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to create per reply
+                poller.register(fd, select.POLLIN)
+            left = deadline - time.monotonic()  # past it, a reply already waiting is still taken
+            if not poller.poll(max(0, math.ceil(left * 1000))):
                 self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
                                f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
                           timed_out=True)
-            # one read takes a small reply whole, header included; only one frame is ever in flight
-            chunk = os.read(fd, min(1 << 20, max(need - len(buf), 1 << 16)))
+            chunk = os.read(fd, 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16)))
             if not chunk:
                 self._die(Text(f"El proceso de tu código terminó durante {during.es} "
                                "(¿os._exit, memoria agotada o un límite del sistema?).",
                                f"Your code's process ended during {during.en} "
                                "(os._exit, out of memory or a system limit?)."))
             buf += chunk
-            if size is None and len(buf) >= HEADER.size:
-                (size,) = HEADER.unpack(bytes(buf[:HEADER.size]))
-                if size > codec.MAX_BYTES:
-                    self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
-                need = HEADER.size + size
-        if len(buf) != need:  # more than one frame: the worker wrote what it was not asked for
-            self._die(Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted."))
-        return bytes(buf[HEADER.size:])
+        frame = bytes(buf[HEADER.size:HEADER.size + size])
+        del buf[:HEADER.size + size]
+        self._awaited -= 1
+        if buf and self._awaited <= 0:  # the worker wrote what it was not asked for
+            self._die(_CORRUPTED)
+        return frame
 
     def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None) -> bytes:
         """Send one request frame and wait for its reply frame, within the call's and the check's time.
@@ -192,21 +206,28 @@ class WorkerSession:
             raise
 
     def _send_and_receive(self, payload: bytes, timeout: float, during: Text) -> bytes:
+        self._send(payload)
+        return self._receive_frame(self._deadline(timeout), during)
+
+    def _send(self, payload: bytes) -> None:
+        """Write one request frame; refused once the worker is gone or the check's time is spent."""
         if self.gone is not None:
             raise self.gone
         if self.proc is None:
             raise WorkerGone(Text("El proceso de tu código no está activo.", "Your code's process is not running."))
-        deadline = time.monotonic() + timeout
-        if self.deadline is not None:
-            if time.monotonic() >= self.deadline:
-                raise FatalFault(Text("Se agotó el tiempo total de esta verificación; tu código es demasiado lento.",
-                                           "This check's total time ran out; your code is too slow."))
-            deadline = min(deadline, self.deadline)
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            raise FatalFault(Text("Se agotó el tiempo total de esta verificación; tu código es demasiado lento.",
+                                  "This check's total time ran out; your code is too slow."))
         try:
             write_frame(self.proc.stdin.fileno(), payload)
         except (BrokenPipeError, OSError):
             self._die(Text("El proceso de tu código terminó antes de tiempo.", "Your code's process ended early."))
-        return self._receive_frame(deadline, during)
+        self._awaited += 1
+
+    def _deadline(self, timeout: float) -> float:
+        """A call's own time limit from now, within the check's."""
+        deadline = time.monotonic() + timeout
+        return deadline if self.deadline is None else min(deadline, self.deadline)
 
     def request(self, msg: dict, timeout: float, during: Text, label: str | None = None):
         self.next_id += 1
@@ -226,15 +247,59 @@ class WorkerSession:
     def play(self, tape: list["Exchange"]) -> bool:
         """Send a recorded check's requests, in order; True if every reply is byte for byte the recorded one.
 
-        Stops at the first reply that differs, so the worker has received exactly the requests the check's
-        own body would have sent up to there. A timeout or crash raises as it would in the body.
+        Requests go a few ahead of the replies compared (AHEAD_*), so the worker runs them back to back
+        instead of waking for each. A reply that differs ends the play: the requests already sent after it
+        (at most AHEAD_REQUESTS - 1, the reference's own next requests) are answered and their replies
+        dropped. A timeout or crash on a compared request raises as it would in the body; one on a request
+        sent ahead leaves the worker gone, and the body's first call reports it.
         """
         if self.timed_out:  # a call the body would refuse without sending: not the recorded sequence
             return False
-        for ex in tape:
-            if self._exchange(ex.request, ex.timeout, ex.during, ex.label) != ex.reply:
-                return False
+        sent = got = ahead = 0  # requests sent, replies compared, bytes sent but not answered
+        started = time.monotonic()  # when the worker could start on the request whose reply comes next
+        try:
+            while got < len(tape):
+                while sent < len(tape) and (sent == got or (sent - got < AHEAD_REQUESTS
+                                                             and ahead + len(tape[sent].request) <= AHEAD_BYTES)):
+                    self._send(tape[sent].request)
+                    ahead += len(tape[sent].request)
+                    sent += 1
+                ex = tape[got]
+                reply = self._await(ex, started)
+                started = time.monotonic()
+                ahead -= len(ex.request)
+                got += 1
+                if reply != ex.reply:
+                    for extra in tape[got:sent]:
+                        try:
+                            self._await(extra, started)
+                        except WorkerGone:
+                            break
+                        started = time.monotonic()
+                    return False
+        except BaseException:
+            if self._awaited and self.gone is None:  # replies still owed: this worker's conversation is lost
+                self._die_quietly()
+            raise
         return True
+
+    def _await(self, ex: "Exchange", started: float) -> bytes:
+        """The reply to a request sent ahead, given the call's own time from when the worker could start it."""
+        deadline = started + ex.timeout
+        if self.deadline is not None:
+            deadline = min(deadline, self.deadline)
+        try:
+            return self._receive_frame(deadline, ex.during)
+        except WorkerGone as exc:
+            if exc.timed_out and ex.label is not None:
+                self.timed_out.add(ex.label)
+            raise
+
+    def _die_quietly(self) -> None:
+        try:
+            self._die(Text("El proceso de tu código se detuvo.", "Your code's process was stopped."))
+        except WorkerGone:
+            pass
 
     # -- operations -------------------------------------------------------------
     def load(self, cells: list) -> dict:

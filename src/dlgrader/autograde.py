@@ -146,13 +146,29 @@ class _DaskPool:
 def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jobs, db_url, progress, students,
                force, executor, scheduler, allow_weak) -> AutogradeReport:
     assignment_id = assignment.id
+    todo = [s for s in course.iter_submissions(course_dir, assignment_id) if students is None or s[0] in students]
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(_executor(executor, jobs, scheduler)) if todo else None
+        if executor == "processes" and todo:  # started now, they import while the course is set up (~0.3 s)
+            for _ in range(jobs):
+                pool.submit(int)
+        report = _grade_class(material, assignment, course_dir, sandbox, pool, todo, jobs=jobs, db_url=db_url,
+                              progress=progress, force=force, remote=executor == "dask", allow_weak=allow_weak)
+    report.results.sort(key=lambda r: r.student or "")
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *, jobs, db_url, progress,
+                 force, remote, allow_weak) -> AutogradeReport:
+    """Set the course up, then grade on ``pool`` what is new and write each result as it arrives."""
+    assignment_id = assignment.id
     release = course.release_notebook(course_dir, assignment)
     db_url = course.init_course(course_dir, assignment, release, db_url=db_url)
     release = course.release_notebook(course_dir, assignment)  # now the course's own copy
-    todo = [s for s in course.iter_submissions(course_dir, assignment_id) if students is None or s[0] in students]
     report = AutogradeReport(assignment_id, [], db_url=db_url,
                              manual_points=assignment.max_points - assignment.auto_points)
-    jobs = max(1, jobs or os.cpu_count() or 1)
     saved = {} if force else _saved(course_dir, assignment_id, db_url)
 
     with gradebook.open_gradebook(db_url) as gb:  # one for the run: SQLAlchemy compiles each statement once
@@ -176,14 +192,13 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
                 bar.update()
             else:
                 pending.append((student, nb_path, timestamp, fp))
-        remote = executor == "dask"
         # Replay (see replay.py) costs a grading of the reference's property checks first, shared out among the
         # grading processes (a Dask node records its own); from a few submissions per process on, it saves more.
         # A table kept from an earlier run (table_cache.py) costs nothing: then even a few submissions replay.
         replays = replay.enabled() and assignment.replay and bool(pending)
         kept = None if remote or not replays else table_cache.load(assignment_id, runner.table_key(assignment, material))
         replays = replays and (kept is not None or len(pending) >= REPLAY_FROM * jobs)
-        with _executor(executor, jobs, scheduler) as pool, contextlib.ExitStack() as stack:
+        with contextlib.ExitStack() as stack:
             table_path = None
             if replays and not remote:
                 table = kept
@@ -216,6 +231,4 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
                     record(result, nb_path, timestamp, fp)
                 bar.update()
         bar.close()
-    report.results.sort(key=lambda r: r.student or "")
-    report.seconds = time.perf_counter() - t0
     return report

@@ -171,3 +171,16 @@ def test_a_session_scoped_fixture_lives_for_one_program(course, sandbox, tmp_pat
     scores = [grade_cells(course, "99_demo", cells, sandbox).score for cells in ({}, WRONG, {})]
     assert scores == [6.0, 2.0, 6.0]  # WRONG sums three ones to 0: both per-program checks fail
     assert (tmp_path / "imports.txt").read_text().count("trained") == 3
+
+
+def test_a_failing_check_is_reported_without_formatting_its_traceback(course, sandbox, monkeypatch):
+    """pytest would cut and render a traceback for each failing check (~2 ms); the verdicts never need one."""
+    import _pytest.python
+
+    formatted = []
+    monkeypatch.setattr(_pytest.python.Function, "repr_failure", lambda self, excinfo: formatted.append(self) or "")
+    wrong = grade_cells(course, "99_demo", WRONG, sandbox)
+    monkeypatch.undo()
+    assert [c.id for c in wrong.checks if not c.passed] == ["suma_prop"] and wrong.score == 2.0, _verdicts(wrong)
+    assert wrong.checks[1].counterexample and "suma mal" in wrong.checks[1].message.es
+    assert formatted == []

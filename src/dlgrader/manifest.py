@@ -6,6 +6,7 @@ maximum scores are all derived from it.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,9 +108,18 @@ def load_manifest(folder: Path) -> Assignment:
     """Read and validate ``folder/assignment.toml``; every inconsistency is a ConfigError."""
     path = Path(folder) / MANIFEST
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ConfigError(Text(f"No existe {path}.", f"{path} does not exist.")) from exc
+    return _parse(Path(folder), text)
+
+
+@functools.lru_cache(maxsize=32)
+def _parse(folder: Path, text: str) -> Assignment:
+    """A manifest's text, read once per process: a grading process reads it for every submission."""
+    path = folder / MANIFEST
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(Text(f"{path} no es TOML válido: {exc}.", f"{path} is not valid TOML: {exc}.")) from exc
     where = str(path)

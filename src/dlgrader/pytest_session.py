@@ -25,13 +25,36 @@ from _pytest.config import _prepareconfig
 QUIET = ["-s", "-p", "no:terminal", "-p", "no:faulthandler", "-p", "no:cacheprovider"]
 
 
+def _one_line(excinfo) -> str:
+    return excinfo.exconly()[:2000]
+
+
+class _PlainReports:
+    """Failures without tracebacks: pytest cuts and renders one for a failing check even with --tb=no, and
+    hypothesis twice more through the item (~1–2 ms each, as much as grading the check); the caller reads
+    the exception itself (``call.excinfo``)."""
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_makereport(self, item, call):
+        excinfo = call.excinfo
+        if excinfo is None or isinstance(excinfo.value, (pytest.skip.Exception, BaseExceptionGroup)):
+            return None  # pytest's own report
+        return pytest.TestReport(item.nodeid, item.location, {}, "failed", _one_line(excinfo), call.when,
+                                 duration=call.duration, start=call.start, stop=call.stop,
+                                 user_properties=item.user_properties)
+
+    def pytest_collection_modifyitems(self, items):
+        for item in items:
+            item.repr_failure = _one_line  # what hypothesis formats a failing example's traceback with
+
+
 class OpenSession:
     """One configured pytest session over a fixed set of test files."""
 
     def __init__(self, args: list[str], plugin: object):
         sink = StringIO()
         with redirect_stdout(sink), redirect_stderr(sink):
-            self.config = _prepareconfig([*QUIET, *args], [plugin])
+            self.config = _prepareconfig([*QUIET, *args], [plugin, _PlainReports()])
             self.config.option.tbstyle = "no"  # --tb=no (its option is the terminal's): no traceback is formatted
             self.session = pytest.Session.from_config(self.config)
             self.config._do_configure()

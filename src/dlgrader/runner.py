@@ -267,7 +267,8 @@ class _Plugin:
     def pytest_runtest_makereport(self, item, call):
         outcome = yield
         report = outcome.get_result()
-        check = next((c for c in self.assignment.checks if c.id == _check_id(item)), None)
+        cid = _check_id(item)
+        check = next((c for c in self.assignment.checks if c.id == cid), None)
         if check is None:
             return
         prev = self.results.get(check.id)

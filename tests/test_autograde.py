@@ -57,6 +57,17 @@ def test_regrading_one_student_changes_only_that_student(tmp_path, capsys):
     assert (scores["ana"]["score"], scores["diego"]["score"]) == (20.0, 18.0)
 
 
+def test_a_course_with_nothing_submitted_is_set_up_and_starts_no_grading_process(tmp_path, monkeypatch):
+    """Grading processes start before the course is set up (they import meanwhile), but only if there is work."""
+    course = tmp_path / "curso"
+    course.mkdir()
+    monkeypatch.setattr(autograde_module, "_executor", lambda *a: pytest.fail("a grading process was started"))
+    report = autograde_module.autograde("01_perceptron", course, root=REPO, progress=False)
+    assert report.results == [] and report.graded == 0
+    assert (course / "nbgrader_config.py").is_file() and (course / "release" / "01_perceptron").is_dir()
+    assert gradebook.read_scores(db_url_for(course), "01_perceptron") == {}
+
+
 def test_weak_isolation_is_refused_for_a_class(tmp_path, monkeypatch, capsys):
     course = _course(tmp_path, {"ana": "ana_perez"})
     monkeypatch.setattr(autograde_module, "detect", lambda: Sandbox(mode="plain", drop_uid=False, seccomp=False))

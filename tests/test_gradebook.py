@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -225,6 +226,23 @@ def test_a_gradebook_kept_open_takes_a_class_and_survives_a_refused_write(course
     scores = read_scores(db, "01_demo")
     assert set(scores) >= {"ana", "beto"} and "nuevo" not in scores
     assert scores["ana"]["score"] == scores["beto"]["score"] == pytest.approx(sum(POINTS.values()), abs=1e-12)
+
+
+def test_a_submission_costs_the_same_queries_however_many_checks_it_has(course):
+    """Through a kept gradebook each write reads the assignment's cells in one query, not one per cell."""
+    from sqlalchemy import event
+
+    course_dir, assignment, db = course
+    queries = []
+    with open_gradebook(db) as gb:
+        write_submission(gb, assignment, result_for(assignment, POINTS), "ana")  # the first builds the rows
+        event.listen(gb.engine, "before_cursor_execute", lambda *args: queries.append(args[2]))
+        for student in ("beto", "carla", "ana"):
+            write_submission(gb, assignment, result_for(assignment, POINTS), student)
+    param = r"(\?|%\(\w+\)s(::\w+)?)"  # SQLite's and PostgreSQL's
+    reread = re.compile(rf"WHERE ({param} = (grade_cells|base_cell)\.id|(grade_cells|base_cell)\.id = {param})$")
+    one_cell = [q for q in queries if reread.search(" ".join(q.split()))]  # an expired cell read back alone
+    assert one_cell == [] and len(queries) <= 3 * 15, queries
 
 
 def test_ensure_students_updates_and_rejects_unknown_keys(course):

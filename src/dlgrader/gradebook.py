@@ -22,7 +22,7 @@ from typing import Iterable, Mapping
 
 import dateutil.parser
 from nbformat import from_dict
-from nbgrader.api import (Comment, Gradebook, Grade, MissingEntry, Student, SubmittedAssignment,
+from nbgrader.api import (Comment, Gradebook, Grade, GradeCell, MissingEntry, Student, SubmittedAssignment,
                           SubmittedNotebook)
 from nbgrader.utils import compute_checksum, parse_utc
 
@@ -321,14 +321,16 @@ def write_submission(gb: Gradebook, assignment: Assignment, result: SubmissionRe
     except MissingEntry:
         gb.db.rollback()
         raise _not_registered(aid) from None
-    code_cells = [c for c in notebook.grade_cells if c.cell_type == "code"]
-    registered = {c.name: c.max_score for c in code_cells}
+    # one query: after each commit the cells' objects are expired, and reading them back cost one apiece
+    cells = (gb.db.query(GradeCell.id, GradeCell.name, GradeCell.max_score)
+             .filter(GradeCell.notebook_id == notebook.id, GradeCell.cell_type == "code").all())
+    registered = {name: max_score for _, name, max_score in cells}
     try:
         _check_result(assignment, result, registered)
         student = _student(gb, student_id)
         _submission(gb, aid, student, timestamp)
         gb.db.flush()
-        names = {c.id: c.name for c in code_cells}  # Grade.name would load each grade's cell: a query apiece
+        names = {cid: name for cid, name, _ in cells}  # Grade.name would load each grade's cell: a query apiece
         submitted = gb.find_submission_notebook(nb_name, aid, student_id)
         grades = {names[g.cell_id]: g for g in submitted.grades if g.cell_id in names}
         for check in result.checks:

@@ -70,3 +70,13 @@ def test_doctor_names_every_layer(capsys):
     code, out, _ = run(capsys, "doctor")
     assert code == 0 and "nivel de aislamiento" in out
     assert "bubblewrap" in out and "seccomp" in out
+
+
+def test_grade_refuses_weak_isolation_unless_allowed(capsys, monkeypatch):
+    """As autograde does: with weak isolation a submission could read solutions/ or write the results file."""
+    from dlgrader import sandbox
+
+    monkeypatch.setattr(sandbox, "detect", lambda: sandbox.Sandbox(mode="plain", drop_uid=False, seccomp=False))
+    code = main(["--root", str(REPO), "grade", "01_perceptron", str(EXAMPLES / "ana_perez.ipynb"), "--json"])
+    out = capsys.readouterr()
+    assert code == 3 and "--allow-weak-sandbox" in out.err and out.out == ""

@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--student", help="the student's id (quizzes grade that student's variant)")
     g.add_argument("--gradescope", metavar="RESULTS_JSON",
                    help="also write Gradescope's results.json (e.g. /autograder/results/results.json)")
+    g.add_argument("--allow-weak-sandbox", action="store_true", help="grade even without strong isolation")
 
     a = sub.add_parser("autograde", help="grade a class into nbgrader's gradebook")
     a.add_argument("assignment")
@@ -114,8 +115,11 @@ def _run(args, lang: str) -> int:
         return 0 if all(c.passed for c in result.checks) else 1
     if args.command == "grade":
         from .api import grade_file
+        from .sandbox import detect, require
 
-        result = grade_file(args.assignment, args.submission, root=args.root, student=args.student)
+        sandbox = detect()
+        require(sandbox, args.allow_weak_sandbox)  # as autograde: a weak worker could read solutions/
+        result = grade_file(args.assignment, args.submission, root=args.root, student=args.student, sandbox=sandbox)
         if args.gradescope:
             from .export_gradescope import write_gradescope_results
 

@@ -7,6 +7,7 @@ worker output and never trust it beyond the decoded, validated value.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import math
@@ -94,8 +95,6 @@ class WorkerSession:
         """Fork a warm worker from the fork server; start a cold one when that is not possible."""
         t0 = time.perf_counter()
         self.gone = None
-        self._inbox.clear()
-        self._awaited = 1  # its "ready"
         self.proc = warm.spawn(self.sandbox, self.config["preimport"], self.hidden, self.config["rlimits"])
         if self.proc is not None:
             try:
@@ -108,12 +107,13 @@ class WorkerSession:
             self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
             self.gone = None
-            self._inbox.clear()
-            self._awaited = 1
             self._await_ready()
         self.startup_seconds = time.perf_counter() - t0
 
     def _await_ready(self) -> None:
+        """A new process owes one reply, its "ready", and nothing read from an earlier one counts."""
+        self._inbox.clear()
+        self._awaited = 1
         frame = self._receive_frame(time.monotonic() + START_TIMEOUT, during=Text("el arranque", "start-up"))
         ready = self._decode(frame)
         if ready != "ready":
@@ -194,20 +194,20 @@ class WorkerSession:
         return frame
 
     def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None) -> bytes:
-        """Send one request frame and wait for its reply frame, within the call's and the check's time.
+        """Send one request frame and wait for its reply frame, within the call's and the check's time."""
+        with self._marking(label):
+            self._send(payload)
+            return self._receive_frame(self._deadline(timeout), during)
 
-        A function (``label``) whose request ends in a time-out is marked, and not run again (see ``call``).
-        """
+    @contextlib.contextmanager
+    def _marking(self, label: str | None):
+        """A function (``label``) whose request ends in a time-out is marked, and not run again (see ``call``)."""
         try:
-            return self._send_and_receive(payload, timeout, during)
+            yield
         except WorkerGone as exc:
             if exc.timed_out and label is not None:
                 self.timed_out.add(label)
             raise
-
-    def _send_and_receive(self, payload: bytes, timeout: float, during: Text) -> bytes:
-        self._send(payload)
-        return self._receive_frame(self._deadline(timeout), during)
 
     def _send(self, payload: bytes) -> None:
         """Write one request frame; refused once the worker is gone or the check's time is spent."""
@@ -224,9 +224,9 @@ class WorkerSession:
             self._die(Text("El proceso de tu código terminó antes de tiempo.", "Your code's process ended early."))
         self._awaited += 1
 
-    def _deadline(self, timeout: float) -> float:
-        """A call's own time limit from now, within the check's."""
-        deadline = time.monotonic() + timeout
+    def _deadline(self, timeout: float, start: float | None = None) -> float:
+        """A call's own time limit from ``start`` (now by default), within the check's."""
+        deadline = (time.monotonic() if start is None else start) + timeout
         return deadline if self.deadline is None else min(deadline, self.deadline)
 
     def request(self, msg: dict, timeout: float, during: Text, label: str | None = None):
@@ -265,14 +265,16 @@ class WorkerSession:
                     ahead += len(tape[sent].request)
                     sent += 1
                 ex = tape[got]
-                reply = self._await(ex, started)
+                with self._marking(ex.label):
+                    reply = self._receive_frame(self._deadline(ex.timeout, started), ex.during)
                 started = time.monotonic()
                 ahead -= len(ex.request)
                 got += 1
                 if reply != ex.reply:
                     for extra in tape[got:sent]:
                         try:
-                            self._await(extra, started)
+                            with self._marking(extra.label):
+                                self._receive_frame(self._deadline(extra.timeout, started), extra.during)
                         except WorkerGone:
                             break
                         started = time.monotonic()
@@ -282,18 +284,6 @@ class WorkerSession:
                 self._die_quietly()
             raise
         return True
-
-    def _await(self, ex: "Exchange", started: float) -> bytes:
-        """The reply to a request sent ahead, given the call's own time from when the worker could start it."""
-        deadline = started + ex.timeout
-        if self.deadline is not None:
-            deadline = min(deadline, self.deadline)
-        try:
-            return self._receive_frame(deadline, ex.during)
-        except WorkerGone as exc:
-            if exc.timed_out and ex.label is not None:
-                self.timed_out.add(ex.label)
-            raise
 
     def _die_quietly(self) -> None:
         try:

@@ -2,8 +2,10 @@
 
 A twin may only change the words: the cells, their order, ids and metadata (nbgrader,
 dlgrader) and every code statement must be those of the Spanish notebook. Only
-comments, docstrings, ``raise NotImplementedError("...")`` messages and the check
-cell (which checks the English file, in English) may differ.
+comments, docstrings, ``raise NotImplementedError("...")`` messages, the check
+cell (which checks the English file, in English) and the grade cells (written in
+each language by ``dlgrader build`` from the manifest: tests/test_nbgrader_cells.py)
+may differ.
 """
 
 from __future__ import annotations
@@ -82,6 +84,12 @@ def normalised_code(source: str) -> str:
     return ast.dump(_Normalise().visit(tree))
 
 
+def _built(cell: dict) -> bool:
+    """A grade cell that is not a solution: its code is written by dlgrader build, in the notebook's language."""
+    meta = cell["metadata"].get("nbgrader") or {}
+    return bool(meta.get("grade")) and not meta.get("solution")
+
+
 def code_differences(es: dict, en: dict) -> list[str]:
     """Why the code cells of two notebooks differ beyond comments and docstrings (empty: they do not)."""
     es_cells, en_cells = es["cells"], en["cells"]
@@ -92,7 +100,7 @@ def code_differences(es: dict, en: dict) -> list[str]:
         if a["cell_type"] != b["cell_type"]:
             problems.append(f"cell {i}: {a['cell_type']} vs {b['cell_type']}")
             continue
-        if a["cell_type"] != "code" or is_check_cell(a):
+        if a["cell_type"] != "code" or is_check_cell(a) or _built(a):
             continue
         try:
             same = normalised_code(_source(a)) == normalised_code(_source(b))

@@ -12,3 +12,10 @@ def check(assignment: str | None = None, notebook: str | None = None, lang: str 
     from .student import check_from_notebook
 
     check_from_notebook(assignment, notebook, lang)
+
+
+def grade_cell(assignment: str, check_id: str, lang: str = "es") -> None:
+    """What a notebook's grade cell runs: fails closed unless dlgrader grades the notebook (grade_cells.py)."""
+    from .grade_cells import grade_cell as run
+
+    run(assignment, check_id, lang)

@@ -87,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--out", help="where to build the demo course (default: a new temporary folder)")
     d.add_argument("--jobs", type=int, default=None)
 
+    b = sub.add_parser("build", help="write the notebooks' grade cells (code and points) from assignment.toml")
+    b.add_argument("assignments", nargs="*", help="only these assignments (default: all)")
+    b.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook is out of date")
+
     sub.add_parser("doctor", help="what isolation this machine gives")
     return p
 
@@ -179,6 +183,20 @@ def _run(args, lang: str) -> int:
         from .demo import run_demo
 
         return run_demo(out=args.out, root=args.root, jobs=args.jobs, lang=lang, only=args.assignments)
+    if args.command == "build":
+        from .build import build, stale_notebooks
+        from .paths import find_material
+
+        material = find_material(args.root)
+        done = [p for aid in (args.assignments or material.assignment_ids())
+                for p in (stale_notebooks if args.check else build)(material.assignment(aid))]
+        verb = ("desactualizado" if lang == "es" else "out of date") if args.check else \
+            ("reescrito" if lang == "es" else "rewritten")
+        for path in done:
+            print(f"{verb}: {path}")
+        if not done:
+            print("Los notebooks están al día." if lang == "es" else "The notebooks are up to date.")
+        return 1 if args.check and done else 0
     if args.command == "doctor":
         from .sandbox import detect
 

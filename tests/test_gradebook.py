@@ -15,7 +15,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from dlgrader.course import init_course, iter_submissions, release_notebook, write_autograded
+from dlgrader.course import db_url_for, init_course, iter_submissions, release_notebook, write_autograded
 from dlgrader.errors import ConfigError
 from dlgrader.gradebook import (ensure_students, open_gradebook, read_scores, read_students, record_submission,
                                 register_assignment, sqlite_url, write_submission)
@@ -69,7 +69,7 @@ def result_for(assignment: Assignment, points: dict[str, float]) -> SubmissionRe
 def empty_gradebook(tmp_path_factory) -> Path:
     """nbgrader runs `alembic heads` (seconds) for every new database, so tests copy one empty database."""
     path = tmp_path_factory.mktemp("plantilla") / "gradebook.db"
-    Gradebook(sqlite_url(path), "dlgrader").close()
+    open_gradebook(sqlite_url(path), "dlgrader").close()  # puts alembic on PATH, as dlgrader does
     return path
 
 
@@ -258,12 +258,17 @@ def test_ensure_students_updates_and_rejects_unknown_keys(course):
 def test_init_course_writes_an_nbgrader_config_it_can_rewrite(course):
     course_dir, assignment, db = course
     text = (course_dir / "nbgrader_config.py").read_text(encoding="utf-8")
-    assert "c.CourseDirectory.course_id = 'dlgrader'" in text and repr(db) in text
+    assert "c.CourseDirectory.course_id = 'dlgrader'" in text
+    if db.startswith("sqlite"):  # the default gradebook follows the folder (a copied course uses its own)
+        assert db == db_url_for(course_dir) and "os.path.join(here, 'gradebook.db')" in text and repr(db) not in text
+    else:
+        assert f"c.CourseDirectory.db_url = {db!r}" in text
     assert (course_dir / "source" / "01_demo" / "01_demo.ipynb").is_file()
     assert (course_dir / "release" / "01_demo" / "01_demo.ipynb").is_file()
     (course_dir / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")  # the instructor's own
-    init_course(course_dir, assignment, course_dir / "release" / "01_demo" / "01_demo.ipynb")
-    assert (course_dir / "nbgrader_config.py").read_text(encoding="utf-8") == "c = get_config()\n"
+    init_course(course_dir, assignment, course_dir / "release" / "01_demo" / "01_demo.ipynb", db_url=db)
+    text = (course_dir / "nbgrader_config.py").read_text(encoding="utf-8")
+    assert text.startswith("c = get_config()\n") and text.count("dlgrader_configure(c") == 1  # extended, not replaced
 
 
 def test_release_notebook_prefers_the_course_copy(course, tmp_path):

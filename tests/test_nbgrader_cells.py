@@ -17,6 +17,7 @@ import nbformat
 import pytest
 
 from conftest import REPO
+from test_nbgrader_autograde import without_dlgrader
 from dlgrader import gradebook
 from dlgrader.build import build, grade_cell_source, stale_notebooks
 from dlgrader.course import db_url_for, init_course
@@ -39,6 +40,7 @@ def _course(tmp_path: Path, students: dict[str, str]) -> Path:
     a = MATERIAL.assignment(AID)
     course = tmp_path / "curso"
     init_course(course, a, a.notebook_path)
+    without_dlgrader(course)
     for sid, example in students.items():
         folder = course / "submitted" / sid / AID
         folder.mkdir(parents=True)

@@ -91,7 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("assignments", nargs="*", help="only these assignments (default: all)")
     b.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook is out of date")
 
-    sub.add_parser("doctor", help="what isolation this machine gives")
+    dr = sub.add_parser("doctor", help="what isolation this machine gives (and, with --course, what nbgrader uses)")
+    dr.add_argument("--course", help="also say which gradebook, exchange and autograde this course's nbgrader uses")
     return p
 
 
@@ -204,8 +205,32 @@ def _run(args, lang: str) -> int:
         print(f"{'nivel de aislamiento' if lang == 'es' else 'isolation level'}: {sb.level}")
         for layer in sb.layers:
             print(f"  {'✓' if layer.active else '✗'} {layer.name}: {layer.detail}")
+        if args.course:
+            from .nbgrader_autograde import course_setup
+
+            _print_course_setup(course_setup(args.course), lang)
         return 0
     raise AssertionError(args.command)
+
+
+def _print_course_setup(setup: dict, lang: str) -> None:
+    es = lang == "es"
+    if setup["config"] is None:
+        print("Esta carpeta no tiene nbgrader_config.py: ejecuta dlgrader autograde en ella primero." if es else
+              "This folder has no nbgrader_config.py: run dlgrader autograde in it first.")
+        return
+    rows = [("configuración de nbgrader" if es else "nbgrader configuration", setup["config"]),
+            ("carpeta del curso" if es else "course folder", setup["root"]),
+            ("libro de calificaciones" if es else "gradebook", setup["db_url"]),
+            ("intercambio (exchange)" if es else "exchange", setup["exchange"]),
+            ("autograde de nbgrader" if es else "nbgrader's autograde",
+             ("califica con dlgrader" if es else "grades with dlgrader") if setup["dlgrader_autograde"] else
+             ("NO califica con dlgrader" if es else "does NOT grade with dlgrader"))]
+    for label, value in rows:
+        print(f"{label}: {value}")
+    if setup["add"]:
+        print(("Agrega al final de nbgrader_config.py:\n" if es else "Add at the end of nbgrader_config.py:\n")
+              + "c = get_config()  # noqa: F821\n" + setup["add"])
 
 
 if __name__ == "__main__":

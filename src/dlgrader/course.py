@@ -43,12 +43,51 @@ def db_url_for(course_dir: str | os.PathLike) -> str:
     return sqlite_url(Path(course_dir) / "gradebook.db")
 
 
-def _config_text(root: Path, course_id: str, db_url: str) -> str:
+def _db_line(root: Path, db_url: str) -> str:
+    if db_url == db_url_for(root):  # the default gradebook follows the folder
+        return "c.CourseDirectory.db_url = 'sqlite:///' + os.path.join(here, 'gradebook.db')\n"
+    return f"c.CourseDirectory.db_url = {db_url!r}\n"
+
+
+def dlgrader_block(material: Path) -> str:
+    """The lines that make nbgrader's autograde (and formgrader's Autograde button) grade with dlgrader."""
+    return ("from dlgrader.nbgrader_autograde import configure as dlgrader_configure  # noqa: E402\n"
+            f"dlgrader_configure(c, material={str(material)!r})\n")
+
+
+def _config_text(root: Path, course_id: str, db_url: str, material: Path) -> str:
+    """A course's nbgrader_config.py: paths follow the file, so a copied or moved course uses its own files."""
     return (f"{MARKER}\n"
+            "# nbgrader's tools (formgrader, nbgrader autograde and validate, the exchange) work in the folder that\n"
+            "# holds this file, wherever it is copied or moved, and grade with dlgrader (README: JupyterHub y formgrader).\n"
+            "import os\n\n"
             "c = get_config()  # noqa: F821 (nbgrader provides it)\n"
-            f"c.CourseDirectory.root = {str(root)!r}\n"
+            "here = os.path.dirname(os.path.abspath(__file__))\n"
+            "c.CourseDirectory.root = here\n"
             f"c.CourseDirectory.course_id = {course_id!r}\n"
-            f"c.CourseDirectory.db_url = {db_url!r}\n")
+            + _db_line(root, db_url)
+            + "# a single-user exchange; on JupyterHub use a shared folder instead (README)\n"
+            "c.Exchange.root = os.path.join(here, 'exchange')\n\n"
+            + dlgrader_block(material))
+
+
+def write_config(root: Path, course_id: str, db_url: str, material: Path) -> None:
+    """Write dlgrader's nbgrader_config.py, or extend an instructor's own with the dlgrader lines, never replace it.
+
+    A file without dlgrader's first line is the instructor's: the dlgrader lines are appended once (it is a Python
+    file nbgrader runs; later lines win). A file that cannot be written is left alone (``dlgrader doctor`` says what
+    to add).
+    """
+    config = root / CONFIG
+    try:
+        if not config.exists() or config.read_text(encoding="utf-8").startswith(MARKER):
+            config.write_text(_config_text(root, course_id, db_url, material), encoding="utf-8")
+        elif "dlgrader_configure(" not in config.read_text(encoding="utf-8"):
+            with config.open("a", encoding="utf-8") as fh:
+                fh.write("\n# Added by dlgrader: nbgrader's autograde grades with dlgrader.\n"
+                         "c = get_config()  # noqa: F821\n" + dlgrader_block(material))
+    except OSError:
+        pass
 
 
 def init_course(course_dir: str | os.PathLike, assignment: Assignment, release_notebook: str | os.PathLike, *,
@@ -66,9 +105,7 @@ def init_course(course_dir: str | os.PathLike, assignment: Assignment, release_n
                                f"The assignment notebook {release_notebook} does not exist."))
     db_url = db_url or db_url_for(root)
     root.mkdir(parents=True, exist_ok=True)
-    config = root / CONFIG
-    if not config.exists() or config.read_text(encoding="utf-8").startswith(MARKER):
-        config.write_text(_config_text(root, course_id, db_url), encoding="utf-8")
+    write_config(root, course_id, db_url, assignment.root.parent.parent)
     for area in ("source", "release"):
         target = root / area / assignment.id / assignment.notebook
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -94,7 +131,7 @@ def release_notebook(course_dir: str | os.PathLike, assignment: Assignment | str
     return found[0]
 
 
-def _timestamp(folder: Path) -> datetime | None:
+def read_timestamp(folder: Path) -> datetime | None:
     """nbgrader's ``timestamp.txt``; an unreadable one counts as absent (it must not stop a batch)."""
     try:
         return parse_timestamp((folder / "timestamp.txt").read_text(encoding="utf-8").strip())
@@ -122,7 +159,7 @@ def iter_submissions(course_dir: str | os.PathLike, assignment_id: str) -> Itera
             continue
         found = sorted(p for p in folder.glob("*.ipynb") if p.is_file() and not p.name.startswith("."))
         chosen = most_answered(found, release, release.name) if release else (found[0] if found else None)
-        yield Submission(student.name, chosen, _timestamp(folder))
+        yield Submission(student.name, chosen, read_timestamp(folder))
 
 
 def _cell_id(nb: dict, wanted: str, taken: set[str]) -> dict:
@@ -139,17 +176,38 @@ def _cell_id(nb: dict, wanted: str, taken: set[str]) -> dict:
     return {"id": cid}
 
 
-def _feedback(check: CheckResult) -> str:
-    head = (f"{'Superada' if check.passed else 'No superada'}: {check.points:g} de {check.max_points:g} puntos.\n")
-    body = check.feedback("es")
-    return head + (body + "\n" if body else "")
+def feedback_text(check: CheckResult, lang: str = "es") -> str:
+    """What a graded notebook shows under a check's cell."""
+    head = Text(f"Superada: {check.points:g} de {check.max_points:g} puntos.\n",
+                f"Passed: {check.points:g} of {check.max_points:g} points.\n") if check.passed else \
+        Text(f"No superada: {check.points:g} de {check.max_points:g} puntos.\n",
+             f"Not passed: {check.points:g} of {check.max_points:g} points.\n")
+    body = check.feedback(lang)
+    return head(lang) + (body + "\n" if body else "")
+
+
+def score_outputs(check: CheckResult | None, lang: str = "es") -> list[dict]:
+    """A grade cell's outputs in a graded notebook: the feedback on stdout, then the score as a number.
+
+    nbgrader reads a grade cell's score from its outputs (``determine_grade``, nbgrader/utils.py): the first
+    error, stderr stream or ``execute_result`` decides; a numeric ``execute_result`` from 0 to the cell's points
+    is that many points, while a non-numeric or negative one is *full* marks. So the score is written as a plain
+    decimal, and a cell the manifest does not know gets a stderr line (0).
+    """
+    if check is None:
+        return [{"output_type": "stream", "name": "stderr",
+                 "text": "dlgrader: esta celda no corresponde a ninguna verificación. / "
+                         "dlgrader: this cell matches no check.\n"}]
+    return [{"output_type": "stream", "name": "stdout", "text": feedback_text(check, lang)},
+            {"output_type": "execute_result", "execution_count": None, "metadata": {},
+             "data": {"text/plain": repr(float(max(check.points, 0.0)))}}]
 
 
 SAFE_MIME = ("text/plain", "image/png", "image/jpeg", "image/gif")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def _escape_markdown(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """``<`` becomes ``&lt;`` outside code, so no tag a student writes reaches the instructor's browser."""
     out, fenced = [], False
     for line in text.splitlines(keepends=True):
@@ -162,7 +220,7 @@ def _escape_markdown(text: str) -> str:
     return "".join(out)
 
 
-def _defang(cell: dict) -> None:
+def defang(cell: dict) -> None:
     """Neutralise what a submission could run in formgrader's page (scripts in HTML, SVG, JS outputs).
 
     Student code never runs on the instructor's side, and neither may
@@ -172,7 +230,7 @@ def _defang(cell: dict) -> None:
     source = cell.get("source", "")
     source = "".join(source) if isinstance(source, list) else str(source)
     if cell.get("cell_type") == "markdown":
-        cell["source"] = _escape_markdown(source)
+        cell["source"] = escape_markdown(source)
     elif cell.get("cell_type") == "raw":
         cell["metadata"].pop("format", None)
         cell["metadata"].pop("raw_mimetype", None)
@@ -214,7 +272,7 @@ def _graded_copy(nb: dict, release: dict, result: SubmissionResult, problem: Tex
         gid = (meta.get("nbgrader") or {}).get("grade_id") if isinstance(meta.get("nbgrader"), dict) else None
         meta.pop("nbgrader", None)
         if nb is not release:
-            _defang(cell)
+            defang(cell)
         if gid in spec and gid not in seen:
             seen.add(gid)
             original = spec[gid]
@@ -225,12 +283,12 @@ def _graded_copy(nb: dict, release: dict, result: SubmissionResult, problem: Tex
     by_id = {c["metadata"]["nbgrader"]["grade_id"]: c for c in cells if "nbgrader" in c["metadata"]}
     if problem is not None:
         cells.append({"cell_type": "markdown", **_cell_id(out, "dlgrader-problem", taken), "metadata": {},
-                      "source": "**dlgrader:** " + _escape_markdown(problem("es"))})
+                      "source": "**dlgrader:** " + escape_markdown(problem("es"))})
     for check in result.checks:
-        stream = {"output_type": "stream", "name": "stdout", "text": _feedback(check)}
+        outputs = score_outputs(check)
         existing = by_id.get(check.id)
         if existing is not None and existing.get("cell_type") == "code":
-            existing["outputs"] = [stream]
+            existing["outputs"] = outputs
             continue
         if existing is not None:
             continue
@@ -239,7 +297,7 @@ def _graded_copy(nb: dict, release: dict, result: SubmissionResult, problem: Tex
             "metadata": {"nbgrader": {"grade": True, "solution": False, "locked": True, "task": False,
                                       "grade_id": check.id, "points": check.max_points, "schema_version": 3},
                          "dlgrader": {"role": "result"}},
-            "source": check_source(check.id, check.title), "outputs": [stream]})
+            "source": check_source(check.id, check.title), "outputs": outputs})
     out["cells"] = cells
     return out
 

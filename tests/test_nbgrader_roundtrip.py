@@ -45,6 +45,8 @@ def round_trip(tmp_path_factory):
         init_course(course, a, a.notebook_path)
         run = nbgrader("release_assignment", aid, cwd=course)
         assert run.returncode == 0, run.stderr[-2000:]
+    listed = nbgrader("list", cwd=course)  # out of the box: the course's own exchange, no flags
+    assert listed.returncode == 0 and all(f"dlgrader {aid}" in listed.stderr for aid in AIDS), listed.stderr
     for sid in STUDENTS:
         home = base / sid
         home.mkdir()

@@ -42,7 +42,7 @@ def main() -> None:
     # imported here, not at the top: the grading processes re-import this script, and must not import
     # nbgrader through dlgrader.autograde (a lean grading process, see grading_task.py)
     from dlgrader.api import grade_file
-    from dlgrader.autograde import autograde
+    from dlgrader.grading.batch import autograde
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--students", type=int, default=500)

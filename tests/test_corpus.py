@@ -16,7 +16,7 @@ import pytest
 
 from broken_corpus import KINDS, write_kind
 from conftest import REPO
-from dlgrader.autograde import autograde
+from dlgrader.grading.batch import autograde
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
 HONEST = {"ana_perez": 20, "camila_rojas": 18, "sofia_ramirez": 15, "diego_fernandez": 0,

@@ -9,7 +9,7 @@ import struct
 import numpy as np
 import pytest
 
-from dlgrader import datasets
+from dlgrader.content import datasets
 from dlgrader.errors import ConfigError
 
 

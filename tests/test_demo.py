@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from dlgrader import gradebook
+from dlgrader.course import gradebook
 from dlgrader.cli import main
 
 # What each example deserves (examples/make_examples.py says why); a hostile one must not move anyone else.
@@ -187,7 +187,7 @@ def test_report_pages_load_in_a_browser_with_their_figures(demo, browser, tmp_pa
 @pytest.mark.slow
 def test_feedback_pages_and_exports_never_show_the_reference(demo, tmp_path):
     """No line of the reference's code appears in a page or LMS file (counterexamples are inputs, not code)."""
-    from dlgrader.report import write_report
+    from dlgrader.reports.html import write_report
 
     _, _, out = demo
     write_report(out, out=tmp_path / "r", root=REPO)

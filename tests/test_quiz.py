@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO
 from dlgrader.api import grade_file
-from dlgrader.quiz import enunciados, normalizar_usuario, variante
+from dlgrader.content.quiz import enunciados, normalizar_usuario, variante
 
 AID = "09_prueba_unidad1"
 EXAMPLES = REPO / "examples" / AID

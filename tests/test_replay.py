@@ -19,10 +19,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dlgrader import replay, runner
-from dlgrader.notebook import program_from_cells, program_from_notebook, read_cell_file
-from dlgrader.paths import find_material
-from dlgrader.runner import grade_program
+from dlgrader.grading import replay, runner
+from dlgrader.material.notebook import program_from_cells, program_from_notebook, read_cell_file
+from dlgrader.material.paths import find_material
+from dlgrader.grading.runner import grade_program
 
 from conftest import FIXTURE_ROOT, REPO
 
@@ -170,8 +170,8 @@ def test_a_correct_answer_that_differs_in_the_last_bits_is_replayed(edge_materia
 
 
 def _session(sandbox, source: str, call_timeout: float = 20):
-    from dlgrader.notebook import Cell
-    from dlgrader.session import WorkerSession
+    from dlgrader.material.notebook import Cell
+    from dlgrader.sandbox.session import WorkerSession
 
     s = WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=call_timeout,
                       load_timeout=20)
@@ -213,7 +213,7 @@ def test_a_strategys_key_is_its_full_repr_when_kept_too():
 
 def test_a_tape_stops_at_the_first_reply_that_differs(sandbox):
     """After a differing reply the worker gets no more than the requests already sent ahead of it, all answered."""
-    from dlgrader.session import AHEAD_REQUESTS
+    from dlgrader.sandbox.session import AHEAD_REQUESTS
 
     session = functools.partial(_session, sandbox)
     counting = "calls = []\ndef veces():\n    return len(calls)\ndef f(x):\n    calls.append(x)\n    return {}\n"
@@ -244,7 +244,7 @@ def test_a_tape_sends_large_requests_a_few_at_a_time(sandbox):
 
 def test_a_request_sent_ahead_that_runs_out_of_time_leaves_the_worker_gone(sandbox):
     """The reply before it already differed, so the tape fails; the body's next call says why the worker is gone."""
-    from dlgrader.session import FatalFault
+    from dlgrader.sandbox.faults import FatalFault
 
     with _session(sandbox, "def f(x):\n    return x\n", call_timeout=1) as ref:
         ref.tape = []
@@ -261,7 +261,7 @@ def test_a_request_sent_ahead_that_runs_out_of_time_leaves_the_worker_gone(sandb
 
 def test_a_function_that_runs_out_of_time_on_a_tape_is_not_run_again(sandbox):
     """As in a call from the body: the time-out raises, and the function is refused from then on."""
-    from dlgrader.session import FatalFault, WorkerGone
+    from dlgrader.sandbox.faults import FatalFault, WorkerGone
 
     with _session(sandbox, "def f(x):\n    return x\n", call_timeout=1) as ref:  # a tape keeps the call's time
         ref.tape = []
@@ -277,7 +277,7 @@ def test_a_function_that_runs_out_of_time_on_a_tape_is_not_run_again(sandbox):
 
 def test_each_check_numbers_the_students_objects_from_one(sandbox):
     """So a tape that creates an object (an optimizer) matches whatever earlier checks created."""
-    from dlgrader.session import SubmissionFault
+    from dlgrader.sandbox.faults import SubmissionFault
 
     with _session(sandbox, "class Contador:\n    def uno(self):\n        return 1\n") as s:
         first, second = s.call("Contador", (), {}), s.call("Contador", (), {})

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from dlgrader.errors import ConfigError
-from dlgrader.paths import find_material
-from dlgrader.rubric import load_rubric, marks, student_grades
-from dlgrader.scales import argentina, chile, honours_awarded, mexico, spain
+from dlgrader.material.paths import find_material
+from dlgrader.course.rubric import load_rubric, marks, student_grades
+from dlgrader.course.scales import argentina, chile, honours_awarded, mexico, spain
 
 REPO = Path(__file__).resolve().parents[1]
 MATERIAL = find_material(REPO)

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 
 from dlgrader.grading import check, fail, show
-from dlgrader.quiz import COMPUERTAS, normalizar_usuario, variante
+from dlgrader.content.quiz import COMPUERTAS, normalizar_usuario, variante
 
 AID = "09_prueba_unidad1"
 QUESTIONS = 8

@@ -9,6 +9,6 @@ __version__ = "0.1.0"
 
 def check(assignment: str | None = None, notebook: str | None = None, lang: str = "es") -> None:
     """Run the public checks of the current notebook from inside Jupyter."""
-    from .student import check_from_notebook
+    from .student.check import check_from_notebook
 
     check_from_notebook(assignment, notebook, lang)

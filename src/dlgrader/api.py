@@ -8,11 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import DlgraderError
-from .notebook import Program, program_from_cells, program_from_notebook, read_cell_file
-from .paths import Material, find_material
+from .material.notebook import Program, program_from_cells, program_from_notebook, read_cell_file
+from .material.paths import Material, find_material
 from .results import SubmissionResult
-from .runner import grade_program
-from .sandbox import Sandbox, detect
+from .grading.runner import grade_program
+from .sandbox.isolation import Sandbox
+from .sandbox.probe import detect
 from .text import Text
 
 

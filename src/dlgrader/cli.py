@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args, lang: str) -> int:
-    from .render import submission_report
+    from .reports.terminal import submission_report
 
     if args.command == "check":
         from .api import check_notebook
@@ -115,13 +115,14 @@ def _run(args, lang: str) -> int:
         return 0 if all(c.passed for c in result.checks) else 1
     if args.command == "grade":
         from .api import grade_file
-        from .sandbox import detect, require
+        from .sandbox.isolation import require
+        from .sandbox.probe import detect
 
         sandbox = detect()
         require(sandbox, args.allow_weak_sandbox)  # as autograde: a weak worker could read solutions/
         result = grade_file(args.assignment, args.submission, root=args.root, student=args.student, sandbox=sandbox)
         if args.gradescope:
-            from .export_gradescope import write_gradescope_results
+            from .lms.gradescope import write_gradescope_results
 
             write_gradescope_results(args.gradescope, result, lang)
         if args.json:
@@ -130,8 +131,8 @@ def _run(args, lang: str) -> int:
             print(submission_report(result, lang))
         return 0
     if args.command == "autograde":
-        from .autograde import autograde
-        from .tables import autograde_summary
+        from .grading.batch import autograde
+        from .reports.tables import autograde_summary
 
         report = autograde(args.assignment, args.course, root=args.root, jobs=args.jobs,
                            allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db, force=args.force,
@@ -139,38 +140,38 @@ def _run(args, lang: str) -> int:
         print(autograde_summary(report, lang))
         return 5 if report.failures else 0
     if args.command == "grades":
-        from .tables import write_grades
+        from .reports.tables import write_grades
 
         print(write_grades(args.course, args.rubric, db_url=args.db, out=args.out, root=args.root, lang=lang))
         return 0
     if args.command == "export":
-        from .tables import export
+        from .reports.tables import export
 
         path = export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
                       identity=args.identity, assignment=args.assignment, lang=lang)
         print(("Escrito: " if lang == "es" else "Written: ") + str(path))
         return 0
     if args.command == "roster":
-        from .roster import import_roster
+        from .course.roster import import_roster
 
         ids = import_roster(args.file, args.course, args.db)
         print((f"{len(ids)} estudiantes en el libro de calificaciones." if lang == "es"
                else f"{len(ids)} students in the gradebook."))
         return 0
     if args.command == "report":
-        from .report import write_report
+        from .reports.html import write_report
 
         index = write_report(args.course, out=args.out, rubric=args.rubric, root=args.root, db_url=args.db, lang=lang)
         print(("Escrito: " if lang == "es" else "Written: ") + str(index))
         return 0
     if args.command == "similarity":
-        from .similarity import similar_pairs, similarity_report
+        from .reports.similarity import similar_pairs, similarity_report
 
         pairs = similar_pairs(args.course, args.assignment, root=args.root, threshold=args.threshold)
         print(similarity_report(pairs, lang))
         return 0
     if args.command == "release":
-        from .release import build_release
+        from .material.release import build_release
 
         out = build_release(args.out, root=args.root)
         print(("Paquete para estudiantes en " if lang == "es" else "Student bundle in ") + str(out))
@@ -180,7 +181,7 @@ def _run(args, lang: str) -> int:
 
         return run_demo(out=args.out, root=args.root, jobs=args.jobs, lang=lang, only=args.assignments)
     if args.command == "doctor":
-        from .sandbox import detect
+        from .sandbox.probe import detect
 
         sb = detect()
         print(f"{'nivel de aislamiento' if lang == 'es' else 'isolation level'}: {sb.level}")

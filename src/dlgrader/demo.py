@@ -12,14 +12,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from . import course, gradebook
-from .autograde import autograde
+from .course import folders, gradebook
+from .grading.batch import autograde
 from .errors import ConfigError
-from .paths import find_material
-from .sandbox import WEAK, detect
-from .report import write_report
-from .roster import read_roster
-from .tables import EXPORTS, autograde_summary, export, final_grades, write_grades
+from .material.paths import find_material
+from .sandbox.isolation import WEAK
+from .sandbox.probe import detect
+from .reports.html import write_report
+from .course.roster import read_roster
+from .reports.tables import EXPORTS, autograde_summary, export, final_grades, write_grades
 from .text import Text
 
 MARKER = ".dlgrader-demo"
@@ -57,7 +58,7 @@ def lay_out_class(course_dir: Path, material, assignment_id: str) -> str:
     """Register the assignment and roster, and put each example where nbgrader collects submissions."""
     assignment = material.assignment(assignment_id)
     examples = material.root / "examples" / assignment_id
-    db_url = course.init_course(course_dir, assignment, assignment.notebook_path)
+    db_url = folders.init_course(course_dir, assignment, assignment.notebook_path)
     gradebook.ensure_students(db_url, _roster(examples))
     for nb in sorted(examples.glob("*.ipynb")):
         target = course_dir / "submitted" / nb.stem / assignment_id

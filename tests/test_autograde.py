@@ -9,11 +9,12 @@ import pytest
 
 from conftest import REPO
 from dlgrader.course import gradebook
+from dlgrader.course.scores import read_scores
 from dlgrader.grading import batch
 from dlgrader.cli import main
 from dlgrader.course.folders import db_url_for
 from dlgrader.sandbox.isolation import Sandbox
-from dlgrader.reports.tables import class_table, write_grades
+from dlgrader.reports.terminal import class_table, write_grades
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
 
@@ -35,7 +36,7 @@ def test_a_class_with_broken_folders_is_graded_and_recorded(tmp_path, capsys):
     code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course), "--jobs", "2"])
     out = capsys.readouterr()
     assert code == 0, out.err
-    scores = gradebook.read_scores(db_url_for(course), "01_perceptron")
+    scores = read_scores(db_url_for(course), "01_perceptron")
     assert {sid: row["score"] for sid, row in scores.items()} == {"ana": 20.0, "javier": 0.0, "diego": 0.0,
                                                                  "sin_notebook": 0.0}
     assert "sin_notebook: No se encontró ningún notebook" in out.out
@@ -53,7 +54,7 @@ def test_regrading_one_student_changes_only_that_student(tmp_path, capsys):
     assert [r.score for r in report.results] == [20.0, 0.0]
     shutil.copyfile(EXAMPLES / "camila_rojas.ipynb", course / "submitted" / "diego" / "01_perceptron" / "01_perceptron.ipynb")
     batch.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False, students=["diego"])
-    scores = gradebook.read_scores(db_url_for(course), "01_perceptron")
+    scores = read_scores(db_url_for(course), "01_perceptron")
     assert (scores["ana"]["score"], scores["diego"]["score"]) == (20.0, 18.0)
 
 
@@ -65,7 +66,7 @@ def test_a_course_with_nothing_submitted_is_set_up_and_starts_no_grading_process
     report = batch.autograde("01_perceptron", course, root=REPO, progress=False)
     assert report.results == [] and report.graded == 0
     assert (course / "nbgrader_config.py").is_file() and (course / "release" / "01_perceptron").is_dir()
-    assert gradebook.read_scores(db_url_for(course), "01_perceptron") == {}
+    assert read_scores(db_url_for(course), "01_perceptron") == {}
 
 
 def test_weak_isolation_is_refused_for_a_class(tmp_path, monkeypatch, capsys):
@@ -93,7 +94,7 @@ def test_a_second_run_grades_only_what_changed(tmp_path, capsys):
     code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course), "--jobs", "2"])
     out = capsys.readouterr().out
     assert code == 0 and "1 entregas calificadas" in out and "2 sin cambios" in out and "--force" in out
-    assert gradebook.read_scores(db_url_for(course), "01_perceptron")["diego"]["score"] == 18.0
+    assert read_scores(db_url_for(course), "01_perceptron")["diego"]["score"] == 18.0
     rubric = REPO / "rubric" / "duoc.yaml"
     write_grades(course, rubric, out=tmp_path / "antes.csv", root=REPO)
     before = class_table(batch.autograde("01_perceptron", course, root=REPO, progress=False).results)
@@ -106,7 +107,7 @@ def test_a_second_run_grades_only_what_changed(tmp_path, capsys):
 
 
 def test_a_second_autograde_on_the_same_course_is_refused(tmp_path, capsys):
-    from dlgrader.course.folders import autograde_lock
+    from dlgrader.course.lock import autograde_lock
 
     course = _course(tmp_path, {"ana": "ana_perez"})
     with autograde_lock(course):
@@ -145,7 +146,7 @@ def test_a_run_killed_at_any_point_finishes_on_the_next_with_everyone_graded_onc
     done_before = {p.stem for p in results.glob("*.json")}
     final = batch.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
     assert set(final.skipped) == done_before and final.graded == len(expected) - len(done_before)
-    scores = gradebook.read_scores(db_url_for(course), "01_perceptron")
+    scores = read_scores(db_url_for(course), "01_perceptron")
     assert {sid: row["score"] for sid, row in scores.items()} == expected
     with gradebook.open_gradebook(db_url_for(course)) as gb:  # nbgrader's own view: one submission per student
         subs = [s.student.id for s in gb.find_assignment("01_perceptron").submissions]
@@ -186,7 +187,7 @@ def test_the_gradebook_stays_readable_while_a_class_is_graded(tmp_path):
     while proc.poll() is None:
         if (course / "gradebook.db").exists():
             try:
-                scores = gradebook.read_scores(db, "01_perceptron")
+                scores = read_scores(db, "01_perceptron")
             except Exception as exc:  # noqa: BLE001 - a registration in progress is the one expected miss
                 assert "01_perceptron" in str(exc), exc
             else:
@@ -195,7 +196,7 @@ def test_the_gradebook_stays_readable_while_a_class_is_graded(tmp_path):
         time.sleep(0.1)
     assert proc.returncode == 0, proc.stderr.read()
     assert reads >= 10 and seen  # reads went on during the run and saw grades arrive
-    assert {sid: row["score"] for sid, row in gradebook.read_scores(db, "01_perceptron").items()} == \
+    assert {sid: row["score"] for sid, row in read_scores(db, "01_perceptron").items()} == \
         {"ana": 20.0, "camila": 18.0, "diego": 0.0}
 
 
@@ -214,7 +215,7 @@ def test_a_dask_cluster_grades_like_local_processes_and_only_the_caller_writes(t
         code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(remote),
                      "--executor", "dask", "--scheduler", cluster.scheduler_address])
     assert code == 0, capsys.readouterr().err
-    scores = gradebook.read_scores(db_url_for(remote), "01_perceptron")
+    scores = read_scores(db_url_for(remote), "01_perceptron")
     assert {sid: row["score"] for sid, row in scores.items()} == {r.student: r.score for r in expected.results}
     assert (scores["ana"]["score"], scores["javier"]["score"]) == (20.0, 0.0)
     got = {r.student: r for r in batch.autograde("01_perceptron", remote, root=REPO, progress=False).results}

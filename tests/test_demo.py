@@ -13,6 +13,7 @@ import pytest
 
 from conftest import REPO
 from dlgrader.course import gradebook
+from dlgrader.course.scores import read_scores
 from dlgrader.cli import main
 
 # What each example deserves (examples/make_examples.py says why); a hostile one must not move anyone else.
@@ -60,7 +61,7 @@ def test_demo_exits_zero_and_says_where_the_files_are(demo):
 @pytest.mark.slow
 def test_every_example_gets_what_it_deserves(demo):
     _, _, out = demo
-    scores = gradebook.read_scores(gradebook.sqlite_url(out / "gradebook.db"), "01_perceptron")
+    scores = read_scores(gradebook.sqlite_url(out / "gradebook.db"), "01_perceptron")
     assert {sid: row["checks"] and sum(v or 0 for v in row["checks"].values()) for sid, row in scores.items()
             if sid in EXPECTED} == EXPECTED
     assert scores["luis_morales"]["score"] is None  # on the roster, submitted nothing

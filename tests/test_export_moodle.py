@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dlgrader.errors import ConfigError
-from dlgrader.lms.canvas import Column
+from dlgrader.lms.columns import Column
 from dlgrader.lms.moodle import write_moodle_csv
 
 STUDENTS = [

@@ -10,7 +10,8 @@ import pytest
 
 from dlgrader.errors import ConfigError
 from dlgrader.material.paths import find_material
-from dlgrader.course.rubric import load_rubric, marks, student_grades
+from dlgrader.course.grades import marks, student_grades
+from dlgrader.course.rubric import load_rubric
 from dlgrader.course.scales import argentina, chile, honours_awarded, mexico, spain
 
 REPO = Path(__file__).resolve().parents[1]

@@ -91,17 +91,17 @@ def test_an_empty_setting_keeps_nothing(tmp_path, monkeypatch):
 
 def test_a_process_that_records_for_itself_reuses_a_kept_table(cache, fixture_material, sandbox, monkeypatch):
     """What a Dask node's processes do: the first records, the others (and later runs) read it."""
-    from dlgrader.grading import runner
     from dlgrader.api import grade_file
+    from dlgrader.grading import recordings
 
     notebook = fixture_material.assignment("99_demo").notebook_path
     first = grade_file("99_demo", notebook, root=fixture_material.root, sandbox=sandbox, replays=True)
     assert len(list(cache.glob("99_demo-*.pickle"))) == 1
-    monkeypatch.setattr(runner, "_TABLES", {})  # as in a new process
+    monkeypatch.setattr(recordings, "_TABLES", {})  # as in a new process
 
     def refuse(*args, **kwargs):
         raise AssertionError("recorded again")
 
-    monkeypatch.setattr(runner, "record_table", refuse)
+    monkeypatch.setattr(recordings, "record_table", refuse)
     again = grade_file("99_demo", notebook, root=fixture_material.root, sandbox=sandbox, replays=True)
     assert again.to_record() | {"seconds": 0} == first.to_record() | {"seconds": 0}

@@ -132,7 +132,7 @@ def _run(args, lang: str) -> int:
         return 0
     if args.command == "autograde":
         from .grading.batch import autograde
-        from .reports.tables import autograde_summary
+        from .reports.terminal import autograde_summary
 
         report = autograde(args.assignment, args.course, root=args.root, jobs=args.jobs,
                            allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db, force=args.force,
@@ -140,12 +140,12 @@ def _run(args, lang: str) -> int:
         print(autograde_summary(report, lang))
         return 5 if report.failures else 0
     if args.command == "grades":
-        from .reports.tables import write_grades
+        from .reports.terminal import write_grades
 
         print(write_grades(args.course, args.rubric, db_url=args.db, out=args.out, root=args.root, lang=lang))
         return 0
     if args.command == "export":
-        from .reports.tables import export
+        from .lms.export import export
 
         path = export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
                       identity=args.identity, assignment=args.assignment, lang=lang)

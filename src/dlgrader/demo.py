@@ -13,14 +13,16 @@ import tempfile
 from pathlib import Path
 
 from .course import folders, gradebook
-from .grading.batch import autograde
+from .course.grades import final_grades
+from .course.roster import read_roster
 from .errors import ConfigError
+from .grading.batch import autograde
+from .lms.export import EXPORTS, export
 from .material.paths import find_material
+from .reports.html import write_report
+from .reports.terminal import autograde_summary, write_grades
 from .sandbox.isolation import WEAK
 from .sandbox.probe import detect
-from .reports.html import write_report
-from .course.roster import read_roster
-from .reports.tables import EXPORTS, autograde_summary, export, final_grades, write_grades
 from .text import Text
 
 MARKER = ".dlgrader-demo"

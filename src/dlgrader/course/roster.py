@@ -12,10 +12,10 @@ import csv
 import io
 from pathlib import Path
 
-from . import gradebook
-from .folders import db_url_for
 from ..errors import ConfigError
 from ..text import Text
+from . import gradebook
+from .folders import db_url_for
 
 # header (case and accents as written, compared casefolded) -> gradebook key
 ALIASES = {

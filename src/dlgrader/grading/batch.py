@@ -20,15 +20,18 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..course import folders, gradebook
-from . import replay, runner, table_cache
+from ..course import folders, gradebook, store
+from ..course.formgrader import write_autograded
+from ..course.lock import autograde_lock
+from ..course.scores import read_scores, write_submission
 from ..errors import ConfigError, UnsafeSandbox
-from .task import Shipped, grade_one, record_share, start_process, table_file
 from ..material.paths import find_material
 from ..results import CheckResult, SubmissionResult
 from ..sandbox.isolation import require
 from ..sandbox.probe import detect
 from ..text import Text
+from . import recordings, replay, table_cache
+from .task import Shipped, grade_one, record_share, start_process, table_file
 
 
 # Submissions per grading process from which replay pays for its recording (01: each process records its share
@@ -82,7 +85,7 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     course_dir = Path(course_dir)
     if not course_dir.is_dir():
         raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
-    with folders.autograde_lock(course_dir):
+    with autograde_lock(course_dir):
         return _autograde(material, assignment, course_dir, sandbox, t0, jobs=jobs, db_url=db_url, progress=progress,
                           students=students, force=force, executor=executor, scheduler=scheduler,
                           allow_weak=allow_weak_sandbox)
@@ -90,18 +93,18 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
 
 def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple[str | None, SubmissionResult]]:
     """Results already recorded in both places: the saved file and the gradebook."""
-    folder = folders.results_dir(course_dir, assignment_id)
+    folder = store.results_dir(course_dir, assignment_id)
     if not folder.is_dir():
         return {}
     try:
-        in_gradebook = {sid for sid, row in gradebook.read_scores(db_url, assignment_id).items()
+        in_gradebook = {sid for sid, row in read_scores(db_url, assignment_id).items()
                         if row["score"] is not None}
     except ConfigError:
         return {}
     saved = {}
     for path in folder.glob("*.json"):
         try:
-            fp, result = folders.read_result(path)
+            fp, result = store.read_result(path)
         except (OSError, ValueError, KeyError, TypeError):
             continue  # unreadable: grade again
         if result.student in in_gradebook:
@@ -176,15 +179,15 @@ def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *,
     with gradebook.open_gradebook(db_url) as gb:  # one for the run: SQLAlchemy compiles each statement once
         def record(result: SubmissionResult, nb_path, timestamp, fp: str) -> None:
             # the saved result is written last: its presence means the gradebook and formgrader copy are done
-            gradebook.write_submission(gb, assignment, result, result.student, timestamp)
-            folders.write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
-            folders.write_result(course_dir, result, fp)
+            write_submission(gb, assignment, result, result.student, timestamp)
+            write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
+            store.write_result(course_dir, result, fp)
             report.results.append(result)
 
         bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)
         pending = []
         for student, nb_path, timestamp in todo:
-            fp = folders.fingerprint(nb_path, timestamp)
+            fp = store.fingerprint(nb_path, timestamp)
             if student in saved and saved[student][0] == fp:
                 report.results.append(saved[student][1])
                 report.skipped.append(student)
@@ -198,7 +201,7 @@ def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *,
         # grading processes (a Dask node records its own); from a few submissions per process on, it saves more.
         # A table kept from an earlier run (table_cache.py) costs nothing: then even a few submissions replay.
         replays = replay.enabled() and assignment.replay and bool(pending)
-        kept = None if remote or not replays else table_cache.load(assignment_id, runner.table_key(assignment, material))
+        kept = None if remote or not replays else table_cache.load(assignment_id, recordings.table_key(assignment, material))
         replays = replays and (kept is not None or len(pending) >= REPLAY_FROM * jobs)
         with contextlib.ExitStack() as stack:
             table_path = None

@@ -1,6 +1,6 @@
 """What a grading process (or a Dask node) runs for one submission of an autograde run.
 
-Kept apart from autograde.py, which writes the gradebook: a grading process imports
+Kept apart from :mod:`.batch`, which writes the gradebook: a grading process imports
 only what grading needs (not nbgrader, nbformat and jsonschema: 2 s and some 200,000
 objects that every garbage collection in the process would walk again).
 """
@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import replay, runner
 from ..material.notebook import MAX_NOTEBOOK_BYTES
 from ..material.paths import find_material
 from ..sandbox.isolation import Sandbox, require
 from ..sandbox.probe import detect
+from . import recordings, replay
+from .runner import GRADING_LOCK
+from .submission import grade_submission
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def start_process() -> None:
     Everything imported here lives as long as the process; frozen, the collector stops walking it
     on every full collection while submissions are graded.
     """
-    for name in ("hypothesis", "dlgrader.api"):
+    for name in ("hypothesis", "dlgrader.grading.submission"):
         importlib.import_module(name)
     gc.collect()
     gc.freeze()
@@ -84,7 +86,7 @@ def start_process() -> None:
 def record_share(root: str, assignment_id: str, sandbox: Sandbox, part: int, parts: int) -> replay.Table:
     """This process's share of the reference's recording (autograde merges the shares)."""
     material = find_material(root)
-    return runner.record_table(material.assignment(assignment_id), material, sandbox, part, parts)
+    return recordings.record_table(material.assignment(assignment_id), material, sandbox, part, parts)
 
 
 _INSTALLED: set[str] = set()
@@ -94,7 +96,7 @@ def _install(table_path: str) -> None:
     """Read the merged table once per process (written by the autograde that started it)."""
     if table_path not in _INSTALLED:
         with open(table_path, "rb") as f:
-            runner.install_table(pickle.load(f))
+            recordings.install_table(pickle.load(f))
         _INSTALLED.add(table_path)
         gc.freeze()  # it lives as long as the process, too
 
@@ -108,15 +110,14 @@ def grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipp
     own sandbox and holds it to the caller's standard. ``table_path``: the replay table autograde recorded
     (without it, a process that replays records its own).
     """
-    from ..api import grade_file
-
     if table_path is not None:
         _install(table_path)
     if sandbox is None:
         sandbox = detect()
         require(sandbox, allow_weak)
-    with runner.GRADING_LOCK, tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
+    material = find_material(root)
+    with GRADING_LOCK, tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
         if isinstance(notebook, Shipped):
             notebook, release = notebook.write(Path(tmp, "submitted")), release.write(Path(tmp, "release"))
-        return grade_file(assignment_id, notebook, root=root, sandbox=sandbox, student=student,
-                          release=Path(release), replays=replays).to_record()
+        return grade_submission(material, material.assignment(assignment_id), notebook, sandbox=sandbox,
+                                student=student, release=Path(release), replays=replays).to_record()

@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from ..errors import ConfigError
-from .columns import Column, number, rounded, safe_name
 from ..text import Text
+from .columns import Column, number, rounded, safe_name
 
 HEADER = ("Last Name", "First Name", "Username")
 USER_COLUMNS = HEADER + ("Student ID", "Last Access", "Availability", "Child Course ID")

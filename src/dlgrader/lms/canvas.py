@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from ..errors import ConfigError
-from .columns import Column, number
-from ..course.rubric import Rubric, StudentGrades
 from ..text import Text
+from .columns import Column, number
 
 HEADER = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 POINTS_POSSIBLE = "Points Possible"
@@ -92,24 +91,3 @@ def write_canvas_csv(path: str | os.PathLike, students: Iterable[Mapping], colum
     path = Path(path)
     path.write_bytes(buffer.getvalue().encode("utf-8"))
     return path
-
-
-def assignment_column(title: str, scores: Mapping[str, Mapping], max_points: float,
-                      canvas_id: str | int | None = None) -> Column:
-    """A column of assignment points from ``gradebook.read_scores`` (None where nothing was submitted)."""
-    return Column(title, max_points, {sid: row.get("score") for sid, row in scores.items()}, canvas_id)
-
-
-def final_grade_column(rubric: Rubric, grades: Mapping[str, StudentGrades], title: str | None = None,
-                       canvas_id: str | int | None = None) -> Column:
-    """The rubric's final grade on the institution's scale, out of the scale's top grade.
-
-    The default title says "parcial" while any evaluation is pending; pass a
-    ``canvas_id`` to keep updating one Canvas column as the title changes.
-    """
-    if title is None:
-        partial = any(g.partial for g in grades.values())
-        title = "Nota final parcial" if partial else "Nota final"
-    absent = rubric.scale.absent is not None  # NP is not a number: the LMS cell stays blank
-    return Column(title, rubric.scale.highest,
-                  {sid: None if (g.absent and absent) else g.final for sid, g in grades.items()}, canvas_id)

@@ -1,4 +1,5 @@
-"""What every LMS export shares: a graded column, and numbers and names written the way importers read them."""
+"""What every LMS export shares: a graded column (an assignment's points, the final grade), and numbers and
+names written the way importers read them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping
+
+from ..course.grades import StudentGrades
+from ..course.rubric import Rubric
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell starting so as a formula
 
@@ -53,3 +57,24 @@ def safe_name(name: str | None) -> str:
     """A name cell a spreadsheet shows as text (OWASP's advice on CSV injection); importers ignore names."""
     name = (name or "").strip()
     return "'" + name if name.startswith(FORMULA_START) else name
+
+
+def assignment_column(title: str, scores: Mapping[str, Mapping], max_points: float,
+                      canvas_id: str | int | None = None) -> Column:
+    """A column of assignment points from ``scores.read_scores`` (None where nothing was submitted)."""
+    return Column(title, max_points, {sid: row.get("score") for sid, row in scores.items()}, canvas_id)
+
+
+def final_grade_column(rubric: Rubric, grades: Mapping[str, StudentGrades], title: str | None = None,
+                       canvas_id: str | int | None = None) -> Column:
+    """The rubric's final grade on the institution's scale, out of the scale's top grade.
+
+    The default title says "parcial" while any evaluation is pending; pass a
+    ``canvas_id`` to keep updating one Canvas column as the title changes.
+    """
+    if title is None:
+        partial = any(g.partial for g in grades.values())
+        title = "Nota final parcial" if partial else "Nota final"
+    absent = rubric.scale.absent is not None  # NP is not a number: the LMS cell stays blank
+    return Column(title, rubric.scale.highest,
+                  {sid: None if (g.absent and absent) else g.final for sid, g in grades.items()}, canvas_id)

@@ -36,9 +36,9 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import ConfigError
-from .columns import rounded
 from ..results import SubmissionResult
 from ..text import Text, check_lang
+from .columns import rounded
 
 RESULTS_FILE = "results.json"
 

@@ -48,8 +48,8 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from ..errors import ConfigError
-from .columns import Column, rounded, safe_name
 from ..text import Text
+from .columns import Column, rounded, safe_name
 
 # identity → (Moodle's English label for the user field, student dict key holding the value)
 IDENTITIES = {"username": ("Username", "id"), "idnumber": ("ID number", "lms_user_id"),

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
-from .manifest import Assignment, load_manifest
 from ..text import Text
+from .manifest import Assignment, load_manifest
 
 
 @dataclass(frozen=True)
@@ -78,3 +78,12 @@ def find_material(root: str | os.PathLike | None = None) -> Material:
     raise ConfigError(Text(
         "No encuentro la carpeta assignments/; ejecuta dlgrader desde la carpeta del curso o usa --root.",
         "Cannot find the assignments/ folder; run dlgrader from the course folder or pass --root."))
+
+
+def course_assignments(root: str | os.PathLike | None = None) -> dict[str, Assignment]:
+    """Every assignment of the course material by id, or none when the material is not at hand."""
+    try:
+        material = find_material(root)
+    except ConfigError:
+        return {}
+    return {aid: material.assignment(aid) for aid in material.assignment_ids()}

@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 from ..errors import DlgraderError
+from ..text import Text
 from .notebook import read_cell_file
 from .paths import Material, find_material
-from ..text import Text
 
 STUDENT_README = """# Curso de Deep Learning — tareas
 

@@ -14,13 +14,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from ..course import folders
+from ..course.grades import course_scores, final_grades
+from ..course.store import read_results, results_dir
 from ..errors import ConfigError
 from ..material.mutants import closest_mutant, read_mutants
 from ..material.paths import find_material
 from ..results import SubmissionResult
-from .tables import course_scores, final_grades
 from ..text import Text
+from .terminal import points
 
 STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
@@ -36,10 +37,6 @@ def _page(title: str, body: str, lang: str) -> str:
             f"<style>{STYLE}</style></head><body>\n<h1>{_e(title)}</h1>\n{body}\n</body></html>\n")
 
 
-def _pts(x: float) -> str:
-    return f"{x:g}"
-
-
 def student_page(student: str, results: Sequence[SubmissionResult], titles: Mapping[str, str],
                  grades_row: str, lang: str = "es") -> str:
     """One student's checks in every graded assignment: points, and what to fix where a check failed."""
@@ -47,7 +44,7 @@ def student_page(student: str, results: Sequence[SubmissionResult], titles: Mapp
     parts = [f"<p>{_e(grades_row)}</p>"] if grades_row else []
     for r in results:
         parts.append(f'<h2 id="{_e(r.assignment)}">{_e(titles.get(r.assignment, r.assignment))}: '
-                     f"{_pts(r.score)} / {_pts(r.max_score)}</h2>")
+                     f"{points(r.score)} / {points(r.max_score)}</h2>")
         parts += [f'<p class="no">{_e(p(lang))}</p>' for p in r.problems]
         rows = []
         for c in r.checks:
@@ -55,7 +52,7 @@ def student_page(student: str, results: Sequence[SubmissionResult], titles: Mapp
             kind = "" if c.public else (" (oculta)" if es else " (hidden)")
             feedback = f"<pre>{_e(c.feedback(lang))}</pre>" if not c.passed else ""
             rows.append(f'<tr class="check" data-check="{_e(c.id)}"><td>{mark}</td><td>{_e(c.title(lang))}{kind}'
-                        f"{feedback}</td><td>{_pts(c.points)} / {_pts(c.max_points)}</td></tr>")
+                        f"{feedback}</td><td>{points(c.points)} / {points(c.max_points)}</td></tr>")
         head = ("<tr><th></th><th>Prueba</th><th>Puntos</th></tr>" if es else
                 "<tr><th></th><th>Check</th><th>Points</th></tr>")
         parts.append(f"<table>{head}{''.join(rows)}</table>")
@@ -146,8 +143,8 @@ def write_report(course_dir, *, out: str | Path | None = None, rubric: str | Pat
     """Write ``report/index.html`` and ``report/estudiantes/<id>.html``; returns the index."""
     course_dir = Path(course_dir)
     _, _, known = course_scores(course_dir, db_url)
-    by_assignment = {aid: folders.read_results(course_dir, aid) for aid in known
-                     if folders.results_dir(course_dir, aid).is_dir()}
+    by_assignment = {aid: read_results(course_dir, aid) for aid in known
+                     if results_dir(course_dir, aid).is_dir()}
     if not by_assignment:
         raise ConfigError(Text(f"No hay resultados guardados en {course_dir}; ejecuta dlgrader autograde primero.",
                                f"There are no saved results in {course_dir}; run dlgrader autograde first."))

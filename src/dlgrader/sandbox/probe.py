@@ -53,8 +53,6 @@ def _probe(sandbox: Sandbox) -> tuple[bool, str]:
 @functools.lru_cache(maxsize=1)
 def detect() -> Sandbox:
     """Probe this machine once: which layers actually work, not which are installed."""
-    from .seccomp import available as seccomp_available
-
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
     sec = sys.platform.startswith("linux") and seccomp.available()
     layers = []

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..text import Text
 from . import codec, warm
-from .faults import FatalFault, SubmissionFault, WorkerGone, from_error
+from .faults import FatalFault, WorkerGone, from_error
 from .frames import HEADER, write_frame
 from .isolation import Sandbox
 

@@ -69,6 +69,16 @@ def test_a_course_with_nothing_submitted_is_set_up_and_starts_no_grading_process
     assert read_scores(db_url_for(course), "01_perceptron") == {}
 
 
+@pytest.mark.parametrize("lang, word, other", [("es", "entrega", "submission"), ("en", "submission", "entrega")])
+def test_the_progress_bar_follows_the_language(tmp_path, capsys, lang, word, other):
+    """The bar speaks the user's language (--lang), as every other line does."""
+    course = tmp_path / "curso"
+    course.mkdir()
+    batch.autograde("01_perceptron", course, root=REPO, lang=lang)
+    err = capsys.readouterr().err
+    assert f"?{word}/s]" in err and other not in err, err
+
+
 def test_weak_isolation_is_refused_for_a_class(tmp_path, monkeypatch, capsys):
     course = _course(tmp_path, {"ana": "ana_perez"})
     monkeypatch.setattr(batch, "detect", lambda: Sandbox(mode="plain", drop_uid=False, seccomp=False))

@@ -153,7 +153,32 @@ def test_the_package_docstring_names_every_part():
     assert sorted(n for n in names if n not in dlgrader.__doc__) == []
 
 
+def _language_switches(src: Path = SRC) -> list[str]:
+    """``x if es else y`` and ``x if lang == "es" else y``: what ``Text(es, en)(lang)`` says in one idiom."""
+    def switches(test) -> bool:
+        if isinstance(test, ast.UnaryOp):
+            test = test.operand
+        if isinstance(test, ast.Compare):
+            test = test.left
+        return isinstance(test, ast.Name) and test.id in ("es", "en", "lang", "idioma")
+
+    return [f"{p.relative_to(src)}:{node.lineno}" for p in sorted(src.rglob("*.py")) if p.name != "text.py"
+            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            if isinstance(node, ast.IfExp) and switches(node.test)]
+
+
+def test_one_bilingual_idiom():
+    """Every sentence in both languages is a Text(es, en), chosen by its call; text.py alone picks."""
+    assert _language_switches() == []
+
+
 # ------------------------------------------------------------------ each check can fail
+
+
+def test_a_language_switch_is_found(tmp_path):
+    src = _copy(tmp_path)
+    _add_line(src / "cli.py", 'def _late(lang):\n    return "sí" if lang == "es" else "yes"')
+    assert _language_switches(src) == [f"cli.py:{len((src / 'cli.py').read_text().splitlines())}"]
 
 
 def _copy(tmp_path: Path) -> Path:

@@ -12,7 +12,7 @@ import json
 import sys
 
 from .errors import DlgraderError
-from .text import LANGS
+from .text import LANGS, Text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -97,15 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args, lang)
     except DlgraderError as exc:
-        print(("error: " if lang == "en" else "error: ") + exc.message(lang), file=sys.stderr)
+        print("error: " + exc.message(lang), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("interrumpido" if lang == "es" else "interrupted", file=sys.stderr)
+        print(Text("interrumpido", "interrupted")(lang), file=sys.stderr)
         return 130
 
 
 def _run(args, lang: str) -> int:
-    from .reports.terminal import submission_report
+    from .reports.terminal import WRITTEN, submission_report
 
     if args.command == "check":
         from .api import check_notebook
@@ -136,7 +136,7 @@ def _run(args, lang: str) -> int:
 
         report = autograde(args.assignment, args.course, root=args.root, jobs=args.jobs,
                            allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db, force=args.force,
-                           executor=args.executor, scheduler=args.scheduler)
+                           executor=args.executor, scheduler=args.scheduler, lang=lang)
         print(autograde_summary(report, lang))
         return 5 if report.failures else 0
     if args.command == "grades":
@@ -149,20 +149,20 @@ def _run(args, lang: str) -> int:
 
         path = export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
                       identity=args.identity, assignment=args.assignment, lang=lang)
-        print(("Escrito: " if lang == "es" else "Written: ") + str(path))
+        print(WRITTEN(lang) + str(path))
         return 0
     if args.command == "roster":
         from .course.roster import import_roster
 
         ids = import_roster(args.file, args.course, args.db)
-        print((f"{len(ids)} estudiantes en el libro de calificaciones." if lang == "es"
-               else f"{len(ids)} students in the gradebook."))
+        print(Text(f"{len(ids)} estudiantes en el libro de calificaciones.",
+                   f"{len(ids)} students in the gradebook.")(lang))
         return 0
     if args.command == "report":
         from .reports.html import write_report
 
         index = write_report(args.course, out=args.out, rubric=args.rubric, root=args.root, db_url=args.db, lang=lang)
-        print(("Escrito: " if lang == "es" else "Written: ") + str(index))
+        print(WRITTEN(lang) + str(index))
         return 0
     if args.command == "similarity":
         from .reports.similarity import similar_pairs, similarity_report
@@ -174,7 +174,7 @@ def _run(args, lang: str) -> int:
         from .material.release import build_release
 
         out = build_release(args.out, root=args.root)
-        print(("Paquete para estudiantes en " if lang == "es" else "Student bundle in ") + str(out))
+        print(Text("Paquete para estudiantes en ", "Student bundle in ")(lang) + str(out))
         return 0
     if args.command == "demo":
         from .demo import run_demo
@@ -184,7 +184,7 @@ def _run(args, lang: str) -> int:
         from .sandbox.probe import detect
 
         sb = detect()
-        print(f"{'nivel de aislamiento' if lang == 'es' else 'isolation level'}: {sb.level}")
+        print(f"{Text('nivel de aislamiento', 'isolation level')(lang)}: {sb.level}")
         for layer in sb.layers:
             print(f"  {'✓' if layer.active else '✗'} {layer.name}: {layer.detail}")
         return 0

@@ -33,10 +33,10 @@ from ..text import Text
 from . import recordings, replay, table_cache
 from .task import Shipped, grade_one, record_share, start_process, table_file
 
-
-# Submissions per grading process from which replay pays for its recording (01: each process records its share
-# in about 1.3 s; replay saves about 0.65 s per submission of the demo mix).
+# Submissions per grading process from which replay pays for its recording (README, "Performance").
 REPLAY_FROM = 4
+BAR_UNIT = Text("entrega", "submission")  # the progress bar follows --lang
+BAR_RECORDING = Text("ejemplos de la referencia", "the reference's examples")
 
 
 @dataclass
@@ -69,13 +69,14 @@ def no_notebook_result(assignment, student: str) -> SubmissionResult:
 def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | None = None, jobs: int | None = None,
               allow_weak_sandbox: bool = False, db_url: str | None = None, progress: bool = True,
               students: list[str] | None = None, force: bool = False, executor: str = "processes",
-              scheduler: str | None = None) -> AutogradeReport:
+              scheduler: str | None = None, lang: str = "es") -> AutogradeReport:
     """Grade every ``submitted/<student>/<assignment>/`` of an nbgrader course directory.
 
     One run at a time per course (a second is refused). A submission whose
     content and timestamp are those already graded, and whose score is in
     the gradebook, is not graded again unless ``force``: a run killed halfway
     and started again finishes the class, grading each student once.
+    ``lang``: of the progress bar.
     """
     t0 = time.perf_counter()
     material = find_material(root)
@@ -88,7 +89,7 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     with autograde_lock(course_dir):
         return _autograde(material, assignment, course_dir, sandbox, t0, jobs=jobs, db_url=db_url, progress=progress,
                           students=students, force=force, executor=executor, scheduler=scheduler,
-                          allow_weak=allow_weak_sandbox)
+                          allow_weak=allow_weak_sandbox, lang=lang)
 
 
 def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple[str | None, SubmissionResult]]:
@@ -149,24 +150,25 @@ class _DaskPool:
 
 
 def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jobs, db_url, progress, students,
-               force, executor, scheduler, allow_weak) -> AutogradeReport:
+               force, executor, scheduler, allow_weak, lang) -> AutogradeReport:
     assignment_id = assignment.id
     todo = [s for s in folders.iter_submissions(course_dir, assignment_id) if students is None or s[0] in students]
     jobs = max(1, jobs or os.cpu_count() or 1)
     with contextlib.ExitStack() as stack:
         pool = stack.enter_context(_executor(executor, jobs, scheduler)) if todo else None
-        if executor == "processes" and todo:  # started now, they import while the course is set up (~0.3 s)
+        if executor == "processes" and todo:  # started now, they import while the course is set up
             for _ in range(jobs):
                 pool.submit(int)
         report = _grade_class(material, assignment, course_dir, sandbox, pool, todo, jobs=jobs, db_url=db_url,
-                              progress=progress, force=force, remote=executor == "dask", allow_weak=allow_weak)
+                              progress=progress, force=force, remote=executor == "dask", allow_weak=allow_weak,
+                              lang=lang)
     report.results.sort(key=lambda r: r.student or "")
     report.seconds = time.perf_counter() - t0
     return report
 
 
 def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *, jobs, db_url, progress,
-                 force, remote, allow_weak) -> AutogradeReport:
+                 force, remote, allow_weak, lang) -> AutogradeReport:
     """Set the course up, then grade on ``pool`` what is new and write each result as it arrives."""
     assignment_id = assignment.id
     release = folders.release_notebook(course_dir, assignment)
@@ -184,7 +186,7 @@ def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *,
             store.write_result(course_dir, result, fp)
             report.results.append(result)
 
-        bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit="entrega", disable=not progress)
+        bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit=BAR_UNIT(lang), disable=not progress)
         pending = []
         for student, nb_path, timestamp in todo:
             fp = store.fingerprint(nb_path, timestamp)
@@ -208,7 +210,7 @@ def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *,
             if replays and not remote:
                 table = kept
                 if table is None:  # the grading processes record the reference first, a share each
-                    bar.set_postfix_str("ejemplos de la referencia")  # says what the first seconds are spent on
+                    bar.set_postfix_str(BAR_RECORDING(lang))  # says what the first seconds are spent on
                     shares = [pool.submit(record_share, str(material.root), assignment_id, sandbox, part, jobs)
                               for part in range(jobs)]
                     table = replay.Table.merged([f.result() for f in shares])

@@ -21,7 +21,7 @@ from ..material.mutants import closest_mutant, read_mutants
 from ..material.paths import find_material
 from ..results import SubmissionResult
 from ..text import Text
-from .terminal import points
+from .terminal import HIDDEN, points
 
 STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
@@ -40,7 +40,6 @@ def _page(title: str, body: str, lang: str) -> str:
 def student_page(student: str, results: Sequence[SubmissionResult], titles: Mapping[str, str],
                  grades_row: str, lang: str = "es") -> str:
     """One student's checks in every graded assignment: points, and what to fix where a check failed."""
-    es = lang != "en"
     parts = [f"<p>{_e(grades_row)}</p>"] if grades_row else []
     for r in results:
         parts.append(f'<h2 id="{_e(r.assignment)}">{_e(titles.get(r.assignment, r.assignment))}: '
@@ -49,15 +48,14 @@ def student_page(student: str, results: Sequence[SubmissionResult], titles: Mapp
         rows = []
         for c in r.checks:
             mark = '<span class="ok">✓</span>' if c.passed else '<span class="no">✗</span>'
-            kind = "" if c.public else (" (oculta)" if es else " (hidden)")
+            kind = "" if c.public else HIDDEN(lang)
             feedback = f"<pre>{_e(c.feedback(lang))}</pre>" if not c.passed else ""
             rows.append(f'<tr class="check" data-check="{_e(c.id)}"><td>{mark}</td><td>{_e(c.title(lang))}{kind}'
                         f"{feedback}</td><td>{points(c.points)} / {points(c.max_points)}</td></tr>")
-        head = ("<tr><th></th><th>Prueba</th><th>Puntos</th></tr>" if es else
-                "<tr><th></th><th>Check</th><th>Points</th></tr>")
+        head = Text("<tr><th></th><th>Prueba</th><th>Puntos</th></tr>",
+                    "<tr><th></th><th>Check</th><th>Points</th></tr>")(lang)
         parts.append(f"<table>{head}{''.join(rows)}</table>")
-    title = f"Retroalimentación: {student}" if es else f"Feedback: {student}"
-    return _page(title, "\n".join(parts), lang)
+    return _page(Text(f"Retroalimentación: {student}", f"Feedback: {student}")(lang), "\n".join(parts), lang)
 
 
 def _figure(path: Path, draw) -> Path:
@@ -96,12 +94,11 @@ def mistakes(results: Sequence[SubmissionResult], mutants_dir: Path) -> Counter:
 def class_page(folder: Path, by_assignment: Mapping[str, list[SubmissionResult]], titles: Mapping[str, str],
                material, grades=None, rubric=None, lang: str = "es") -> str:
     """Grade distribution per evaluation, pass rate per check, frequent mistakes and grading time."""
-    es = lang != "en"
     img = folder / "img"
     img.mkdir(exist_ok=True)
     parts = []
     if grades and rubric:
-        parts.append(f"<h2>{'Notas por evaluación' if es else 'Grades per evaluation'}</h2>")
+        parts.append(f"<h2>{Text('Notas por evaluación', 'Grades per evaluation')(lang)}</h2>")
         for n, ev in enumerate(rubric.evaluations):
             values = [float(g.evaluations[n].grade) for g in grades.values() if g.evaluations[n].grade is not None]
             if not values:
@@ -119,23 +116,24 @@ def class_page(folder: Path, by_assignment: Mapping[str, list[SubmissionResult]]
         name = f"aprobacion_{aid}.png"
         _figure(img / name, lambda ax, r=rates: (
             ax.barh([c for c, _ in r][::-1], [100 * v for _, v in r][::-1], color="#3a6ea5"),
-            ax.set_xlim(0, 100), ax.set_xlabel("% de entregas que la superan" if es else "% of submissions passing")))
+            ax.set_xlim(0, 100), ax.set_xlabel(Text("% de entregas que la superan", "% of submissions passing")(lang))))
         parts.append(f'<img src="img/{name}" alt="{_e(aid)}">')
         seconds = sum(r.seconds for r in results)
-        parts.append(f"<p>{len(results)} {'entregas' if es else 'submissions'}; "
-                     f"{'tiempo de calificación' if es else 'grading time'}: {seconds:.1f} s "
-                     f"({seconds / len(results):.2f} s {'por entrega' if es else 'per submission'}).</p>")
+        n, each = len(results), seconds / len(results)
+        parts.append("<p>" + Text(f"{n} entregas; tiempo de calificación: {seconds:.1f} s ({each:.2f} s por entrega).",
+                                  f"{n} submissions; grading time: {seconds:.1f} s ({each:.2f} s per submission).")(lang)
+                     + "</p>")
         common = mistakes(results, material.mutants_dir(aid)) if material else Counter()
         if common:
-            head = ("<tr><th>Error típico (mutante)</th><th>Descripción</th><th>Entregas</th></tr>" if es else
-                    "<tr><th>Typical mistake (mutant)</th><th>Description</th><th>Submissions</th></tr>")
+            head = Text("<tr><th>Error típico (mutante)</th><th>Descripción</th><th>Entregas</th></tr>",
+                        "<tr><th>Typical mistake (mutant)</th><th>Description</th><th>Submissions</th></tr>")(lang)
             rows = "".join(f'<tr class="mistake"><td>{_e(n)}</td><td>{_e(w)}</td><td>{k}</td></tr>'
                            for (n, w), k in common.most_common(10))
             parts.append(f"<table>{head}{rows}</table>")
     links = "".join(f'<li><a href="estudiantes/{_e(s)}.html">{_e(s)}</a></li>'
                     for s in sorted({r.student for rs in by_assignment.values() for r in rs}))
-    parts.append(f"<h2>{'Estudiantes' if es else 'Students'}</h2><ul>{links}</ul>")
-    return _page("Informe del curso" if es else "Course report", "\n".join(parts), lang)
+    parts.append(f"<h2>{Text('Estudiantes', 'Students')(lang)}</h2><ul>{links}</ul>")
+    return _page(Text("Informe del curso", "Course report")(lang), "\n".join(parts), lang)
 
 
 def write_report(course_dir, *, out: str | Path | None = None, rubric: str | Path | None = None, root=None,

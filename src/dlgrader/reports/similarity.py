@@ -104,9 +104,8 @@ def similar_pairs(course_dir, assignment_id: str, *, root=None, threshold: float
 
 
 def similarity_report(pairs: list[Pair], lang: str = "es", *, max_lines: int = 12) -> str:
-    es = lang != "en"
     if not pairs:
-        return "No hay pares sospechosamente parecidos." if es else "No suspiciously similar pairs."
+        return Text("No hay pares sospechosamente parecidos.", "No suspiciously similar pairs.")(lang)
     out = [Text(f"{len(pairs)} pares parecidos (revísalos; esto no cambia ninguna nota):",
                 f"{len(pairs)} similar pairs (review them; this changes no grade):")(lang)]
     for p in pairs:

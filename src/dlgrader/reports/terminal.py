@@ -15,6 +15,11 @@ from ..course.grades import StudentGrades, final_grades, marks, shown_final, wri
 from ..course.rubric import Rubric
 from ..course.scales import chile
 from ..results import SubmissionResult
+from ..text import Text
+
+HIDDEN = Text(" (oculta)", " (hidden)")  # after a hidden check's title
+STUDENT = Text("Estudiante", "Student")
+WRITTEN = Text("Escrito: ", "Written: ")  # before the path of a file written
 
 
 def points(x: float | Decimal | None) -> str:
@@ -23,25 +28,24 @@ def points(x: float | Decimal | None) -> str:
 
 
 def submission_report(result: SubmissionResult, lang: str = "es", *, public_only: bool = False) -> str:
-    es = lang != "en"
     lines = []
     for p in result.problems:
-        lines.append(("⚠ " if es else "⚠ ") + p(lang))
+        lines.append("⚠ " + p(lang))
     if result.problems:
         lines.append("")
     for c in result.checks:
         mark = "✓" if c.passed else "✗"
-        kind = "" if c.public else (" (oculta)" if es else " (hidden)")
+        kind = "" if c.public else HIDDEN(lang)
         lines.append(f"{mark} {c.title(lang)}{kind} — {points(c.points)}/{points(c.max_points)}")
         if not c.passed:
             for fl in c.feedback(lang).splitlines():
                 lines.append(f"    {fl}")
     lines.append("")
-    total = ("Puntaje" if es else "Score") + f": {points(result.score)}/{points(result.max_score)}"
-    lines.append(total)
+    lines.append(Text("Puntaje", "Score")(lang) + f": {points(result.score)}/{points(result.max_score)}")
     if public_only:
-        lines.append("Estas son solo las verificaciones públicas; al entregar, verificaciones ocultas revisarán más casos."
-                     if es else "These are only the public checks; after you submit, hidden checks test more cases.")
+        lines.append(Text("Estas son solo las verificaciones públicas; al entregar, verificaciones ocultas revisarán "
+                          "más casos.",
+                          "These are only the public checks; after you submit, hidden checks test more cases.")(lang))
     return "\n".join(lines)
 
 
@@ -63,13 +67,12 @@ def class_table(results: Sequence[SubmissionResult], lang: str = "es", *,
     readable with twenty checks; problems (broken file, renamed function)
     follow as one line per student.
     """
-    es = lang != "en"
     if not results:
-        return "No hay entregas." if es else "No submissions."
+        return Text("No hay entregas.", "No submissions.")(lang)
     checks = results[0].checks
-    header = ["Estudiante" if es else "Student"] + [str(i) for i in range(1, len(checks) + 1)] + ["Total"]
+    header = [STUDENT(lang)] + [str(i) for i in range(1, len(checks) + 1)] + ["Total"]
     if grades is not None:
-        header.append("Nota" if es else "Grade")
+        header.append(Text("Nota", "Grade")(lang))
     rows = []
     for r in results:
         row = [r.student or "?"] + [points(c.points) for c in r.checks] + [f"{points(r.score)}/{points(r.max_score)}"]
@@ -80,17 +83,16 @@ def class_table(results: Sequence[SubmissionResult], lang: str = "es", *,
     lines = _grid(header, rows)
     lines.append("")
     for i, c in enumerate(checks, 1):
-        kind = "" if c.public else (" (oculta)" if es else " (hidden)")
+        kind = "" if c.public else HIDDEN(lang)
         lines.append(f"{i:>3}. [{points(c.max_points)} pt] {c.id}{kind}: {c.title(lang)}")
     if manual_points:
-        lines.append(f"     + {points(manual_points)} pt " + ("de respuestas escritas, que se califican a mano en formgrader "
-                                                       "(cuentan 0 en la nota hasta entonces)." if es else
-                                                       "of written answers, graded by hand in formgrader "
-                                                       "(they count 0 in the grade until then)."))
+        lines.append(f"     + {points(manual_points)} pt " + Text(
+            "de respuestas escritas, que se califican a mano en formgrader (cuentan 0 en la nota hasta entonces).",
+            "of written answers, graded by hand in formgrader (they count 0 in the grade until then).")(lang))
     notes = [(r.student, p(lang)) for r in results for p in r.problems[:1]]
     if notes:
         lines.append("")
-        lines.append("Problemas:" if es else "Problems:")
+        lines.append(Text("Problemas:", "Problems:")(lang))
         lines += [f"  {sid}: {why}" for sid, why in notes]
     return "\n".join(lines)
 
@@ -98,34 +100,34 @@ def class_table(results: Sequence[SubmissionResult], lang: str = "es", *,
 def autograde_summary(report, lang: str = "es", *, grades: Mapping[str, StudentGrades] | None = None,
                       scale=None) -> str:
     """The class table plus throughput, where the scores went, and students that could not be graded."""
-    es = lang != "en"
     lines = [class_table(report.results, lang, grades=grades, scale=scale, manual_points=report.manual_points), ""]
-    n = report.graded
-    lines.append((f"{n} entregas calificadas en {report.seconds:.1f} s ({report.per_minute:.1f} por minuto)." if es
-                  else f"{n} submissions graded in {report.seconds:.1f} s ({report.per_minute:.1f} per minute)."))
+    n, seconds, rate = report.graded, report.seconds, report.per_minute
+    lines.append(Text(f"{n} entregas calificadas en {seconds:.1f} s ({rate:.1f} por minuto).",
+                      f"{n} submissions graded in {seconds:.1f} s ({rate:.1f} per minute).")(lang))
     if report.skipped:
         k = len(report.skipped)
-        lines.append(f"{k} sin cambios desde su calificación anterior no se volvieron a calificar (usa --force para hacerlo)."
-                     if es else f"{k} unchanged since they were graded were not graded again (use --force to regrade them).")
-    lines.append(("Libro de calificaciones: " if es else "Gradebook: ") + report.db_url)
+        lines.append(Text(f"{k} sin cambios desde su calificación anterior no se volvieron a calificar "
+                          "(usa --force para hacerlo).",
+                          f"{k} unchanged since they were graded were not graded again "
+                          "(use --force to regrade them).")(lang))
+    lines.append(Text("Libro de calificaciones: ", "Gradebook: ")(lang) + report.db_url)
     for sid, why in sorted(report.failures.items()):
-        lines.append((f"✗ {sid}: no se pudo calificar ({why}); vuelve a ejecutar autograde para reintentar."
-                      if es else f"✗ {sid}: could not be graded ({why}); run autograde again to retry."))
+        lines.append(Text(f"✗ {sid}: no se pudo calificar ({why}); vuelve a ejecutar autograde para reintentar.",
+                          f"✗ {sid}: could not be graded ({why}); run autograde again to retry.")(lang))
     return "\n".join(lines)
 
 
 def grades_table(rubric: Rubric, grades: Mapping[str, StudentGrades], lang: str = "es") -> str:
     """One row per student: each evaluation's grade (— while pending), the (partial) final grade and its mark."""
-    es = lang != "en"
     show = rubric.scale.show
     words = marks(rubric, grades)
-    header = ["Estudiante" if es else "Student"] + [e.id for e in rubric.evaluations] + ["Final", ""]
+    header = [STUDENT(lang)] + [e.id for e in rubric.evaluations] + ["Final", ""]
     rows = [[sid] + [show(e.grade) for e in g.evaluations] + [shown_final(rubric, g), words[sid](lang)]
             for sid, g in sorted(grades.items())]
     lines = _grid(header, rows)
     late = sorted({(sid, aid) for sid, g in grades.items() for e in g.evaluations for aid in e.late})
     if late:
-        lines += ["", ("Entregas atrasadas (con descuento): " if es else "Late submissions (penalised): ")
+        lines += ["", Text("Entregas atrasadas (con descuento): ", "Late submissions (penalised): ")(lang)
                   + ", ".join(f"{sid} ({aid})" for sid, aid in late)]
     if grades:
         lines += ["", next(iter(grades.values())).label(lang)]
@@ -138,5 +140,4 @@ def write_grades(course_dir, rubric_path, *, db_url: str | None = None, out: str
     rubric, grades, _ = final_grades(course_dir, rubric_path, db_url, root)
     out = write_grades_csv(Path(out) if out else Path(course_dir) / f"grades_{Path(rubric_path).stem}.csv",
                            rubric, grades, lang)
-    written = ("Escrito: " if lang != "en" else "Written: ") + str(out)
-    return grades_table(rubric, grades, lang) + "\n\n" + written
+    return grades_table(rubric, grades, lang) + "\n\n" + WRITTEN(lang) + str(out)

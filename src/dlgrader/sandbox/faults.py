@@ -61,9 +61,9 @@ def from_error(error, fn: str, label: str | None, names: list[str]) -> Submissio
     if etype == "NotImplementedError":
         return FatalFault(Text(f"{name}() todavía no está implementada (lanza NotImplementedError).",
                                f"{name}() is not implemented yet (it raises NotImplementedError)."))
-    where = ""
+    where = Text("", "")
     if isinstance(error.get("line"), int):
-        where = f" (celda {str(error.get('cell', '?'))[:40]}, línea {error['line']})"
-    where_en = where.replace("celda", "cell").replace("línea", "line")
-    return SubmissionFault(Text(f"{name}() lanzó {etype}: {message}{where}.",
-                                f"{name}() raised {etype}: {message}{where_en}."))
+        cell, line = str(error.get("cell", "?"))[:40], error["line"]
+        where = Text(f" (celda {cell}, línea {line})", f" (cell {cell}, line {line})")
+    return SubmissionFault(Text(f"{name}() lanzó {etype}: {message}{where.es}.",
+                                f"{name}() raised {etype}: {message}{where.en}."))

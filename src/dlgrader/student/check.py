@@ -19,8 +19,8 @@ def check_from_notebook(assignment: str | None, notebook: str | None, lang: str 
                        "I do not know which assignment to check: use dlgrader.check(\"01_perceptron\").")(lang))
             return
         assignment = cwd.name
-    print("Guarda el notebook (Ctrl+S) antes de comprobar: se revisa la versión guardada.\n" if lang != "en" else
-          "Save the notebook (Ctrl+S) before checking: the saved version is checked.\n")
+    print(Text("Guarda el notebook (Ctrl+S) antes de comprobar: se revisa la versión guardada.\n",
+               "Save the notebook (Ctrl+S) before checking: the saved version is checked.\n")(lang))
     try:
         result = check_notebook(assignment, notebook)
     except DlgraderError as exc:

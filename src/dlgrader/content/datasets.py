@@ -6,9 +6,10 @@ environment variable ``DLGRADER_DATA``; a missing or damaged file is a :class:`C
 and where to download them. ``digits`` (scikit-learn's 8x8 digits) and ``iris`` ship with scikit-learn and
 always work offline.
 
-Every loader returns a :class:`Particion`: ``X_ent`` and ``X_pru`` as uint8 images (``(N, 28, 28)`` for the
+Every loader returns a :class:`Split`: ``X_ent`` and ``X_pru`` as uint8 images (``(N, 28, 28)`` for the
 MNIST family, ``(N, 32, 32, 3)`` channels-last for CIFAR-10) or float64 features for ``digits`` and ``iris``,
-and ``y_ent`` / ``y_pru`` as int64 labels.
+and ``y_ent`` / ``y_pru`` as int64 labels. Those four names are the notebook's (entrenamiento, prueba), since
+students read them; the rest of this module is in English.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ IDX_FILES = {
 CIFAR_TRAIN = tuple(f"data_batch_{i}" for i in range(1, 6))
 CIFAR_TEST = "test_batch"
 
-CLASES = {
+CLASS_NAMES = {
     "fashion_mnist": ("camiseta/top", "pantalón", "suéter", "vestido", "abrigo", "sandalia", "camisa",
                       "zapatilla", "bolso", "botín"),
     "mnist": tuple(str(d) for d in range(10)),
@@ -54,15 +55,15 @@ CLASES = {
 
 
 @dataclass(frozen=True)
-class Particion:
+class Split:
     """A data set already split into training and test parts, as its authors distribute it."""
 
-    nombre: str
+    name: str
     X_ent: np.ndarray
     y_ent: np.ndarray
     X_pru: np.ndarray
     y_pru: np.ndarray
-    clases: tuple[str, ...] = field(default=())
+    classes: tuple[str, ...] = field(default=())
 
 
 # ------------------------------------------------------------------ folders and errors
@@ -135,7 +136,7 @@ def read_idx(path: str | os.PathLike, magic: int) -> np.ndarray:
     return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(dims).copy()
 
 
-def load_idx_dataset(name: str, folder: str | os.PathLike | None = None) -> Particion:
+def load_idx_dataset(name: str, folder: str | os.PathLike | None = None) -> Split:
     """Fashion-MNIST or MNIST (``name`` "fashion_mnist" or "mnist") from the four IDX files in ``folder``."""
     if name not in ("fashion_mnist", "mnist"):
         raise ValueError(name)
@@ -158,7 +159,7 @@ def load_idx_dataset(name: str, folder: str | os.PathLike | None = None) -> Part
             raise _corrupt(paths[labels], f"tiene {len(y)} etiquetas para {len(X)} imágenes",
                            f"it has {len(y)} labels for {len(X)} images")
         arrays[part] = (X, y)
-    return Particion(name, *arrays["train"], *arrays["test"], CLASES[name])
+    return Split(name, *arrays["train"], *arrays["test"], CLASS_NAMES[name])
 
 
 # ------------------------------------------------------------------ CIFAR-10
@@ -195,7 +196,7 @@ def read_cifar_batch(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
     return cifar_rows_to_images(data).copy(), labels.astype(np.int64)
 
 
-def load_cifar10(folder: str | os.PathLike | None = None) -> Particion:
+def load_cifar10(folder: str | os.PathLike | None = None) -> Split:
     """CIFAR-10 from ``data_batch_1`` … ``data_batch_5`` and ``test_batch`` in ``folder``.
 
     The folder may be the one the archive unpacks to (``cifar-10-batches-py``) or its parent.
@@ -211,7 +212,7 @@ def load_cifar10(folder: str | os.PathLike | None = None) -> Particion:
     X_pru, y_pru = read_cifar_batch(where / CIFAR_TEST)
     X_ent = np.concatenate([p[0] for p in parts])
     y_ent = np.concatenate([p[1] for p in parts])
-    return Particion("cifar10", X_ent, y_ent, X_pru, y_pru, CLASES["cifar10"])
+    return Split("cifar10", X_ent, y_ent, X_pru, y_pru, CLASS_NAMES["cifar10"])
 
 
 # ------------------------------------------------------------------ embedded (scikit-learn)
@@ -236,7 +237,7 @@ LOADERS = ("digits", "iris", "fashion_mnist", "mnist", "cifar10")
 
 
 def load(name: str = "digits", folder: str | os.PathLike | None = None):
-    """Load a data set by name: "digits" and "iris" give (X, y); the others give a Particion from files."""
+    """Load a data set by name: "digits" and "iris" give (X, y); the others give a Split from files."""
     if name == "digits":
         return load_digits()
     if name == "iris":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -59,8 +59,7 @@ class Assignment:
     load_timeout: float = 30.0
     check_budget: float = 60.0
     memory_mb: int = 1024
-    replay: bool = True  # replay the reference's examples in autograde (see replay.py)
-    extra: dict = field(default_factory=dict)
+    replay: bool = True  # replay the reference's examples in autograde (see grading/replay.py)
 
     @property
     def notebook_path(self) -> Path:
@@ -83,12 +82,6 @@ class Assignment:
             if c.id == check_id:
                 return c
         raise KeyError(check_id)
-
-    def task_of(self, name: str) -> Task | None:
-        for t in self.tasks:
-            if name in t.names:
-                return t
-        return None
 
 
 def _text(table: dict, key: str, where: str) -> Text:
@@ -126,7 +119,7 @@ def _parse(folder: Path, text: str) -> Assignment:
     _known_keys(data, {"assignment", "task", "check", "manual"}, where)
     head = data.get("assignment", {})
     _known_keys(head, {"id", "title_es", "title_en", "notebook", "needs_torch", "call_timeout",
-                       "load_timeout", "check_budget", "memory_mb", "replay", "extra"}, where)
+                       "load_timeout", "check_budget", "memory_mb", "replay"}, where)
     tasks = []
     for t in data.get("task", []):
         _known_keys(t, {"id", "names"}, where)
@@ -157,5 +150,5 @@ def _parse(folder: Path, text: str) -> Assignment:
         needs_torch=bool(head.get("needs_torch", False)),
         call_timeout=float(head.get("call_timeout", 5.0)), load_timeout=float(head.get("load_timeout", 30.0)),
         check_budget=float(head.get("check_budget", 60.0)), memory_mb=int(head.get("memory_mb", 1024)),
-        replay=bool(head.get("replay", True)), extra=dict(head.get("extra", {})),
+        replay=bool(head.get("replay", True)),
     )

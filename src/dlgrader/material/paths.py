@@ -34,10 +34,6 @@ class Material:
     def mutants_dir(self, assignment_id: str) -> Path:
         return self.grader_dir(assignment_id) / "mutants"
 
-    @property
-    def has_hidden(self) -> bool:
-        return (self.root / "graders").is_dir()
-
     def hidden_dirs(self) -> list[Path]:
         """Folders a worker must never see."""
         return [p for p in (self.root / "solutions", self.root / "graders") if p.exists()]

@@ -84,7 +84,7 @@ def record_submission(db_url: str, assignment: Assignment, result: SubmissionRes
 def write_submission(gb: Gradebook, assignment: Assignment, result: SubmissionResult, student_id: str,
                      timestamp: datetime | str | None = None) -> None:
     """``record_submission`` through a gradebook kept open: autograde writes a class through one, since
-    SQLAlchemy compiles each statement once per open gradebook (~30 ms of CPU a submission otherwise)."""
+    SQLAlchemy compiles each statement once per open gradebook (README, "Performance")."""
     aid, nb_name = assignment.id, notebook_name(assignment)
     try:
         notebook = gb.find_notebook(nb_name, aid)

@@ -42,7 +42,7 @@ def check(check_id: str):
 
 # Every phase but "explain": after shrinking, it re-runs the failing case with each part varied to mark the
 # parts that do not matter. Feedback shows the counterexample without those marks, and on a submission that
-# fails everywhere the phase was most of the grading time (2.4 of 4.4 s on a hostile 01 notebook).
+# fails everywhere the phase was most of the grading time (README, "Performance").
 PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)
 
 
@@ -68,7 +68,7 @@ def show(value: Any) -> str:
     """A short, readable rendering of a value for feedback (nested lists, floats to 4 decimals).
 
     Graders build their sentences before they know whether a check fails, so this runs for every
-    generated example: small arrays take the fast path (about 5 µs instead of array2string's 70).
+    generated example: small arrays take a fast path instead of array2string (README, "Performance").
     """
     if isinstance(value, np.ndarray):
         if value.size <= 40 and value.dtype.kind in "biu":

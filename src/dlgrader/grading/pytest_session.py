@@ -1,7 +1,7 @@
 """A pytest session kept open: configured and collected once, its items run again for each program.
 
 Why: ``pytest.main`` parses its options, registers its plugins and collects the grader modules on
-every call: about 0.1 s of CPU, more than grading a blank notebook. A grading process grades one
+every call, which costs as much as grading a blank notebook. A grading process grades one
 program after another against the same graders; it pays that once. Each run goes through pytest's
 own per-test protocol (setup, call, teardown, the report hooks), the one ``pytest.main`` would run,
 ending with every fixture torn down.
@@ -31,7 +31,7 @@ def _one_line(excinfo) -> str:
 
 class _PlainReports:
     """Failures without tracebacks: pytest cuts and renders one for a failing check even with --tb=no, and
-    hypothesis twice more through the item (~1–2 ms each, as much as grading the check); the caller reads
+    hypothesis twice more through the item (each costs as much as grading the check); the caller reads
     the exception itself (``call.excinfo``)."""
 
     @pytest.hookimpl(tryfirst=True)

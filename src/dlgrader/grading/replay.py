@@ -125,8 +125,8 @@ def _key(strategy) -> str:
 
     numpy's default repr rounds to 8 digits and elides long arrays, so two strategies built from different
     values (say, from two students' answers) could print alike; then a draw would wrongly count as the same.
-    A repr costs ~0.25 ms for an ``arrays(...)`` strategy, which bodies build anew for every example, so it
-    is kept by what the strategy was built from (_parts): equal parts print alike.
+    A repr is slow for an ``arrays(...)`` strategy (README, "Performance"), which bodies build anew for every
+    example, so it is kept by what the strategy was built from (_parts): equal parts print alike.
     """
     parts = _parts(strategy)
     kept = _KEYS.get(parts) if parts is not None else None

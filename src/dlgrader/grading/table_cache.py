@@ -1,8 +1,8 @@
 """Recorded replay tables kept between autograde runs, readable by this user only.
 
-Why: recording the reference (see replay.py) is a fixed cost of every run, a quarter of grading a class
-of 40 on assignment 01; a later run of the same assignment (late submissions, a regrade) reuses it, and
-a run of a handful of submissions, too few to pay for a recording, replays as well.
+Why: recording the reference (see replay.py) is a fixed cost of every run (README, "Performance"); a later
+run of the same assignment (late submissions, a regrade) reuses it, and a run of a handful of submissions,
+too few to pay for a recording, replays as well.
 
 A table is reused only when everything it depends on is unchanged: the graders, checks, reference and
 release (replay.fingerprint), and this environment (dlgrader's own code, Python, numpy, torch,

@@ -1,8 +1,8 @@
 """What a grading process (or a Dask node) runs for one submission of an autograde run.
 
 Kept apart from :mod:`.batch`, which writes the gradebook: a grading process imports
-only what grading needs (not nbgrader, nbformat and jsonschema: 2 s and some 200,000
-objects that every garbage collection in the process would walk again).
+only what grading needs (not nbgrader, nbformat and jsonschema, whose objects every
+garbage collection in the process would walk again; README, "Performance").
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def material_hashes() -> dict[str, str]:
 
 def main() -> None:
     # imported here, not at the top: the grading processes re-import this script, and must not import
-    # nbgrader through dlgrader.autograde (a lean grading process, see grading_task.py)
+    # nbgrader through dlgrader.grading.batch (a lean grading process, see grading/task.py)
     from dlgrader.api import grade_file
     from dlgrader.grading.batch import autograde
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from dlgrader.grading.runner import grade_program
 from dlgrader.material.notebook import program_from_cells, read_cell_file
 from dlgrader.material.paths import Material, find_material
-from dlgrader.grading.runner import grade_program
 from dlgrader.sandbox.probe import detect
 
 HERE = Path(__file__).parent

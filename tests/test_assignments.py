@@ -24,8 +24,8 @@ import nbformat
 import pytest
 
 from conftest import REPO
-from dlgrader.grading.batch import autograde
 from dlgrader.cli import main
+from dlgrader.grading.batch import autograde
 from dlgrader.material.mutants import read_mutant
 from dlgrader.material.notebook import read_cell_file
 from dlgrader.material.paths import find_material

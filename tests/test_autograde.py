@@ -8,13 +8,13 @@ import shutil
 import pytest
 
 from conftest import REPO
+from dlgrader.cli import main
 from dlgrader.course import gradebook
+from dlgrader.course.folders import db_url_for
 from dlgrader.course.scores import read_scores
 from dlgrader.grading import batch
-from dlgrader.cli import main
-from dlgrader.course.folders import db_url_for
-from dlgrader.sandbox.isolation import Sandbox
 from dlgrader.reports.terminal import class_table, write_grades
+from dlgrader.sandbox.isolation import Sandbox
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from dlgrader.cli import main
 from dlgrader.course import gradebook
 from dlgrader.course.scores import read_scores
-from dlgrader.cli import main
 
 # What each example deserves (examples/make_examples.py says why); a hostile one must not move anyone else.
 EXPECTED = {

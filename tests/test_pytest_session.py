@@ -11,8 +11,8 @@ import shutil
 
 import pytest
 
-from dlgrader.grading import runner
 from dlgrader.errors import ConfigError
+from dlgrader.grading import runner
 from dlgrader.material.paths import find_material
 
 from conftest import FIXTURE_ROOT, grade_cells

@@ -20,9 +20,9 @@ import numpy as np
 import pytest
 
 from dlgrader.grading import recordings, replay, runner
+from dlgrader.grading.runner import grade_program
 from dlgrader.material.notebook import program_from_cells, program_from_notebook, read_cell_file
 from dlgrader.material.paths import find_material
-from dlgrader.grading.runner import grade_program
 
 from conftest import FIXTURE_ROOT, REPO
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dlgrader.errors import ConfigError
 from dlgrader.course.grades import student_grades
 from dlgrader.course.rubric import load_rubric
 from dlgrader.course.scales import chile, round_half_up
+from dlgrader.errors import ConfigError
 
 DUOC = Path(__file__).resolve().parents[1] / "rubric" / "duoc.yaml"
 KNOWN = {"01_perceptron": 20.0, "02_backprop": 100.0, "03_descenso": 100.0, "02_activaciones": 45.0,

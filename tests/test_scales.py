@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from dlgrader.errors import ConfigError
-from dlgrader.material.paths import find_material
 from dlgrader.course.grades import marks, student_grades
 from dlgrader.course.rubric import load_rubric
 from dlgrader.course.scales import argentina, chile, honours_awarded, mexico, spain
+from dlgrader.errors import ConfigError
+from dlgrader.material.paths import find_material
 
 REPO = Path(__file__).resolve().parents[1]
 MATERIAL = find_material(REPO)

@@ -7,10 +7,10 @@ import signal
 
 import pytest
 
-from dlgrader.sandbox import warm
 from dlgrader.material.notebook import Cell
-from dlgrader.sandbox.isolation import _ro_paths
+from dlgrader.sandbox import warm
 from dlgrader.sandbox.faults import SubmissionFault
+from dlgrader.sandbox.isolation import _ro_paths
 from dlgrader.sandbox.session import WorkerSession
 
 PROBE = '''

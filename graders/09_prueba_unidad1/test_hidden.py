@@ -11,8 +11,8 @@ checks are exact comparisons rather than hypothesis properties; the tolerances a
 import numpy as np
 import torch
 
-from dlgrader.grading import check, fail, show
 from dlgrader.content.quiz import GATES, normalize_user, variante
+from dlgrader.grading import check, fail, show
 
 AID = "09_prueba_unidad1"
 QUESTIONS = 8

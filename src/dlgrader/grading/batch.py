@@ -1,7 +1,7 @@
 """Grade a whole class in parallel and record every check in nbgrader's gradebook.
 
 Brokers run in a pool of processes (one submission at a time each, each with its
-own sandboxed worker; what they run is grading_task.py); only this process writes
+own sandboxed worker; what they run is task.py); only this process writes
 the gradebook, as each result arrives, so a crash loses at most the submissions
 still being graded. For a class of some size, the processes first record the
 reference's examples and tapes, a share each; the merged table is handed to them

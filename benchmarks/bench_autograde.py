@@ -57,8 +57,8 @@ def lay_out(course: Path, aid: str, notebook: str, n: int) -> None:
 
 def run_dlgrader(course: Path, aid: str, jobs: int | None, warm: bool = True,
                  replay: bool = True, kept: Path | None = None) -> tuple[float, list[float]]:
-    from dlgrader import warm as warm_module  # not ``warm``: that name is this function's flag
-    from dlgrader.autograde import autograde
+    from dlgrader.sandbox import warm as warm_module  # not ``warm``: that name is this function's flag
+    from dlgrader.grading.batch import autograde
 
     # each run pays for its own fork server, as a new command would, and for its own recording of the reference
     # (its new grading processes record it) unless ``kept``: the folder of an earlier run's tables (table_cache.py)
@@ -77,15 +77,15 @@ def run_dlgrader(course: Path, aid: str, jobs: int | None, warm: bool = True,
 def startup(preimport: list[str], n: int, warm: bool) -> list[float]:
     """Seconds from asking for a worker to its "ready", n times (the first, which starts the fork server, excluded)."""
     os.environ["DLGRADER_WARM"] = "1" if warm else "0"
-    from dlgrader import warm as warm_module
-    from dlgrader.sandbox import detect
-    from dlgrader.session import WorkerSession
+    from dlgrader.sandbox import warm as warm_module
+    from dlgrader.sandbox.probe import detect
+    from dlgrader.sandbox.session import WorkerSession
 
     times = []
     for _ in range(n + 1):
         s = WorkerSession(detect(), hidden=[], preimport=preimport, memory_mb=512, call_timeout=20, load_timeout=20)
         s.start()
-        assert s.warm == warm, "the fork server did not start: see dlgrader.warm"
+        assert s.warm == warm, "the fork server did not start: see dlgrader.sandbox.warm"
         times.append(s.startup_seconds)
         s.close()
     warm_module.shutdown()
@@ -97,11 +97,11 @@ PEAK = "def dlgrader_bench_peak():\n    return int(open('/proc/self/status').rea
 
 def worker_peak_mb(aid: str) -> float:
     """Peak resident memory (VmHWM) of the worker that grades the reference with every hidden check."""
-    from dlgrader import runner
-    from dlgrader.notebook import Cell, read_cell_file, program_from_cells
-    from dlgrader.paths import find_material
-    from dlgrader.sandbox import detect
-    from dlgrader.session import WorkerSession
+    from dlgrader.grading import runner
+    from dlgrader.material.notebook import Cell, read_cell_file, program_from_cells
+    from dlgrader.material.paths import find_material
+    from dlgrader.sandbox.probe import detect
+    from dlgrader.sandbox.session import WorkerSession
 
     material = find_material(REPO)
     a = material.assignment(aid)
@@ -147,8 +147,8 @@ def main() -> None:
     ap.add_argument("--no-variants", action="store_true",
                     help="skip the cold-worker and replay-off runs (for a large class: they add two more gradings)")
     args = ap.parse_args()
-    from dlgrader import course as course_mod
-    from dlgrader.paths import find_material
+    from dlgrader.course import folders as course_mod
+    from dlgrader.material.paths import find_material
 
     aid = args.assignment
     assignment = find_material(REPO).assignment(aid)

@@ -23,9 +23,9 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from dlgrader import datasets  # noqa: E402
+from dlgrader.content import datasets  # noqa: E402
 from dlgrader.errors import ConfigError  # noqa: E402
-from dlgrader.runner import load_reference  # noqa: E402
+from dlgrader.grading.runner import load_reference  # noqa: E402
 
 ISSUE_TARGET = (0.97, 60.0)  # digits: accuracy and seconds
 

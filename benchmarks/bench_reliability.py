@@ -40,9 +40,9 @@ def material_hashes() -> dict[str, str]:
 
 def main() -> None:
     # imported here, not at the top: the grading processes re-import this script, and must not import
-    # nbgrader through dlgrader.autograde (a lean grading process, see grading_task.py)
+    # nbgrader through dlgrader.grading.batch (a lean grading process, see grading/task.py)
     from dlgrader.api import grade_file
-    from dlgrader.autograde import autograde
+    from dlgrader.grading.batch import autograde
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--students", type=int, default=500)

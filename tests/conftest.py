@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dlgrader.notebook import program_from_cells, read_cell_file
-from dlgrader.paths import Material, find_material
-from dlgrader.runner import grade_program
-from dlgrader.sandbox import detect
+from dlgrader.grading.runner import grade_program
+from dlgrader.material.notebook import program_from_cells, read_cell_file
+from dlgrader.material.paths import Material, find_material
+from dlgrader.sandbox.probe import detect
 
 HERE = Path(__file__).parent
 REPO = HERE.parent

@@ -24,11 +24,11 @@ import nbformat
 import pytest
 
 from conftest import REPO
-from dlgrader.autograde import autograde
 from dlgrader.cli import main
-from dlgrader.mutants import read_mutant
-from dlgrader.notebook import read_cell_file
-from dlgrader.paths import find_material
+from dlgrader.grading.batch import autograde
+from dlgrader.material.mutants import read_mutant
+from dlgrader.material.notebook import read_cell_file
+from dlgrader.material.paths import find_material
 
 MATERIAL = find_material(REPO)
 ASSIGNMENTS = [a for a in MATERIAL.assignment_ids() if MATERIAL.solution_path(a).is_file()]

@@ -8,12 +8,13 @@ import shutil
 import pytest
 
 from conftest import REPO
-from dlgrader import autograde as autograde_module
-from dlgrader import gradebook
 from dlgrader.cli import main
-from dlgrader.course import db_url_for
-from dlgrader.sandbox import Sandbox
-from dlgrader.tables import class_table, write_grades
+from dlgrader.course import gradebook
+from dlgrader.course.folders import db_url_for
+from dlgrader.course.scores import read_scores
+from dlgrader.grading import batch
+from dlgrader.reports.terminal import class_table, write_grades
+from dlgrader.sandbox.isolation import Sandbox
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
 
@@ -35,7 +36,7 @@ def test_a_class_with_broken_folders_is_graded_and_recorded(tmp_path, capsys):
     code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course), "--jobs", "2"])
     out = capsys.readouterr()
     assert code == 0, out.err
-    scores = gradebook.read_scores(db_url_for(course), "01_perceptron")
+    scores = read_scores(db_url_for(course), "01_perceptron")
     assert {sid: row["score"] for sid, row in scores.items()} == {"ana": 20.0, "javier": 0.0, "diego": 0.0,
                                                                  "sin_notebook": 0.0}
     assert "sin_notebook: No se encontró ningún notebook" in out.out
@@ -49,11 +50,11 @@ def test_a_class_with_broken_folders_is_graded_and_recorded(tmp_path, capsys):
 @pytest.mark.slow
 def test_regrading_one_student_changes_only_that_student(tmp_path, capsys):
     course = _course(tmp_path, {"ana": "ana_perez", "diego": "diego_fernandez"})
-    report = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False)
+    report = batch.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False)
     assert [r.score for r in report.results] == [20.0, 0.0]
     shutil.copyfile(EXAMPLES / "camila_rojas.ipynb", course / "submitted" / "diego" / "01_perceptron" / "01_perceptron.ipynb")
-    autograde_module.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False, students=["diego"])
-    scores = gradebook.read_scores(db_url_for(course), "01_perceptron")
+    batch.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False, students=["diego"])
+    scores = read_scores(db_url_for(course), "01_perceptron")
     assert (scores["ana"]["score"], scores["diego"]["score"]) == (20.0, 18.0)
 
 
@@ -61,16 +62,26 @@ def test_a_course_with_nothing_submitted_is_set_up_and_starts_no_grading_process
     """Grading processes start before the course is set up (they import meanwhile), but only if there is work."""
     course = tmp_path / "curso"
     course.mkdir()
-    monkeypatch.setattr(autograde_module, "_executor", lambda *a: pytest.fail("a grading process was started"))
-    report = autograde_module.autograde("01_perceptron", course, root=REPO, progress=False)
+    monkeypatch.setattr(batch, "_executor", lambda *a: pytest.fail("a grading process was started"))
+    report = batch.autograde("01_perceptron", course, root=REPO, progress=False)
     assert report.results == [] and report.graded == 0
     assert (course / "nbgrader_config.py").is_file() and (course / "release" / "01_perceptron").is_dir()
-    assert gradebook.read_scores(db_url_for(course), "01_perceptron") == {}
+    assert read_scores(db_url_for(course), "01_perceptron") == {}
+
+
+@pytest.mark.parametrize("lang, word, other", [("es", "entrega", "submission"), ("en", "submission", "entrega")])
+def test_the_progress_bar_follows_the_language(tmp_path, capsys, lang, word, other):
+    """The bar speaks the user's language (--lang), as every other line does."""
+    course = tmp_path / "curso"
+    course.mkdir()
+    batch.autograde("01_perceptron", course, root=REPO, lang=lang)
+    err = capsys.readouterr().err
+    assert f"?{word}/s]" in err and other not in err, err
 
 
 def test_weak_isolation_is_refused_for_a_class(tmp_path, monkeypatch, capsys):
     course = _course(tmp_path, {"ana": "ana_perez"})
-    monkeypatch.setattr(autograde_module, "detect", lambda: Sandbox(mode="plain", drop_uid=False, seccomp=False))
+    monkeypatch.setattr(batch, "detect", lambda: Sandbox(mode="plain", drop_uid=False, seccomp=False))
     code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course)])
     assert code == 3 and "--allow-weak-sandbox" in capsys.readouterr().err
     assert not (course / "gradebook.db").exists()
@@ -84,20 +95,20 @@ def test_a_missing_course_folder_is_one_clear_sentence(tmp_path, capsys):
 @pytest.mark.slow
 def test_a_second_run_grades_only_what_changed(tmp_path, capsys):
     course = _course(tmp_path, {"ana": "ana_perez", "diego": "diego_fernandez", "sin_notebook": None})
-    first = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
+    first = batch.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
     assert first.skipped == [] and first.graded == 3
-    again = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
+    again = batch.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
     assert sorted(again.skipped) == ["ana", "diego", "sin_notebook"] and again.graded == 0
     assert [(r.student, r.score) for r in again.results] == [(r.student, r.score) for r in first.results]
     shutil.copyfile(EXAMPLES / "camila_rojas.ipynb", course / "submitted" / "diego" / "01_perceptron" / "01_perceptron.ipynb")
     code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course), "--jobs", "2"])
     out = capsys.readouterr().out
     assert code == 0 and "1 entregas calificadas" in out and "2 sin cambios" in out and "--force" in out
-    assert gradebook.read_scores(db_url_for(course), "01_perceptron")["diego"]["score"] == 18.0
+    assert read_scores(db_url_for(course), "01_perceptron")["diego"]["score"] == 18.0
     rubric = REPO / "rubric" / "duoc.yaml"
     write_grades(course, rubric, out=tmp_path / "antes.csv", root=REPO)
-    before = class_table(autograde_module.autograde("01_perceptron", course, root=REPO, progress=False).results)
-    forced = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False, force=True)
+    before = class_table(batch.autograde("01_perceptron", course, root=REPO, progress=False).results)
+    forced = batch.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False, force=True)
     assert forced.skipped == [] and forced.graded == 3
     # determinism: grading the same class again gives the same table and a byte-identical grades file
     write_grades(course, rubric, out=tmp_path / "despues.csv", root=REPO)
@@ -106,7 +117,7 @@ def test_a_second_run_grades_only_what_changed(tmp_path, capsys):
 
 
 def test_a_second_autograde_on_the_same_course_is_refused(tmp_path, capsys):
-    from dlgrader.course import autograde_lock
+    from dlgrader.course.lock import autograde_lock
 
     course = _course(tmp_path, {"ana": "ana_perez"})
     with autograde_lock(course):
@@ -143,9 +154,9 @@ def test_a_run_killed_at_any_point_finishes_on_the_next_with_everyone_graded_onc
     run_until(lambda: (course / "dlgrader" / "autograde.lock").exists())
     run_until(lambda: results.is_dir() and len(list(results.glob("*.json"))) >= 2)
     done_before = {p.stem for p in results.glob("*.json")}
-    final = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
+    final = batch.autograde("01_perceptron", course, root=REPO, jobs=2, progress=False)
     assert set(final.skipped) == done_before and final.graded == len(expected) - len(done_before)
-    scores = gradebook.read_scores(db_url_for(course), "01_perceptron")
+    scores = read_scores(db_url_for(course), "01_perceptron")
     assert {sid: row["score"] for sid, row in scores.items()} == expected
     with gradebook.open_gradebook(db_url_for(course)) as gb:  # nbgrader's own view: one submission per student
         subs = [s.student.id for s in gb.find_assignment("01_perceptron").submissions]
@@ -186,7 +197,7 @@ def test_the_gradebook_stays_readable_while_a_class_is_graded(tmp_path):
     while proc.poll() is None:
         if (course / "gradebook.db").exists():
             try:
-                scores = gradebook.read_scores(db, "01_perceptron")
+                scores = read_scores(db, "01_perceptron")
             except Exception as exc:  # noqa: BLE001 - a registration in progress is the one expected miss
                 assert "01_perceptron" in str(exc), exc
             else:
@@ -195,7 +206,7 @@ def test_the_gradebook_stays_readable_while_a_class_is_graded(tmp_path):
         time.sleep(0.1)
     assert proc.returncode == 0, proc.stderr.read()
     assert reads >= 10 and seen  # reads went on during the run and saw grades arrive
-    assert {sid: row["score"] for sid, row in gradebook.read_scores(db, "01_perceptron").items()} == \
+    assert {sid: row["score"] for sid, row in read_scores(db, "01_perceptron").items()} == \
         {"ana": 20.0, "camila": 18.0, "diego": 0.0}
 
 
@@ -209,15 +220,15 @@ def test_a_dask_cluster_grades_like_local_processes_and_only_the_caller_writes(t
     for course in (local, remote):  # over the size limit: never read whole, same sentence on every node
         with open(course / "submitted" / "grande" / "01_perceptron" / "01_perceptron.ipynb", "wb") as f:
             f.truncate(25 * 2**20)
-    expected = autograde_module.autograde("01_perceptron", local, root=REPO, jobs=2, progress=False)
+    expected = batch.autograde("01_perceptron", local, root=REPO, jobs=2, progress=False)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(remote),
                      "--executor", "dask", "--scheduler", cluster.scheduler_address])
     assert code == 0, capsys.readouterr().err
-    scores = gradebook.read_scores(db_url_for(remote), "01_perceptron")
+    scores = read_scores(db_url_for(remote), "01_perceptron")
     assert {sid: row["score"] for sid, row in scores.items()} == {r.student: r.score for r in expected.results}
     assert (scores["ana"]["score"], scores["javier"]["score"]) == (20.0, 0.0)
-    got = {r.student: r for r in autograde_module.autograde("01_perceptron", remote, root=REPO, progress=False).results}
+    got = {r.student: r for r in batch.autograde("01_perceptron", remote, root=REPO, progress=False).results}
     for r in expected.results:  # the saved results (written by the caller) carry the same feedback
         assert [c.message for c in got[r.student].checks] == [c.message for c in r.checks]
         assert got[r.student].problems == r.problems
@@ -248,7 +259,7 @@ def test_a_grading_process_does_not_load_the_gradebook_stack():
     import subprocess
     import sys
 
-    code = ("import sys, dlgrader.grading_task as g; g.start_process(); "
+    code = ("import sys, dlgrader.grading.task as g; g.start_process(); "
             "print(sorted(m for m in ('nbgrader', 'nbformat', 'jsonschema', 'sqlalchemy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import REPO
 from dlgrader.cli import main
-from dlgrader.notebook import read_cell_file
+from dlgrader.material.notebook import read_cell_file
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
 
@@ -74,9 +74,10 @@ def test_doctor_names_every_layer(capsys):
 
 def test_grade_refuses_weak_isolation_unless_allowed(capsys, monkeypatch):
     """As autograde does: with weak isolation a submission could read solutions/ or write the results file."""
-    from dlgrader import sandbox
+    from dlgrader.sandbox import probe
+    from dlgrader.sandbox.isolation import Sandbox
 
-    monkeypatch.setattr(sandbox, "detect", lambda: sandbox.Sandbox(mode="plain", drop_uid=False, seccomp=False))
+    monkeypatch.setattr(probe, "detect", lambda: Sandbox(mode="plain", drop_uid=False, seccomp=False))
     code = main(["--root", str(REPO), "grade", "01_perceptron", str(EXAMPLES / "ana_perez.ipynb"), "--json"])
     out = capsys.readouterr()
     assert code == 3 and "--allow-weak-sandbox" in out.err and out.out == ""

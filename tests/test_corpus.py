@@ -16,7 +16,7 @@ import pytest
 
 from broken_corpus import KINDS, write_kind
 from conftest import REPO
-from dlgrader.autograde import autograde
+from dlgrader.grading.batch import autograde
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
 HONEST = {"ana_perez": 20, "camila_rojas": 18, "sofia_ramirez": 15, "diego_fernandez": 0,
@@ -70,7 +70,7 @@ def test_a_gigabyte_notebook_is_identified_without_being_read(tmp_path):
     with open(big, "wb") as f:
         f.truncate(3 * 2**30)  # sparse: no disk, but 3 GB if read
     code = ("import resource, sys\nfrom pathlib import Path\nfrom datetime import datetime\n"
-            "from dlgrader.course import fingerprint\n"
+            "from dlgrader.course.store import fingerprint\n"
             "a = fingerprint(Path(sys.argv[1]), datetime(2026, 9, 1))\n"
             "b = fingerprint(Path(sys.argv[1]), datetime(2026, 9, 2))\n"
             "print(a != b, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")

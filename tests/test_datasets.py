@@ -9,7 +9,7 @@ import struct
 import numpy as np
 import pytest
 
-from dlgrader import datasets
+from dlgrader.content import datasets
 from dlgrader.errors import ConfigError
 
 
@@ -48,7 +48,7 @@ def test_idx_files_load_back_with_shapes_dtypes_and_labels(tmp_path, gz, name):
     np.testing.assert_array_equal(data.X_ent, arrays["train"][0])
     np.testing.assert_array_equal(data.y_ent, arrays["train"][1])
     np.testing.assert_array_equal(data.X_pru, arrays["test"][0])
-    assert len(data.clases) == 10
+    assert len(data.classes) == 10
 
 
 def test_the_folder_can_come_from_the_environment(tmp_path, monkeypatch):

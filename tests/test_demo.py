@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from dlgrader import gradebook
 from dlgrader.cli import main
+from dlgrader.course import gradebook
+from dlgrader.course.scores import read_scores
 
 # What each example deserves (examples/make_examples.py says why); a hostile one must not move anyone else.
 EXPECTED = {
@@ -60,7 +61,7 @@ def test_demo_exits_zero_and_says_where_the_files_are(demo):
 @pytest.mark.slow
 def test_every_example_gets_what_it_deserves(demo):
     _, _, out = demo
-    scores = gradebook.read_scores(gradebook.sqlite_url(out / "gradebook.db"), "01_perceptron")
+    scores = read_scores(gradebook.sqlite_url(out / "gradebook.db"), "01_perceptron")
     assert {sid: row["checks"] and sum(v or 0 for v in row["checks"].values()) for sid, row in scores.items()
             if sid in EXPECTED} == EXPECTED
     assert scores["luis_morales"]["score"] is None  # on the roster, submitted nothing
@@ -187,7 +188,7 @@ def test_report_pages_load_in_a_browser_with_their_figures(demo, browser, tmp_pa
 @pytest.mark.slow
 def test_feedback_pages_and_exports_never_show_the_reference(demo, tmp_path):
     """No line of the reference's code appears in a page or LMS file (counterexamples are inputs, not code)."""
-    from dlgrader.report import write_report
+    from dlgrader.reports.html import write_report
 
     _, _, out = demo
     write_report(out, out=tmp_path / "r", root=REPO)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from dlgrader.notebook import is_check_cell, strip_magics
+from dlgrader.material.notebook import is_check_cell, strip_magics
 
 REPO = Path(__file__).resolve().parent.parent
 ASSIGNMENTS = REPO / "assignments"

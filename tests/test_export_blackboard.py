@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from dlgrader.errors import ConfigError
-from dlgrader.export_blackboard import HEADER, write_blackboard_csv, write_blackboard_xls
-from dlgrader.export_canvas import Column
+from dlgrader.lms.blackboard import HEADER, write_blackboard_csv, write_blackboard_xls
+from dlgrader.lms.columns import Column
 
 STUDENTS = [
     {"id": "jmunoz", "first_name": "José", "last_name": "Muñoz", "email": "jose.munoz@duocuc.cl", "lms_user_id": None},

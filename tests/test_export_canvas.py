@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from dlgrader.course.grades import student_grades
+from dlgrader.course.rubric import load_rubric
 from dlgrader.errors import ConfigError
-from dlgrader.export_canvas import (HEADER, Column, assignment_column, final_grade_column, number,
-                                    write_canvas_csv)
-from dlgrader.paths import find_material
-from dlgrader.rubric import load_rubric, student_grades
+from dlgrader.lms.canvas import HEADER, write_canvas_csv
+from dlgrader.lms.columns import Column, assignment_column, final_grade_column, number
+from dlgrader.material.paths import find_material
 
 DUOC = Path(__file__).resolve().parents[1] / "rubric" / "duoc.yaml"
 # every assignment the rubric names; 01 out of 20 points, as the percentages below assume

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dlgrader.errors import ConfigError
-from dlgrader.export_gradescope import gradescope_results, write_gradescope_dir, write_gradescope_results
+from dlgrader.lms.gradescope import gradescope_results, write_gradescope_dir, write_gradescope_results
 from dlgrader.results import CheckResult, SubmissionResult
 from dlgrader.text import Text
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from dlgrader.errors import ConfigError
-from dlgrader.export_canvas import Column
-from dlgrader.export_moodle import write_moodle_csv
+from dlgrader.lms.columns import Column
+from dlgrader.lms.moodle import write_moodle_csv
 
 STUDENTS = [
     {"id": "jmunoz", "first_name": "José", "last_name": "Muñoz", "email": "jose.munoz@duocuc.cl", "lms_user_id": "4411"},

@@ -15,11 +15,13 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from dlgrader.course import db_url_for, init_course, iter_submissions, release_notebook, write_autograded
+from dlgrader.course.folders import db_url_for, init_course, iter_submissions, release_notebook
+from dlgrader.course.formgrader import write_autograded
+from dlgrader.course.gradebook import ensure_students, open_gradebook, read_students, sqlite_url
+from dlgrader.course.registration import register_assignment
+from dlgrader.course.scores import read_scores, record_submission, write_submission
 from dlgrader.errors import ConfigError
-from dlgrader.gradebook import (ensure_students, open_gradebook, read_scores, read_students, record_submission,
-                                register_assignment, sqlite_url, write_submission)
-from dlgrader.manifest import Assignment, Check, Manual, Task
+from dlgrader.material.manifest import Assignment, Check, Manual, Task
 from dlgrader.results import CheckResult, SubmissionResult
 from dlgrader.text import Text
 

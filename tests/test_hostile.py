@@ -37,7 +37,7 @@ def _worker_processes() -> list[str]:
         return False
 
     return [" ".join(r) for r in rows if ours(int(r[0])) and not r[2].startswith("Z") and
-            (r[3] in ("dlgrader-worker", "dlgrader-ns") or "dlgrader.worker" in r[4])]
+            (r[3] in ("dlgrader-worker", "dlgrader-ns") or "dlgrader.sandbox.worker" in r[4])]
 
 
 def test_reference_gets_full_marks(fixture_material, sandbox):

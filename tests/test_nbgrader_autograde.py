@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from dlgrader import gradebook
-from dlgrader.autograde import autograde
-from dlgrader.course import CONFIG, db_url_for
+from dlgrader.course.scores import read_scores
+from dlgrader.grading.batch import autograde
+from dlgrader.course.folders import db_url_for
+from dlgrader.course.nbgrader_config import CONFIG
 from dlgrader.demo import lay_out_class
-from dlgrader.paths import find_material
+from dlgrader.material.paths import find_material
 
 MATERIAL = find_material(REPO)
 NBGRADER = Path(sys.executable).with_name("nbgrader")
@@ -42,7 +43,7 @@ def without_dlgrader(course: Path) -> None:
 
 def auto_scores(course: Path, aid: str) -> dict[str, dict[str, float | None]]:
     """Each student's auto score per check, as nbgrader's gradebook holds it."""
-    return {sid: row["checks"] for sid, row in gradebook.read_scores(db_url_for(course), aid).items()}
+    return {sid: row["checks"] for sid, row in read_scores(db_url_for(course), aid).items()}
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +147,7 @@ def test_nbgrader_runs_no_student_code_with_dlgrader_s_config(tmp_path):
 
 
 def test_an_instructor_s_own_config_is_extended_once_never_replaced(tmp_path):
-    from dlgrader.course import init_course
+    from dlgrader.course.folders import init_course
     from dlgrader.nbgrader_autograde import course_setup
 
     a = MATERIAL.assignment("01_perceptron")
@@ -165,7 +166,7 @@ def test_an_instructor_s_own_config_is_extended_once_never_replaced(tmp_path):
 
 def test_doctor_says_what_nbgrader_uses_and_what_to_add(tmp_path, capsys):
     from dlgrader.cli import main
-    from dlgrader.course import init_course
+    from dlgrader.course.folders import init_course
 
     a = MATERIAL.assignment("01_perceptron")
     course = tmp_path / "curso"

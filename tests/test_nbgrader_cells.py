@@ -18,11 +18,11 @@ import pytest
 
 from conftest import REPO
 from test_nbgrader_autograde import without_dlgrader
-from dlgrader import gradebook
-from dlgrader.build import build, grade_cell_source, stale_notebooks
-from dlgrader.course import db_url_for, init_course
-from dlgrader.grade_cells import NOT_DLGRADER
-from dlgrader.paths import find_material
+from dlgrader.course.scores import read_scores
+from dlgrader.material.build import build, grade_cell_source, stale_notebooks
+from dlgrader.course.folders import db_url_for, init_course
+from dlgrader.student.grade_cells import NOT_DLGRADER
+from dlgrader.material.paths import find_material
 
 MATERIAL = find_material(REPO)
 AID = "01_perceptron"
@@ -82,7 +82,7 @@ def test_nbgrader_autograde_without_dlgrader_awards_nothing(tmp_path):
     course = _course(tmp_path, {"diego": "diego_fernandez", "ana": "ana_perez"})
     run = _nbgrader("autograde", AID, "--force", cwd=course)
     assert run.returncode == 0, run.stderr[-2000:]
-    scores = gradebook.read_scores(db_url_for(course), AID)
+    scores = read_scores(db_url_for(course), AID)
     assert {sid: row["score"] for sid, row in scores.items()} == {"ana": 0.0, "diego": 0.0}
     graded = nbformat.read(course / "autograded" / "ana" / AID / f"{AID}.ipynb", as_version=4)
     cells = [c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"]

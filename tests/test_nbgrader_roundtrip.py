@@ -16,9 +16,9 @@ import pytest
 from nbgrader.api import Gradebook
 
 from conftest import REPO
-from dlgrader.autograde import autograde
-from dlgrader.course import db_url_for, init_course
-from dlgrader.notebook import read_cell_file
+from dlgrader.grading.batch import autograde
+from dlgrader.course.folders import db_url_for, init_course
+from dlgrader.material.notebook import read_cell_file
 from test_nbgrader_autograde import MATERIAL, auto_scores, nbgrader
 
 AIDS = ("01_perceptron", "02_activaciones")

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from conftest import REPO
-from dlgrader import notebook
-from dlgrader.notebook import program_from_notebook
+from dlgrader.material import notebook
+from dlgrader.material.notebook import program_from_notebook
 
 RELEASE = REPO / "assignments" / "01_perceptron" / "01_perceptron.ipynb"
 

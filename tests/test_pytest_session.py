@@ -11,9 +11,9 @@ import shutil
 
 import pytest
 
-from dlgrader import runner
 from dlgrader.errors import ConfigError
-from dlgrader.paths import find_material
+from dlgrader.grading import runner
+from dlgrader.material.paths import find_material
 
 from conftest import FIXTURE_ROOT, grade_cells
 

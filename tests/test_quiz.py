@@ -1,4 +1,4 @@
-"""The quiz engine (dlgrader.quiz) and the Unit 1 test graded per student: can a copied notebook pass?
+"""The quiz engine (dlgrader.content.quiz) and the Unit 1 test graded per student: can a copied notebook pass?
 
 Each student's numbers are drawn from their id; the grader recomputes the expected answers on the variant of
 the trusted submitter id, so a copy of a classmate's right answers (and of their USUARIO) fails.
@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO
 from dlgrader.api import grade_file
-from dlgrader.quiz import enunciados, normalizar_usuario, variante
+from dlgrader.content.quiz import normalize_user, statements, variante
 
 AID = "09_prueba_unidad1"
 EXAMPLES = REPO / "examples" / AID
@@ -50,12 +50,12 @@ def test_a_variant_is_plain_data_and_its_statements_name_its_numbers():
     for sid in (None, "ana_perez", "x"):
         v = variante(AID, sid)
         assert json.loads(json.dumps(v)) == v
-        es, en = enunciados(v, "es"), enunciados(v, "en")
+        es, en = statements(v, "es"), statements(v, "en")
         assert len(es) == len(en) == 8
         assert str(v["iteraciones"]["n"]) in es[2] and str(v["iteraciones"]["n"]) in en[2]
         assert str(v["epocas"]["lote"]) in es[6]
     with pytest.raises(ValueError):
-        enunciados(variante(AID, None), "fr")
+        statements(variante(AID, None), "fr")
 
 
 def test_every_variant_is_a_well_posed_question():
@@ -73,7 +73,7 @@ def test_every_variant_is_a_well_posed_question():
 
 
 def test_normalised_ids():
-    assert normalizar_usuario(None) == "" and normalizar_usuario(" Ana ") == "ana"
+    assert normalize_user(None) == "" and normalize_user(" Ana ") == "ana"
 
 
 @pytest.mark.slow

@@ -9,9 +9,9 @@ import pytest
 
 from conftest import REPO
 from dlgrader.cli import main
-from dlgrader.notebook import read_cell_file
-from dlgrader.paths import find_material
-from dlgrader.release import leaks
+from dlgrader.material.notebook import read_cell_file
+from dlgrader.material.paths import find_material
+from dlgrader.material.release import leaks
 
 
 def _squash(text: str) -> str:
@@ -52,8 +52,9 @@ def test_no_reference_function_body(bundle):
 def test_bundle_has_every_notebook_and_the_engine(bundle):
     for aid in find_material(REPO).assignment_ids():
         assert (bundle / "assignments" / aid / f"{aid}.ipynb").is_file()
-    assert (bundle / "src" / "dlgrader" / "worker.py").is_file()
-    assert not (bundle / "src" / "dlgrader" / "__pycache__").exists()
+    engine = bundle / "src" / "dlgrader"
+    assert (engine / "sandbox" / "worker.py").is_file() and (engine / "grading" / "pytest_grading.ini").is_file()
+    assert not list(engine.rglob("__pycache__"))
 
 
 def test_leak_scanner_finds_a_planted_reference_body(bundle, tmp_path):

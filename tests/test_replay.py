@@ -19,10 +19,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dlgrader import replay, runner
-from dlgrader.notebook import program_from_cells, program_from_notebook, read_cell_file
-from dlgrader.paths import find_material
-from dlgrader.runner import grade_program
+from dlgrader.grading import recordings, replay, runner
+from dlgrader.grading.runner import grade_program
+from dlgrader.material.notebook import program_from_cells, program_from_notebook, read_cell_file
+from dlgrader.material.paths import find_material
 
 from conftest import FIXTURE_ROOT, REPO
 
@@ -112,7 +112,7 @@ def _verdicts(result) -> list[tuple[str, bool, float]]:
 
 
 def _table(material, aid, sandbox) -> replay.Table:
-    return runner.replay_table(material.assignment(aid), material, sandbox)
+    return recordings.replay_table(material.assignment(aid), material, sandbox)
 
 
 def _counts(table) -> tuple:
@@ -130,7 +130,7 @@ def test_the_reference_is_played_from_its_tapes(edge_material, sandbox):
     assert {cid for cid, tape in table.tapes.items() if tape} == {"suma_prop", "suma_asume", "suma_dibuja"}
     before = _counts(table)
     result = grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
-                           sandbox=sandbox, replays=True)
+                           sandbox=sandbox, table=table)
     assert result.score == result.max_score
     # suma_quien sees the student's id: never passed by its tape, its examples are replayed instead
     assert _grown(table, before) == ({"suma_prop": 1, "suma_asume": 1, "suma_dibuja": 1}, {"suma_quien": 1}, {})
@@ -142,7 +142,7 @@ def test_the_reference_is_replayed_without_hypothesis(edge_material, sandbox, mo
     monkeypatch.setattr(table, "tapes", {})  # the examples alone
     before = _counts(table)
     result = grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
-                           sandbox=sandbox, replays=True)
+                           sandbox=sandbox, table=table)
     assert result.score == result.max_score
     assert _grown(table, before) == ({}, {"suma_prop": 1, "suma_asume": 1, "suma_quien": 1, "suma_dibuja": 1}, {})
 
@@ -152,7 +152,7 @@ def test_a_check_that_sees_who_submitted_is_not_passed_by_the_tape(edge_material
     aid = "99_demo"
     table = _table(edge_material, aid, sandbox)
     result = grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
-                           sandbox=sandbox, replays=True, student="ajeno")
+                           sandbox=sandbox, table=table, student="ajeno")
     assert [c.id for c in result.checks if not c.passed] == ["suma_quien"]
     assert table.tapes["suma_quien"] is None
 
@@ -163,15 +163,15 @@ def test_a_correct_answer_that_differs_in_the_last_bits_is_replayed(edge_materia
     suma = "import numpy as np\ndef suma(x):\n    return float(np.sum(x)) * (1 + 1e-15)\n"
     before = _counts(table)
     result = grade_program(edge_material.assignment(aid), _program(edge_material, aid, {"suma": suma}),
-                           material=edge_material, sandbox=sandbox, replays=True)
+                           material=edge_material, sandbox=sandbox, table=table)
     assert next(c for c in result.checks if c.id == "suma_prop").passed
     played, replayed, _ = _grown(table, before)
     assert "suma_prop" not in played and replayed.get("suma_prop") == 1
 
 
 def _session(sandbox, source: str, call_timeout: float = 20):
-    from dlgrader.notebook import Cell
-    from dlgrader.session import WorkerSession
+    from dlgrader.material.notebook import Cell
+    from dlgrader.sandbox.session import WorkerSession
 
     s = WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=call_timeout,
                       load_timeout=20)
@@ -213,7 +213,7 @@ def test_a_strategys_key_is_its_full_repr_when_kept_too():
 
 def test_a_tape_stops_at_the_first_reply_that_differs(sandbox):
     """After a differing reply the worker gets no more than the requests already sent ahead of it, all answered."""
-    from dlgrader.session import AHEAD_REQUESTS
+    from dlgrader.sandbox.session import AHEAD_REQUESTS
 
     session = functools.partial(_session, sandbox)
     counting = "calls = []\ndef veces():\n    return len(calls)\ndef f(x):\n    calls.append(x)\n    return {}\n"
@@ -244,7 +244,7 @@ def test_a_tape_sends_large_requests_a_few_at_a_time(sandbox):
 
 def test_a_request_sent_ahead_that_runs_out_of_time_leaves_the_worker_gone(sandbox):
     """The reply before it already differed, so the tape fails; the body's next call says why the worker is gone."""
-    from dlgrader.session import FatalFault
+    from dlgrader.sandbox.faults import FatalFault
 
     with _session(sandbox, "def f(x):\n    return x\n", call_timeout=1) as ref:
         ref.tape = []
@@ -261,7 +261,7 @@ def test_a_request_sent_ahead_that_runs_out_of_time_leaves_the_worker_gone(sandb
 
 def test_a_function_that_runs_out_of_time_on_a_tape_is_not_run_again(sandbox):
     """As in a call from the body: the time-out raises, and the function is refused from then on."""
-    from dlgrader.session import FatalFault, WorkerGone
+    from dlgrader.sandbox.faults import FatalFault, WorkerGone
 
     with _session(sandbox, "def f(x):\n    return x\n", call_timeout=1) as ref:  # a tape keeps the call's time
         ref.tape = []
@@ -277,7 +277,7 @@ def test_a_function_that_runs_out_of_time_on_a_tape_is_not_run_again(sandbox):
 
 def test_each_check_numbers_the_students_objects_from_one(sandbox):
     """So a tape that creates an object (an optimizer) matches whatever earlier checks created."""
-    from dlgrader.session import SubmissionFault
+    from dlgrader.sandbox.faults import SubmissionFault
 
     with _session(sandbox, "class Contador:\n    def uno(self):\n        return 1\n") as s:
         first, second = s.call("Contador", (), {}), s.call("Contador", (), {})
@@ -301,7 +301,7 @@ def test_a_body_that_reacts_to_the_student_is_handed_to_hypothesis(edge_material
     table = _table(edge_material, aid, sandbox)
     program = _program(edge_material, aid, {"suma": "import numpy as np\n" + suma})
     fell_back = table.fell_back[diverging]
-    with_replay = grade_program(a, program, material=edge_material, sandbox=sandbox, replays=True)
+    with_replay = grade_program(a, program, material=edge_material, sandbox=sandbox, table=table)
     assert table.fell_back[diverging] == fell_back + 1  # its tape and its examples both diverged
     without = grade_program(a, program, material=edge_material, sandbox=sandbox)
     assert _verdicts(with_replay) == _verdicts(without)
@@ -311,8 +311,8 @@ def test_a_body_that_reacts_to_the_student_is_handed_to_hypothesis(edge_material
 def test_recordings_that_share_the_checks_merge_into_the_whole_table(edge_material, sandbox):
     """autograde's grading processes record a share of the property checks each; merged, nothing is missing."""
     a = edge_material.assignment("99_demo")
-    whole = runner.record_table(a, edge_material, sandbox)
-    shares = [runner.record_table(a, edge_material, sandbox, part, 2) for part in range(2)]
+    whole = recordings.record_table(a, edge_material, sandbox)
+    shares = [recordings.record_table(a, edge_material, sandbox, part, 2) for part in range(2)]
     assert all(share.checks for share in shares) and set(shares[0].checks).isdisjoint(shares[1].checks)
     merged = replay.Table.merged(shares)
     assert merged.key == whole.key
@@ -326,10 +326,10 @@ def test_a_table_survives_the_trip_to_a_grading_process(edge_material, sandbox):
     table = pickle.loads(pickle.dumps(_table(edge_material, aid, sandbox)))
     dibuja = table.examples("suma_dibuja")
     assert dibuja and all(e.kwargs["data"] is replay._DATA for e in dibuja)
-    runner.install_table(table)
+    recordings.install_table(table)
     before = _counts(table)
     grade_program(edge_material.assignment(aid), _program(edge_material, aid), material=edge_material,
-                  sandbox=sandbox, replays=True)
+                  sandbox=sandbox, table=_table(edge_material, aid, sandbox))  # the one installed
     assert _grown(table, before) == ({"suma_prop": 1, "suma_asume": 1, "suma_dibuja": 1}, {"suma_quien": 1}, {})
 
 
@@ -347,7 +347,7 @@ def test_replay_and_hypothesis_agree_on_a_class(material, sandbox, monkeypatch, 
         programs[path.stem] = _program(material, aid, read_cell_file(path))
     before = [sum(c.values()) for c in _counts(table)]
     for name, program in programs.items():
-        fast = grade_program(a, program, material=material, sandbox=sandbox, replays=True)
+        fast = grade_program(a, program, material=material, sandbox=sandbox, table=table)
         full = grade_program(a, program, material=material, sandbox=sandbox)
         assert _verdicts(fast) == _verdicts(full), name
     assert all(sum(c.values()) > b for c, b in zip(_counts(table), before))  # played, replayed, fell back

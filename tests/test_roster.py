@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dlgrader import gradebook
 from dlgrader.cli import main
+from dlgrader.course import gradebook
+from dlgrader.course.roster import read_roster
 from dlgrader.errors import ConfigError
-from dlgrader.roster import read_roster
 
 EXCEL_ES = ("\ufeffEstudiante;Nombre;Apellidos;Correo;lms_id\r\n"
             "jmunoz;José;Muñoz Núñez;jose@duocuc.cl;4411\r\n"

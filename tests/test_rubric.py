@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dlgrader.course.grades import student_grades
+from dlgrader.course.rubric import load_rubric
+from dlgrader.course.scales import chile, round_half_up
 from dlgrader.errors import ConfigError
-from dlgrader.rubric import load_rubric, round_half_up, student_grades
-from dlgrader.scales import chile
 
 DUOC = Path(__file__).resolve().parents[1] / "rubric" / "duoc.yaml"
 KNOWN = {"01_perceptron": 20.0, "02_backprop": 100.0, "03_descenso": 100.0, "02_activaciones": 45.0,
@@ -94,7 +95,7 @@ def test_duoc_rubric_loads():
 
 
 def test_duoc_rubric_names_only_assignments_the_course_has():
-    from dlgrader.paths import find_material
+    from dlgrader.material.paths import find_material
 
     material = find_material(DUOC.parents[1])
     known = {aid: material.assignment(aid).max_points for aid in material.assignment_ids()}

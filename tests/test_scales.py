@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from dlgrader.course.grades import marks, student_grades
+from dlgrader.course.rubric import load_rubric
+from dlgrader.course.scales import argentina, chile, honours_awarded, mexico, spain
 from dlgrader.errors import ConfigError
-from dlgrader.paths import find_material
-from dlgrader.rubric import load_rubric, marks, student_grades
-from dlgrader.scales import argentina, chile, honours_awarded, mexico, spain
+from dlgrader.material.paths import find_material
 
 REPO = Path(__file__).resolve().parents[1]
 MATERIAL = find_material(REPO)

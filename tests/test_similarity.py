@@ -7,9 +7,9 @@ import re
 
 from conftest import REPO
 from dlgrader.cli import main
-from dlgrader.notebook import read_cell_file
-from dlgrader.paths import find_material
-from dlgrader.similarity import compare, shape
+from dlgrader.material.notebook import read_cell_file
+from dlgrader.material.paths import find_material
+from dlgrader.reports.similarity import compare, shape
 
 MATERIAL = find_material(REPO)
 AID = "01_perceptron"

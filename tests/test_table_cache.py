@@ -8,8 +8,7 @@ import stat
 import pytest
 
 from conftest import REPO
-from dlgrader import autograde as autograde_module
-from dlgrader import replay, table_cache
+from dlgrader.grading import batch, replay, table_cache
 
 from test_autograde import _course
 
@@ -26,7 +25,7 @@ def cache(tmp_path, monkeypatch):
 def _counting(monkeypatch) -> dict:
     """How often this process merged a recording and handed a table to the grading processes."""
     seen = {"recorded": 0, "tables": 0}
-    merged, table_file = replay.Table.merged.__func__, autograde_module.table_file
+    merged, table_file = replay.Table.merged.__func__, batch.table_file
 
     def counted_merged(cls, shares):
         seen["recorded"] += 1
@@ -37,7 +36,7 @@ def _counting(monkeypatch) -> dict:
         return table_file(table)
 
     monkeypatch.setattr(replay.Table, "merged", classmethod(counted_merged))
-    monkeypatch.setattr(autograde_module, "table_file", counted_file)
+    monkeypatch.setattr(batch, "table_file", counted_file)
     return seen
 
 
@@ -45,16 +44,16 @@ def _counting(monkeypatch) -> dict:
 def test_a_later_run_reuses_the_recording_and_grades_the_same(tmp_path, cache, monkeypatch):
     seen = _counting(monkeypatch)
     course = _course(tmp_path, CLASS)
-    first = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False)
+    first = batch.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False)
     assert seen == {"recorded": 1, "tables": 1}
     (kept,) = cache.glob("01_perceptron-*.pickle")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600 and stat.S_IMODE(cache.stat().st_mode) == 0o700
-    again = autograde_module.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False, force=True)
+    again = batch.autograde("01_perceptron", course, root=REPO, jobs=1, progress=False, force=True)
     assert seen == {"recorded": 1, "tables": 2}  # replayed from the kept table, recorded nothing
     assert [r.to_record() | {"seconds": 0} for r in again.results] == \
         [r.to_record() | {"seconds": 0} for r in first.results]
     late = _course(tmp_path / "tarde", {"rosa": "camila_rojas"})  # one late submission: too few to record for
-    report = autograde_module.autograde("01_perceptron", late, root=REPO, jobs=1, progress=False)
+    report = batch.autograde("01_perceptron", late, root=REPO, jobs=1, progress=False)
     assert seen == {"recorded": 1, "tables": 3} and report.results[0].score == 18.0
 
 
@@ -92,17 +91,17 @@ def test_an_empty_setting_keeps_nothing(tmp_path, monkeypatch):
 
 def test_a_process_that_records_for_itself_reuses_a_kept_table(cache, fixture_material, sandbox, monkeypatch):
     """What a Dask node's processes do: the first records, the others (and later runs) read it."""
-    from dlgrader import runner
     from dlgrader.api import grade_file
+    from dlgrader.grading import recordings
 
     notebook = fixture_material.assignment("99_demo").notebook_path
     first = grade_file("99_demo", notebook, root=fixture_material.root, sandbox=sandbox, replays=True)
     assert len(list(cache.glob("99_demo-*.pickle"))) == 1
-    monkeypatch.setattr(runner, "_TABLES", {})  # as in a new process
+    monkeypatch.setattr(recordings, "_TABLES", {})  # as in a new process
 
     def refuse(*args, **kwargs):
         raise AssertionError("recorded again")
 
-    monkeypatch.setattr(runner, "record_table", refuse)
+    monkeypatch.setattr(recordings, "record_table", refuse)
     again = grade_file("99_demo", notebook, root=fixture_material.root, sandbox=sandbox, replays=True)
     assert again.to_record() | {"seconds": 0} == first.to_record() | {"seconds": 0}

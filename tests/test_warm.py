@@ -7,10 +7,11 @@ import signal
 
 import pytest
 
-from dlgrader import warm
-from dlgrader.notebook import Cell
-from dlgrader.sandbox import _ro_paths
-from dlgrader.session import SubmissionFault, WorkerSession
+from dlgrader.material.notebook import Cell
+from dlgrader.sandbox import warm
+from dlgrader.sandbox.faults import SubmissionFault
+from dlgrader.sandbox.isolation import _ro_paths
+from dlgrader.sandbox.session import WorkerSession
 
 PROBE = '''
 import os, numpy as np

@@ -7,8 +7,8 @@ otherwise the USUARIO typed in the notebook. The values are checked by the hidde
 
 import numpy as np
 
+from dlgrader.content.quiz import variante
 from dlgrader.grading import check, fail, show
-from dlgrader.quiz import variante
 
 AID = "09_prueba_unidad1"
 QUESTIONS = 8

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from make_examples import Submission
 
-from dlgrader.notebook import read_cell_file
+from dlgrader.material.notebook import read_cell_file
 
 _ALTERNATIVES = Path(__file__).resolve().parents[2] / "tests" / "alternatives" / "08_crispdm"
 P08_LOOPS = read_cell_file(_ALTERNATIVES / "sklearn_y_bucles.py")

@@ -10,7 +10,7 @@ import math
 import numpy as np
 from make_examples import Submission
 
-from dlgrader.quiz import variante
+from dlgrader.content.quiz import variante
 
 AID = "09_prueba_unidad1"
 

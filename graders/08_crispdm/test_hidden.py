@@ -21,7 +21,7 @@ from sklearn.metrics import accuracy_score, classification_report, confusion_mat
 
 from dlgrader.grading import (CheckFailed, as_array, as_number, assert_close, assert_equal, check, expect, fail,
                               grader_settings, show)
-from dlgrader.session import FatalFault, SubmissionFault
+from dlgrader.sandbox.faults import FatalFault, SubmissionFault
 
 # ------------------------------------------------------------------ helpers
 

@@ -11,8 +11,8 @@ checks are exact comparisons rather than hypothesis properties; the tolerances a
 import numpy as np
 import torch
 
+from dlgrader.content.quiz import GATES, normalize_user, variante
 from dlgrader.grading import check, fail, show
-from dlgrader.quiz import COMPUERTAS, normalizar_usuario, variante
 
 AID = "09_prueba_unidad1"
 QUESTIONS = 8
@@ -36,8 +36,8 @@ class Graded:
 
     def __init__(self, got: dict, student_id):
         declared = got.get("USUARIO")
-        self.declared = normalizar_usuario(declared if isinstance(declared, (str, int, float)) else None)
-        self.user = normalizar_usuario(student_id) if student_id is not None else self.declared
+        self.declared = normalize_user(declared if isinstance(declared, (str, int, float)) else None)
+        self.user = normalize_user(student_id) if student_id is not None else self.declared
         self.variant = variante(AID, self.user)
         self.other = student_id is not None and self.declared != self.user
 
@@ -196,7 +196,7 @@ def test_compuertas_valor(student, student_id):
         fail(f"RESPUESTA_5 = {show(value)} no es una lista de textos; revisa la verificación pública de esta pregunta.",
              f"RESPUESTA_5 = {show(value)} is not a list of texts; see this question's public check.")
     chosen = {x.strip().upper() for x in value}
-    if chosen != {n for n in names if separable(COMPUERTAS[n])}:
+    if chosen != {n for n in names if separable(GATES[n])}:
         g.wrong(5, f"RESPUESTA_5 = {show(list(value))} no son exactamente las compuertas de {names} que aprende un solo "
                    "perceptrón.",
                 f"RESPUESTA_5 = {show(list(value))} is not exactly the gates of {names} a single perceptron learns.",

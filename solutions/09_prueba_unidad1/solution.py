@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from dlgrader.quiz import variante
+from dlgrader.content.quiz import variante
 
 # %% [usuario]
 USUARIO = "reference"

@@ -12,7 +12,7 @@ import json
 import sys
 
 from .errors import DlgraderError
-from .text import LANGS
+from .text import LANGS, Text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,15 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args, lang)
     except DlgraderError as exc:
-        print(("error: " if lang == "en" else "error: ") + exc.message(lang), file=sys.stderr)
+        print("error: " + exc.message(lang), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("interrumpido" if lang == "es" else "interrupted", file=sys.stderr)
+        print(Text("interrumpido", "interrupted")(lang), file=sys.stderr)
         return 130
 
 
 def _run(args, lang: str) -> int:
-    from .render import submission_report
+    from .reports.terminal import WRITTEN, submission_report
 
     if args.command == "check":
         from .api import check_notebook
@@ -120,13 +120,14 @@ def _run(args, lang: str) -> int:
         return 0 if all(c.passed for c in result.checks) else 1
     if args.command == "grade":
         from .api import grade_file
-        from .sandbox import detect, require
+        from .sandbox.isolation import require
+        from .sandbox.probe import detect
 
         sandbox = detect()
         require(sandbox, args.allow_weak_sandbox)  # as autograde: a weak worker could read solutions/
         result = grade_file(args.assignment, args.submission, root=args.root, student=args.student, sandbox=sandbox)
         if args.gradescope:
-            from .export_gradescope import write_gradescope_results
+            from .lms.gradescope import write_gradescope_results
 
             write_gradescope_results(args.gradescope, result, lang)
         if args.json:
@@ -135,74 +136,73 @@ def _run(args, lang: str) -> int:
             print(submission_report(result, lang))
         return 0
     if args.command == "autograde":
-        from .autograde import autograde
-        from .tables import autograde_summary
+        from .grading.batch import autograde
+        from .reports.terminal import autograde_summary
 
         report = autograde(args.assignment, args.course, root=args.root, jobs=args.jobs,
                            allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db, force=args.force,
-                           executor=args.executor, scheduler=args.scheduler)
+                           executor=args.executor, scheduler=args.scheduler, lang=lang)
         print(autograde_summary(report, lang))
         return 5 if report.failures else 0
     if args.command == "grades":
-        from .tables import write_grades
+        from .reports.terminal import write_grades
 
         print(write_grades(args.course, args.rubric, db_url=args.db, out=args.out, root=args.root, lang=lang))
         return 0
     if args.command == "export":
-        from .tables import export
+        from .lms.export import export
 
         path = export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
                       identity=args.identity, assignment=args.assignment, lang=lang)
-        print(("Escrito: " if lang == "es" else "Written: ") + str(path))
+        print(WRITTEN(lang) + str(path))
         return 0
     if args.command == "roster":
-        from .roster import import_roster
+        from .course.roster import import_roster
 
         ids = import_roster(args.file, args.course, args.db)
-        print((f"{len(ids)} estudiantes en el libro de calificaciones." if lang == "es"
-               else f"{len(ids)} students in the gradebook."))
+        print(Text(f"{len(ids)} estudiantes en el libro de calificaciones.",
+                   f"{len(ids)} students in the gradebook.")(lang))
         return 0
     if args.command == "report":
-        from .report import write_report
+        from .reports.html import write_report
 
         index = write_report(args.course, out=args.out, rubric=args.rubric, root=args.root, db_url=args.db, lang=lang)
-        print(("Escrito: " if lang == "es" else "Written: ") + str(index))
+        print(WRITTEN(lang) + str(index))
         return 0
     if args.command == "similarity":
-        from .similarity import similar_pairs, similarity_report
+        from .reports.similarity import similar_pairs, similarity_report
 
         pairs = similar_pairs(args.course, args.assignment, root=args.root, threshold=args.threshold)
         print(similarity_report(pairs, lang))
         return 0
     if args.command == "release":
-        from .release import build_release
+        from .material.release import build_release
 
         out = build_release(args.out, root=args.root)
-        print(("Paquete para estudiantes en " if lang == "es" else "Student bundle in ") + str(out))
+        print(Text("Paquete para estudiantes en ", "Student bundle in ")(lang) + str(out))
         return 0
     if args.command == "demo":
         from .demo import run_demo
 
         return run_demo(out=args.out, root=args.root, jobs=args.jobs, lang=lang, only=args.assignments)
     if args.command == "build":
-        from .build import build, stale_notebooks
-        from .paths import find_material
+        from .material.build import build, stale_notebooks
+        from .material.paths import find_material
 
         material = find_material(args.root)
         done = [p for aid in (args.assignments or material.assignment_ids())
                 for p in (stale_notebooks if args.check else build)(material.assignment(aid))]
-        verb = ("desactualizado" if lang == "es" else "out of date") if args.check else \
-            ("reescrito" if lang == "es" else "rewritten")
+        verb = Text("desactualizado", "out of date") if args.check else Text("reescrito", "rewritten")
         for path in done:
-            print(f"{verb}: {path}")
+            print(f"{verb(lang)}: {path}")
         if not done:
-            print("Los notebooks están al día." if lang == "es" else "The notebooks are up to date.")
+            print(Text("Los notebooks están al día.", "The notebooks are up to date.")(lang))
         return 1 if args.check and done else 0
     if args.command == "doctor":
-        from .sandbox import detect
+        from .sandbox.probe import detect
 
         sb = detect()
-        print(f"{'nivel de aislamiento' if lang == 'es' else 'isolation level'}: {sb.level}")
+        print(f"{Text('nivel de aislamiento', 'isolation level')(lang)}: {sb.level}")
         for layer in sb.layers:
             print(f"  {'✓' if layer.active else '✗'} {layer.name}: {layer.detail}")
         if args.course:
@@ -214,22 +214,21 @@ def _run(args, lang: str) -> int:
 
 
 def _print_course_setup(setup: dict, lang: str) -> None:
-    es = lang == "es"
     if setup["config"] is None:
-        print("Esta carpeta no tiene nbgrader_config.py: ejecuta dlgrader autograde en ella primero." if es else
-              "This folder has no nbgrader_config.py: run dlgrader autograde in it first.")
+        print(Text("Esta carpeta no tiene nbgrader_config.py: ejecuta dlgrader autograde en ella primero.",
+                   "This folder has no nbgrader_config.py: run dlgrader autograde in it first.")(lang))
         return
-    rows = [("configuración de nbgrader" if es else "nbgrader configuration", setup["config"]),
-            ("carpeta del curso" if es else "course folder", setup["root"]),
-            ("libro de calificaciones" if es else "gradebook", setup["db_url"]),
-            ("intercambio (exchange)" if es else "exchange", setup["exchange"]),
-            ("autograde de nbgrader" if es else "nbgrader's autograde",
-             ("califica con dlgrader" if es else "grades with dlgrader") if setup["dlgrader_autograde"] else
-             ("NO califica con dlgrader" if es else "does NOT grade with dlgrader"))]
+    graded_by = Text("califica con dlgrader", "grades with dlgrader") if setup["dlgrader_autograde"] else \
+        Text("NO califica con dlgrader", "does NOT grade with dlgrader")
+    rows = [(Text("configuración de nbgrader", "nbgrader configuration"), setup["config"]),
+            (Text("carpeta del curso", "course folder"), setup["root"]),
+            (Text("libro de calificaciones", "gradebook"), setup["db_url"]),
+            (Text("intercambio (exchange)", "exchange"), setup["exchange"]),
+            (Text("autograde de nbgrader", "nbgrader's autograde"), graded_by(lang))]
     for label, value in rows:
-        print(f"{label}: {value}")
+        print(f"{label(lang)}: {value}")
     if setup["add"]:
-        print(("Agrega al final de nbgrader_config.py:\n" if es else "Add at the end of nbgrader_config.py:\n")
+        print(Text("Agrega al final de nbgrader_config.py:\n", "Add at the end of nbgrader_config.py:\n")(lang)
               + "c = get_config()  # noqa: F821\n" + setup["add"])
 
 

@@ -12,14 +12,17 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from . import course, gradebook
-from .autograde import autograde
+from .course import folders, gradebook
+from .course.grades import final_grades
+from .course.roster import read_roster
 from .errors import ConfigError
-from .paths import find_material
-from .sandbox import WEAK, detect
-from .report import write_report
-from .roster import read_roster
-from .tables import EXPORTS, autograde_summary, export, final_grades, write_grades
+from .grading.batch import autograde
+from .lms.export import EXPORTS, export
+from .material.paths import find_material
+from .reports.html import write_report
+from .reports.terminal import autograde_summary, write_grades
+from .sandbox.isolation import WEAK
+from .sandbox.probe import detect
 from .text import Text
 
 MARKER = ".dlgrader-demo"
@@ -57,7 +60,7 @@ def lay_out_class(course_dir: Path, material, assignment_id: str) -> str:
     """Register the assignment and roster, and put each example where nbgrader collects submissions."""
     assignment = material.assignment(assignment_id)
     examples = material.root / "examples" / assignment_id
-    db_url = course.init_course(course_dir, assignment, assignment.notebook_path)
+    db_url = folders.init_course(course_dir, assignment, assignment.notebook_path)
     gradebook.ensure_students(db_url, _roster(examples))
     for nb in sorted(examples.glob("*.ipynb")):
         target = course_dir / "submitted" / nb.stem / assignment_id
@@ -69,7 +72,6 @@ def lay_out_class(course_dir: Path, material, assignment_id: str) -> str:
 
 def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, lang: str = "es",
              only: list[str] | None = None) -> int:
-    es = lang != "en"
     material = find_material(root)
     ids = [aid for aid in material.assignment_ids() if (material.root / "examples" / aid).is_dir()]
     for aid in only or []:
@@ -81,19 +83,19 @@ def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, 
         raise ConfigError(Text(f"No hay ejemplos en {material.root / 'examples'}.",
                                f"There are no examples in {material.root / 'examples'}."))
     sandbox = detect()
-    print(("Aislamiento: " if es else "Isolation: ") + sandbox.level)
+    print(Text("Aislamiento: ", "Isolation: ")(lang) + sandbox.level)
     if sandbox.level == WEAK:
-        print("⚠ Aislamiento débil: la demo sigue porque sus entregas vienen con dlgrader, pero para calificar un curso "
-              "instala bubblewrap (ver dlgrader doctor)." if es else
-              "⚠ Weak isolation: the demo goes on because its submissions ship with dlgrader, but install bubblewrap "
-              "before grading a class (see dlgrader doctor).")
+        print(Text("⚠ Aislamiento débil: la demo sigue porque sus entregas vienen con dlgrader, pero para calificar "
+                   "un curso instala bubblewrap (ver dlgrader doctor).",
+                   "⚠ Weak isolation: the demo goes on because its submissions ship with dlgrader, but install "
+                   "bubblewrap before grading a class (see dlgrader doctor).")(lang))
     course_dir = _course_dir(out)
-    print(("Curso de demostración: " if es else "Demo course: ") + str(course_dir))
+    print(Text("Curso de demostración: ", "Demo course: ")(lang) + str(course_dir))
     rubric = material.root / RUBRIC
     failures = 0
     for aid in ids:
         lay_out_class(course_dir, material, aid)
-        report = autograde(aid, course_dir, root=material.root, jobs=jobs, allow_weak_sandbox=True)
+        report = autograde(aid, course_dir, root=material.root, jobs=jobs, allow_weak_sandbox=True, lang=lang)
         failures += len(report.failures)
         scored, grades, _ = final_grades(course_dir, rubric, root=material.root)
         print()
@@ -101,26 +103,26 @@ def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, 
     print()
     print(write_grades(course_dir, rubric, out=course_dir / "grades_duoc.csv", root=material.root, lang=lang))
     if len(ids) > 1:
-        print("En esta demo casi cada clase de ejemplo tiene sus propios estudiantes: las tareas que un estudiante "
-              "no entregó cuentan 0 en su nota." if es else
-              "In this demo nearly every example class has its own students: the assignments a student did not "
-              "submit count 0 in their grade.")
+        print(Text("En esta demo casi cada clase de ejemplo tiene sus propios estudiantes: las tareas que un "
+                   "estudiante no entregó cuentan 0 en su nota.",
+                   "In this demo nearly every example class has its own students: the assignments a student did "
+                   "not submit count 0 in their grade.")(lang))
     files = [("gradebook (nbgrader)", course_dir / "gradebook.db"),
-             ("notas" if es else "grades", course_dir / "grades_duoc.csv")]
+             (Text("notas", "grades")(lang), course_dir / "grades_duoc.csv")]
     for to, label in LMS_FILES:
         files.append((label, export(course_dir, to, rubric=rubric, out=course_dir / f"lms/{EXPORTS[to][1]}",
                                     root=material.root, identity="username")))
     for aid in ids:
         files.append((f"Gradescope {aid}", export(course_dir, "gradescope", assignment=aid, lang=lang,
                                                   out=course_dir / "lms" / "gradescope" / aid)))
-    files.append(("notebooks calificados" if es else "graded notebooks", course_dir / "autograded"))
-    files.append(("informe (HTML)" if es else "report (HTML)",
+    files.append((Text("notebooks calificados", "graded notebooks")(lang), course_dir / "autograded"))
+    files.append((Text("informe (HTML)", "report (HTML)")(lang),
                   write_report(course_dir, rubric=rubric, root=material.root, lang=lang)))
     print()
-    print(("Archivos:" if es else "Files:"))
+    print(Text("Archivos:", "Files:")(lang))
     width = max(len(label) for label, _ in files) + 1
     for label, path in files:
         print(f"  {(label + ':').ljust(width)} {path}")
-    print(("Prueba: " if es else "Try: ") + f"cd {course_dir} && nbgrader export")
+    print(Text("Prueba: ", "Try: ")(lang) + f"cd {course_dir} && nbgrader export")
     return 5 if failures else 0
 

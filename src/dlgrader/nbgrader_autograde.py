@@ -19,7 +19,7 @@ So a grade cell gets the feedback on ``stdout``, then exactly one ``execute_resu
 holding dlgrader's points as a plain decimal. The result is also saved where
 ``dlgrader autograde`` saves it (reports, and a later ``dlgrader autograde`` that
 finds the submission unchanged), and the copy formgrader shows is defanged as
-dlgrader's own (course.py). A notebook nbgrader cannot read (not JSON) never
+dlgrader's own (course/formgrader.py). A notebook nbgrader cannot read (not JSON) never
 reaches a preprocessor: nbgrader fails it as before, and :func:`explain_unreadable`,
 its ``pre_convert_hook``, logs dlgrader's one-line reason first.
 """
@@ -38,12 +38,16 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor
 from traitlets import Bool, Unicode
 from traitlets.config import Application
 
-from . import course
 from .api import grade_file
-from .notebook import read_json_notebook
-from .paths import find_material
+from .course.folders import read_timestamp, release_notebook
+from .course.formgrader import defang, escape_markdown, score_outputs
+from .course.nbgrader_config import CONFIG, dlgrader_block
+from .course.store import fingerprint, write_result
+from .material.notebook import read_json_notebook
+from .material.paths import find_material
 from .results import SubmissionResult
-from .sandbox import detect, require
+from .sandbox.isolation import require
+from .sandbox.probe import detect
 
 
 class GradeWithDlgrader(NbGraderPreprocessor):
@@ -63,7 +67,7 @@ class GradeWithDlgrader(NbGraderPreprocessor):
         sandbox = detect()
         require(sandbox, self.allow_weak_sandbox)
         course_dir = self._course_dir()
-        release = course.release_notebook(course_dir, assignment)
+        release = release_notebook(course_dir, assignment)
         submitted = Path(course_dir) / "submitted" / student / aid / f"{info['notebook']}.ipynb"
         with tempfile.TemporaryDirectory(prefix="dlgrader-nbgrader-") as tmp:
             path = Path(tmp) / f"{info['notebook']}.ipynb"
@@ -72,8 +76,8 @@ class GradeWithDlgrader(NbGraderPreprocessor):
                                 replays=True)
         result.source = str(submitted)
         self._write(nb, result)
-        stamp = course.read_timestamp(submitted.parent)
-        course.write_result(course_dir, result, course.fingerprint(submitted if submitted.is_file() else None, stamp))
+        stamp = read_timestamp(submitted.parent)
+        write_result(course_dir, result, fingerprint(submitted if submitted.is_file() else None, stamp))
         self.log.info("dlgrader: %s %s: %g/%g", student, aid, result.score, result.max_score)
         return nb, resources
 
@@ -86,13 +90,13 @@ class GradeWithDlgrader(NbGraderPreprocessor):
     def _write(self, nb, result: SubmissionResult) -> None:
         checks = {c.id: c for c in result.checks}
         for cell in nb.cells:
-            course.defang(cell)
+            defang(cell)
             meta = cell.metadata.get("nbgrader", {})
             if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
-                cell.outputs = [nbformat.from_dict(o) for o in course.score_outputs(checks.get(meta.get("grade_id")),
+                cell.outputs = [nbformat.from_dict(o) for o in score_outputs(checks.get(meta.get("grade_id")),
                                                                                       self.lang)]
         if result.problems:
-            note = "**dlgrader:** " + " ".join(course.escape_markdown(p(self.lang)) for p in result.problems)
+            note = "**dlgrader:** " + " ".join(escape_markdown(p(self.lang)) for p in result.problems)
             nb.cells.insert(0, nbformat.v4.new_markdown_cell(note))
 
 
@@ -130,12 +134,12 @@ def course_setup(course_dir: str | Path) -> dict:
     from traitlets.config.loader import PyFileConfigLoader
 
     folder = Path(course_dir).resolve()
-    if not (folder / course.CONFIG).is_file():
+    if not (folder / CONFIG).is_file():
         return {"config": None}
-    config = PyFileConfigLoader(course.CONFIG, path=str(folder)).load_config()
+    config = PyFileConfigLoader(CONFIG, path=str(folder)).load_config()
     coursedir = CourseDirectory(config=config)
     pipeline = config.Autograde.get("autograde_preprocessors", [])
-    return {"config": str(folder / course.CONFIG), "root": coursedir.root or str(folder),
+    return {"config": str(folder / CONFIG), "root": coursedir.root or str(folder),
             "db_url": coursedir.db_url, "course_id": coursedir.course_id,
             "exchange": Exchange(config=config).root, "dlgrader_autograde": GradeWithDlgrader in pipeline,
-            "add": None if GradeWithDlgrader in pipeline else course.dlgrader_block(Path(find_material().root))}
+            "add": None if GradeWithDlgrader in pipeline else dlgrader_block(Path(find_material().root))}

@@ -26,10 +26,9 @@ class CheckResult:
             return ""
         parts = [self.message(lang)] if self.message else []
         if self.counterexample:
-            label = "Contraejemplo mínimo" if lang == "es" else "Smallest failing input"
-            parts.append(f"{label}: {self.counterexample}")
+            parts.append(Text("Contraejemplo mínimo", "Smallest failing input")(lang) + f": {self.counterexample}")
         if self.hint:
-            parts.append(("Pista: " if lang == "es" else "Hint: ") + self.hint(lang))
+            parts.append(Text("Pista: ", "Hint: ")(lang) + self.hint(lang))
         return "\n".join(parts)
 
 

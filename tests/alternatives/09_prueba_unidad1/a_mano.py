@@ -1,6 +1,6 @@
 """A correct quiz typed by hand: literal answers for this harness id (variant of "alternative_a_mano"), rounded.
 
-Generated once from dlgrader.quiz.variante; the harness types USUARIO = "alternative_a_mano" in the cell usuario.
+Generated once from dlgrader.content.quiz.variante; the harness types USUARIO = "alternative_a_mano" in the cell usuario.
 """
 
 # %% [usuario]

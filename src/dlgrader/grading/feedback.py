@@ -1,0 +1,67 @@
+"""What a student reads about a failed check: the sentence, the hint and the smallest failing input.
+
+Whatever a check raised (a grader's :class:`CheckFailed`, a worker's fault, anything else) becomes a
+bilingual sentence here, and hypothesis' falsifying example is cut down to the arguments the student's
+function saw. Never grader source, never the reference's values beyond that one counterexample.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..sandbox.faults import FatalFault, SubmissionFault
+from ..text import Text
+from .checks import CheckFailed
+
+_NOTE = re.compile(r"^\s*(student|reference)=.*,\s*$")
+_COMMENT = re.compile(r",?\s+# or any other generated value\s*$")  # hypothesis's aside, in English
+
+
+def counterexample(exc: BaseException) -> str | None:
+    """The falsifying example hypothesis found, without the fixtures."""
+    for note in getattr(exc, "__notes__", []) or []:
+        if note.startswith(("Falsifying example", "Failing test case")):
+            lines = [_COMMENT.sub(",", ln) for ln in note.splitlines()[1:]]
+            lines = [ln for ln in lines if not _NOTE.match(ln) and ln.strip() not in (")", "", ",")]
+            text = " ".join(ln.strip() for ln in lines).rstrip(",")
+            return text[:400] + (" …" if len(text) > 400 else "") if text else None
+    return None
+
+
+def _find(exc: BaseException | None, kinds: tuple) -> BaseException | None:
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, kinds):
+            return exc
+        if isinstance(exc, BaseExceptionGroup):
+            for sub in exc.exceptions:
+                found = _find(sub, kinds)
+                if found:
+                    return found
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def explain(exc: BaseException) -> tuple[Text, Text | None]:
+    """Turn whatever a check raised into a bilingual sentence and an optional hint."""
+    found = _find(exc, (CheckFailed, SubmissionFault, FatalFault))
+    if found is not None:
+        return found.text, found.hint
+    name = type(exc).__name__
+    return (Text(f"El valor devuelto no tiene la forma o el tipo esperado ({name}).",
+                 f"The returned value does not have the expected shape or type ({name})."), None)
+
+
+def load_problem(err: dict) -> Text:
+    """A cell that failed while the notebook loaded (``err``: the worker's report), as one sentence."""
+    cell = str(err.get("cell", "?"))[:60]
+    etype = str(err.get("type", "Error"))[:60]
+    msg = str(err.get("message", ""))[:300]
+    line = err.get("line")
+    at_es = f", línea {line}" if isinstance(line, int) else ""
+    at_en = f", line {line}" if isinstance(line, int) else ""
+    if etype == "SyntaxError":
+        return Text(f"Error de sintaxis en la celda {cell}{at_es}: {msg}.", f"Syntax error in cell {cell}{at_en}: {msg}.")
+    return Text(f"La celda {cell} lanzó {etype} al ejecutarse{at_es}: {msg}.",
+                f"Cell {cell} raised {etype} when run{at_en}: {msg}.")

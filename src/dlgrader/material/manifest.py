@@ -1,0 +1,154 @@
+"""An assignment's manifest (``assignment.toml``): the one place where checks and points live.
+
+The notebook's nbgrader metadata, the gradebook's grade cells and the rubric's
+maximum scores are all derived from it.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..text import Text
+
+MANIFEST = "assignment.toml"
+
+
+@dataclass(frozen=True)
+class Task:
+    """A solution cell the student fills (its nbgrader grade_id) and the names it defines."""
+
+    id: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One graded property: all-or-nothing, partial credit comes from having many."""
+
+    id: str
+    task: str
+    points: float
+    public: bool
+    title: Text
+
+
+@dataclass(frozen=True)
+class Manual:
+    """A manually graded cell (a written answer), scored in nbgrader's formgrader."""
+
+    id: str
+    points: float
+    title: Text
+
+
+@dataclass(frozen=True)
+class Assignment:
+    id: str
+    title: Text
+    notebook: str
+    root: Path  # assignments/NN_x
+    tasks: tuple[Task, ...]
+    checks: tuple[Check, ...]
+    manual: tuple[Manual, ...] = ()
+    needs_torch: bool = False
+    call_timeout: float = 5.0
+    load_timeout: float = 30.0
+    check_budget: float = 60.0
+    memory_mb: int = 1024
+    replay: bool = True  # replay the reference's examples in autograde (see grading/replay.py)
+
+    @property
+    def notebook_path(self) -> Path:
+        return self.root / self.notebook
+
+    @property
+    def public_checks_path(self) -> Path:
+        return self.root / "public_checks.py"
+
+    @property
+    def auto_points(self) -> float:
+        return sum(c.points for c in self.checks)
+
+    @property
+    def max_points(self) -> float:
+        return self.auto_points + sum(m.points for m in self.manual)
+
+    def check(self, check_id: str) -> Check:
+        for c in self.checks:
+            if c.id == check_id:
+                return c
+        raise KeyError(check_id)
+
+
+def _text(table: dict, key: str, where: str) -> Text:
+    try:
+        return Text(str(table[f"{key}_es"]), str(table[f"{key}_en"]))
+    except KeyError as exc:
+        raise ConfigError(Text(f"{where}: falta la clave {exc.args[0]}.", f"{where}: missing key {exc.args[0]}.")) from exc
+
+
+def _known_keys(table: dict, allowed: set[str], where: str) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ConfigError(Text(f"{where}: clave desconocida {unknown[0]!r}.", f"{where}: unknown key {unknown[0]!r}."))
+
+
+def load_manifest(folder: Path) -> Assignment:
+    """Read and validate ``folder/assignment.toml``; every inconsistency is a ConfigError."""
+    path = Path(folder) / MANIFEST
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(Text(f"No existe {path}.", f"{path} does not exist.")) from exc
+    return _parse(Path(folder), text)
+
+
+@functools.lru_cache(maxsize=32)
+def _parse(folder: Path, text: str) -> Assignment:
+    """A manifest's text, read once per process: a grading process reads it for every submission."""
+    path = folder / MANIFEST
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(Text(f"{path} no es TOML válido: {exc}.", f"{path} is not valid TOML: {exc}.")) from exc
+    where = str(path)
+    _known_keys(data, {"assignment", "task", "check", "manual"}, where)
+    head = data.get("assignment", {})
+    _known_keys(head, {"id", "title_es", "title_en", "notebook", "needs_torch", "call_timeout",
+                       "load_timeout", "check_budget", "memory_mb", "replay"}, where)
+    tasks = []
+    for t in data.get("task", []):
+        _known_keys(t, {"id", "names"}, where)
+        tasks.append(Task(t["id"], tuple(t["names"])))
+    task_ids = {t.id for t in tasks}
+    checks = []
+    for c in data.get("check", []):
+        _known_keys(c, {"id", "task", "points", "public", "title_es", "title_en"}, where)
+        if c["task"] not in task_ids:
+            raise ConfigError(Text(f"{where}: la verificación {c['id']} nombra una tarea desconocida {c['task']!r}.",
+                                   f"{where}: check {c['id']} names an unknown task {c['task']!r}."))
+        checks.append(Check(c["id"], c["task"], float(c["points"]), bool(c["public"]), _text(c, "title", where)))
+    manual = []
+    for m in data.get("manual", []):
+        _known_keys(m, {"id", "points", "title_es", "title_en"}, where)
+        manual.append(Manual(m["id"], float(m["points"]), _text(m, "title", where)))
+    ids = [c.id for c in checks] + [m.id for m in manual] + [t.id for t in tasks]
+    dup = {i for i in ids if ids.count(i) > 1}
+    if dup:
+        raise ConfigError(Text(f"{where}: identificador repetido {sorted(dup)[0]!r}.",
+                               f"{where}: duplicated id {sorted(dup)[0]!r}."))
+    if head.get("id") != Path(folder).name:
+        raise ConfigError(Text(f"{where}: el id debe ser el nombre de la carpeta ({Path(folder).name}).",
+                               f"{where}: id must equal the folder name ({Path(folder).name})."))
+    return Assignment(
+        id=head["id"], title=_text(head, "title", where), notebook=head["notebook"], root=Path(folder),
+        tasks=tuple(tasks), checks=tuple(checks), manual=tuple(manual),
+        needs_torch=bool(head.get("needs_torch", False)),
+        call_timeout=float(head.get("call_timeout", 5.0)), load_timeout=float(head.get("load_timeout", 30.0)),
+        check_budget=float(head.get("check_budget", 60.0)), memory_mb=int(head.get("memory_mb", 1024)),
+        replay=bool(head.get("replay", True)),
+    )

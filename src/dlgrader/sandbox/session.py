@@ -1,0 +1,300 @@
+"""The broker's side of one worker: start it, load the program, make calls with time limits.
+
+Every way the worker can misbehave (raise, hang, die, answer garbage) becomes a
+fault (:mod:`.faults`) carrying a bilingual sentence; graders never see raw
+worker output and never trust it beyond the decoded, validated value.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import select
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..text import Text
+from . import codec, warm
+from .faults import FatalFault, WorkerGone, from_error
+from .frames import HEADER, write_frame
+from .isolation import Sandbox
+
+START_TIMEOUT = 60.0
+# How far play() sends ahead of the replies it has compared: a few requests, and few enough bytes that a
+# write never waits on the pipe (64 KiB) while the worker waits for us to read.
+AHEAD_REQUESTS = 8
+AHEAD_BYTES = 32 * 1024
+_CORRUPTED = Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted.")
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request to a worker and its reply, as the bytes that crossed the pipe."""
+
+    request: bytes
+    reply: bytes
+    timeout: float
+    during: Text
+    label: str | None  # the function whose time-out bars it from later calls (session.timed_out)
+
+
+class WorkerSession:
+    """One sandboxed worker process for one submission."""
+
+    def __init__(self, sandbox: Sandbox, *, hidden: list[Path], preimport: list[str], memory_mb: int,
+                 call_timeout: float, load_timeout: float, cpu_seconds: int = 600):
+        self.sandbox = sandbox
+        self.hidden = hidden
+        self.call_timeout = call_timeout
+        self.load_timeout = load_timeout
+        self.config = {"preimport": preimport,
+                       "rlimits": {"as_extra_mb": memory_mb, "cpu": cpu_seconds, "fsize": 16 * 2**20,
+                                   "nofile": 64, "core": 0, "nproc": 512}}
+        self.proc: subprocess.Popen | None = None
+        self.names: list[str] = []
+        self.next_id = 0
+        self.deadline: float | None = None  # the current check's budget
+        self.gone: WorkerGone | None = None
+        self.startup_seconds = 0.0
+        self.timed_out: set[str] = set()  # functions that already ran out of time: not run again
+        self.tape: list[Exchange] | None = None  # while a list: every request and reply, as sent (see play)
+        self._inbox = bytearray()  # bytes read from the worker, not yet taken as a reply
+        self._awaited = 0  # replies the worker owes: more than one only while play() sends ahead
+
+    # -- life cycle -------------------------------------------------------------
+    def start(self) -> None:
+        """Fork a warm worker from the fork server; start a cold one when that is not possible."""
+        t0 = time.perf_counter()
+        self.gone = None
+        self.proc = warm.spawn(self.sandbox, self.config["preimport"], self.hidden, self.config["rlimits"])
+        if self.proc is not None:
+            try:
+                self._await_ready()
+            except WorkerGone:  # never the student's fault (no student code has run): go cold from now on
+                warm.disable()
+                self.proc = None
+        if self.proc is None:
+            argv = self.sandbox.command(self.config, self.hidden)
+            self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+            self.gone = None
+            self._await_ready()
+        self.startup_seconds = time.perf_counter() - t0
+
+    def _await_ready(self) -> None:
+        """A new process owes one reply, its "ready", and nothing read from an earlier one counts."""
+        self._inbox.clear()
+        self._awaited = 1
+        frame = self._receive_frame(time.monotonic() + START_TIMEOUT, during=Text("el arranque", "start-up"))
+        ready = self._decode(frame)
+        if ready != "ready":
+            self._die(Text("El proceso de corrección no arrancó.", "The grading worker did not start."))
+
+    @property
+    def warm(self) -> bool:
+        return isinstance(self.proc, warm.WarmWorker)
+
+    def close(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        if isinstance(proc, warm.WarmWorker):
+            proc.kill()
+            return
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        warm.close_quietly(proc.stdin, proc.stdout)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+
+    def __enter__(self) -> "WorkerSession":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- protocol ---------------------------------------------------------------
+    def _die(self, text: Text, *, timed_out: bool = False) -> None:
+        self.close()
+        self.gone = WorkerGone(text)
+        self.gone.timed_out = timed_out
+        raise self.gone
+
+    def _decode(self, payload: bytes):
+        try:
+            return codec.decode(payload)
+        except codec.CodecError:
+            self._die(_CORRUPTED)
+
+    def _receive_frame(self, deadline: float, during: Text) -> bytes:
+        """The next reply frame; bytes past it stay in the inbox only while more replies are owed."""
+        assert self.proc is not None
+        fd = self.proc.stdout.fileno()
+        buf = self._inbox
+        poller = None
+        while True:
+            size = HEADER.unpack(bytes(buf[:HEADER.size]))[0] if len(buf) >= HEADER.size else None
+            if size is not None and size > codec.MAX_BYTES:
+                self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
+            if size is not None and len(buf) >= HEADER.size + size:
+                break
+            if poller is None:
+                poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to create per reply
+                poller.register(fd, select.POLLIN)
+            left = deadline - time.monotonic()  # past it, a reply already waiting is still taken
+            if not poller.poll(max(0, math.ceil(left * 1000))):
+                self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
+                               f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
+                          timed_out=True)
+            chunk = os.read(fd, 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16)))
+            if not chunk:
+                self._die(Text(f"El proceso de tu código terminó durante {during.es} "
+                               "(¿os._exit, memoria agotada o un límite del sistema?).",
+                               f"Your code's process ended during {during.en} "
+                               "(os._exit, out of memory or a system limit?)."))
+            buf += chunk
+        frame = bytes(buf[HEADER.size:HEADER.size + size])
+        del buf[:HEADER.size + size]
+        self._awaited -= 1
+        if buf and self._awaited <= 0:  # the worker wrote what it was not asked for
+            self._die(_CORRUPTED)
+        return frame
+
+    def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None) -> bytes:
+        """Send one request frame and wait for its reply frame, within the call's and the check's time."""
+        with self._marking(label):
+            self._send(payload)
+            return self._receive_frame(self._deadline(timeout), during)
+
+    @contextlib.contextmanager
+    def _marking(self, label: str | None):
+        """A function (``label``) whose request ends in a time-out is marked, and not run again (see ``call``)."""
+        try:
+            yield
+        except WorkerGone as exc:
+            if exc.timed_out and label is not None:
+                self.timed_out.add(label)
+            raise
+
+    def _send(self, payload: bytes) -> None:
+        """Write one request frame; refused once the worker is gone or the check's time is spent."""
+        if self.gone is not None:
+            raise self.gone
+        if self.proc is None:
+            raise WorkerGone(Text("El proceso de tu código no está activo.", "Your code's process is not running."))
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            raise FatalFault(Text("Se agotó el tiempo total de esta verificación; tu código es demasiado lento.",
+                                  "This check's total time ran out; your code is too slow."))
+        try:
+            write_frame(self.proc.stdin.fileno(), payload)
+        except (BrokenPipeError, OSError):
+            self._die(Text("El proceso de tu código terminó antes de tiempo.", "Your code's process ended early."))
+        self._awaited += 1
+
+    def _deadline(self, timeout: float, start: float | None = None) -> float:
+        """A call's own time limit from ``start`` (now by default), within the check's."""
+        deadline = (time.monotonic() if start is None else start) + timeout
+        return deadline if self.deadline is None else min(deadline, self.deadline)
+
+    def request(self, msg: dict, timeout: float, during: Text, label: str | None = None):
+        self.next_id += 1
+        msg = dict(msg, id=self.next_id)
+        payload = codec.encode(msg)
+        answer = self._exchange(payload, timeout, during, label)
+        if self.tape is not None:
+            self.tape.append(Exchange(payload, answer, timeout, during, label))
+        reply = self._decode(answer)
+        if not isinstance(reply, dict) or reply.get("id") != self.next_id or type(reply.get("ok")) is not bool:
+            self._die(Text("La respuesta del proceso de tu código no tenía el formato esperado.",
+                           "The reply from your code's process was malformed."))
+        if reply["ok"]:
+            return reply.get("value")
+        raise from_error(reply.get("error"), str(msg.get("fn", "")), label, self.names)
+
+    def play(self, tape: list["Exchange"]) -> bool:
+        """Send a recorded check's requests, in order; True if every reply is byte for byte the recorded one.
+
+        Requests go a few ahead of the replies compared (AHEAD_*), so the worker runs them back to back
+        instead of waking for each. A reply that differs ends the play: the requests already sent after it
+        (at most AHEAD_REQUESTS - 1, the reference's own next requests) are answered and their replies
+        dropped. A timeout or crash on a compared request raises as it would in the body; one on a request
+        sent ahead leaves the worker gone, and the body's first call reports it.
+        """
+        if self.timed_out:  # a call the body would refuse without sending: not the recorded sequence
+            return False
+        sent = got = ahead = 0  # requests sent, replies compared, bytes sent but not answered
+        started = time.monotonic()  # when the worker could start on the request whose reply comes next
+        try:
+            while got < len(tape):
+                while sent < len(tape) and (sent == got or (sent - got < AHEAD_REQUESTS
+                                                             and ahead + len(tape[sent].request) <= AHEAD_BYTES)):
+                    self._send(tape[sent].request)
+                    ahead += len(tape[sent].request)
+                    sent += 1
+                ex = tape[got]
+                with self._marking(ex.label):
+                    reply = self._receive_frame(self._deadline(ex.timeout, started), ex.during)
+                started = time.monotonic()
+                ahead -= len(ex.request)
+                got += 1
+                if reply != ex.reply:
+                    for extra in tape[got:sent]:
+                        try:
+                            with self._marking(extra.label):
+                                self._receive_frame(self._deadline(extra.timeout, started), extra.during)
+                        except WorkerGone:
+                            break
+                        started = time.monotonic()
+                    return False
+        except BaseException:
+            if self._awaited and self.gone is None:  # replies still owed: this worker's conversation is lost
+                self._die_quietly()
+            raise
+        return True
+
+    def _die_quietly(self) -> None:
+        try:
+            self._die(Text("El proceso de tu código se detuvo.", "Your code's process was stopped."))
+        except WorkerGone:
+            pass
+
+    # -- operations -------------------------------------------------------------
+    def load(self, cells: list) -> dict:
+        report = self.request({"op": "load", "cells": [[c.id, c.source] for c in cells]}, self.load_timeout,
+                              Text("la carga de tu notebook", "loading your notebook"))
+        if not isinstance(report, dict) or not isinstance(report.get("names"), list):
+            self._die(Text("La carga de tu notebook devolvió un resultado inválido.", "Loading your notebook gave an invalid result."))
+        self.names = [n for n in report["names"] if isinstance(n, str)]
+        return report
+
+    def call(self, fn: str, args: tuple, kwargs: dict, *, inputs: bool = False, handle: int | None = None,
+             label: str | None = None):
+        """Call a student function; one that timed out before fails at once, so one loop costs one timeout."""
+        label = label or fn
+        if label in self.timed_out:
+            raise FatalFault(Text(f"{label}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
+                                  "no se vuelve a ejecutar.",
+                                  f"{label}() already ran out of time in an earlier check (an infinite loop?); "
+                                  "it is not run again."))
+        op = {"op": "call" if handle is None else "method", "fn": fn, "args": list(args), "kwargs": kwargs,
+              "inputs": inputs}
+        if handle is not None:
+            op["handle"] = handle
+        return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
+                            label=label)  # a time-out marks it (_exchange)
+
+    def forget_objects(self) -> None:
+        """Drop the worker's handles: a new check's objects are numbered from 1 again."""
+        self.request({"op": "forget"}, self.call_timeout, Text("el inicio de la verificación", "the start of the check"))
+
+    def getattr(self, handle: int, name: str):
+        return self.request({"op": "getattr", "handle": handle, "fn": name}, self.call_timeout,
+                            Text(f"la lectura de .{name}", f"reading .{name}"))

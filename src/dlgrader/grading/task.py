@@ -20,7 +20,7 @@ from typing import Iterator
 from ..material.notebook import MAX_NOTEBOOK_BYTES
 from ..material.paths import find_material
 from ..sandbox.isolation import Sandbox, require
-from ..sandbox.probe import detect
+from ..sandbox import probe
 from . import recordings, replay
 from .runner import GRADING_LOCK
 from .submission import grade_submission
@@ -113,7 +113,7 @@ def grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipp
     if table_path is not None:
         _install(table_path)
     if sandbox is None:
-        sandbox = detect()
+        sandbox = probe.detect()
         require(sandbox, allow_weak)
     material = find_material(root)
     with GRADING_LOCK, tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:

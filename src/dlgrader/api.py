@@ -79,11 +79,23 @@ def grades(course: str | Path, rubric: str | Path, *, db_url: str | None = None,
     return grades_with(course, rubric, out, db_url=db_url, root=root, lang=lang)
 
 
-def export(course: str | Path, to: str, **options) -> Path:
-    """The file (or folder) an LMS imports (lms/export.py)."""
+def export(course: str | Path, to: str, **options):
+    """The file (or folder) an LMS imports (lms/export.py); with ``template``, the LMS's download filled in.
+
+    Returns the path written, or with ``template`` a ``lms.template.FilledTemplate`` saying what changed.
+    """
     from .lms.export import export as write
 
     return write(course, to, **options)
+
+
+def import_submissions(assignment_id: str, archive: str | Path, lms: str, course: str | Path, *,
+                       root: str | Path | None = None, db_url: str | None = None, timezone: str | None = None):
+    """An LMS's "download all submissions" (zip or folder) into ``submitted/`` (lms/submissions.py)."""
+    from .lms.submissions import import_submissions as bring
+
+    return bring(find_material(root).assignment(assignment_id), archive, lms, course, db_url=db_url,
+                 timezone=timezone)
 
 
 def import_roster(file: str | Path, course: str | Path, db_url: str | None = None) -> list[str]:
@@ -98,6 +110,16 @@ def report(course: str | Path, **options) -> Path:
     from .reports.html import write_report
 
     return write_report(course, **options)
+
+
+def feedback(assignment_id: str, course: str | Path, to: str, *, rubric: str | Path | None = None,
+             root: str | Path | None = None, db_url: str | None = None, out: str | Path | None = None,
+             lang: str = "es"):
+    """Each student's feedback page (``report``'s, rebuilt first) packed for the LMS (lms/feedback.py)."""
+    from .lms.feedback import write_feedback
+
+    index = report(course, rubric=rubric, root=root, db_url=db_url, lang=lang)
+    return write_feedback(course, assignment_id, to, Path(index).parent / "estudiantes", out=out, lang=lang)
 
 
 def similarity(assignment_id: str, course: str | Path, *, root: str | Path | None = None, threshold: float = 0.8):

@@ -20,6 +20,8 @@ import stat
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
@@ -207,7 +209,7 @@ def _latin1_zip(path: Path) -> Path:
 
 
 BAD_ARCHIVES = {  # kind -> (builder, words the message must contain)
-    "not_a_zip": (lambda p: p.write_bytes(b"%PDF-1.4 esto no es un zip") or p, "no es un archivo zip"),
+    "not_a_zip": (lambda p: (p.write_bytes(b"%PDF-1.4 esto no es un zip"), p)[1], "no es un archivo zip"),
     "traversal": (lambda p: write_zip(p, {"../../evil.ipynb": b"{}"}), "sale de su carpeta"),
     "absolute": (lambda p: write_zip(p, {"/tmp/evil.ipynb": b"{}"}), "ruta absoluta"),
     "windows_absolute": (lambda p: write_zip(p, {"C:\\evil.ipynb": b"{}"}), "ruta absoluta"),
@@ -216,3 +218,73 @@ BAD_ARCHIVES = {  # kind -> (builder, words the message must contain)
     "too_many": (_many_zip, "más de 10.000 entradas"),
     "latin1_name": (_latin1_zip, "no está en UTF-8"),
 }
+
+
+# ------------------------------------------------------------------ courses
+
+@pytest.fixture(scope="session")
+def empty_gradebook(tmp_path_factory) -> Path:
+    """nbgrader takes seconds to create a database, so each course copies this empty one."""
+    from dlgrader.course.gradebook import open_gradebook, sqlite_url
+
+    path = tmp_path_factory.mktemp("lms_gradebook") / "gradebook.db"
+    open_gradebook(sqlite_url(path)).close()
+    return path
+
+
+def roster_rows(lms: str) -> list[dict]:
+    return [{"id": sid, "first_name": first, "last_name": last, "email": email,
+             "lms_user_id": LMS_IDS[lms].get(sid, "")} for sid, first, last, email in ROSTER]
+
+
+def new_course(folder: Path, empty_gradebook: Path, lms: str | None) -> Path:
+    """A course folder with a copy of an empty gradebook and, unless ``lms`` is None, the roster with its ids."""
+    import shutil
+
+    from dlgrader.course.gradebook import ensure_students, sqlite_url
+
+    folder.mkdir(parents=True)
+    shutil.copyfile(empty_gradebook, folder / "gradebook.db")
+    if lms is not None:
+        ensure_students(sqlite_url(folder / "gradebook.db"), roster_rows(lms))
+    return folder
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` and its bytes: a snapshot to compare before and after."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+SCORES = {"ana_perez": 20, "bruno_gonzalez": 15, "camila_rojas": 12.5, "hector_silva": 7.25, "sofia_ramirez": 3}
+
+
+def score_course(course: Path, scores: dict[str, float]) -> Path:
+    """01_perceptron registered and each student's total recorded (checks filled in order) and saved, as autograde
+    would leave them: no grading, so it takes a second."""
+    from decimal import Decimal
+
+    from dlgrader.course.folders import init_course
+    from dlgrader.course.scores import record_submission
+    from dlgrader.course.store import write_result
+    from dlgrader.material.paths import find_material
+    from dlgrader.results import CheckResult, SubmissionResult
+    from dlgrader.text import Text
+
+    assignment = find_material(REPO).assignment(AID)
+    db = init_course(course, assignment, assignment.notebook_path)
+    for sid, total in scores.items():
+        checks, left = [], Decimal(str(total))
+        for c in assignment.checks:
+            got = min(left, Decimal(str(c.points)))
+            left -= got
+            checks.append(CheckResult(c.id, c.title, float(got), c.points, got == c.points, c.public,
+                                      None if got == c.points else Text("Revisa el caso borde.", "Check the edge case.")))
+        result = SubmissionResult(AID, sid, checks)
+        record_submission(db, assignment, result, sid)
+        write_result(course, result)
+    return course
+
+
+def zipped_entries(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as zf:
+        return zf.namelist()

@@ -162,6 +162,8 @@ def pick_columns(sheet: Sheet, wanted: Mapping[str, list[str]], given: Mapping[s
                                    f"--column {key}=…: {key!r} is neither a graded assignment nor {FINAL!r} (with --rubric)."))
         found = [c for c in sheet.columns if (c.lms_id == spec.strip() if spec.strip().isdigit() else
                                               folded(spec) in (folded(c.title), folded(c.header)))]
+        if len(found) > 1 and sum(c.why_not is None for c in found) == 1:
+            found = [c for c in found if c.why_not is None]  # Moodle's "(Real)" beside its display columns
         if len(found) != 1:
             names = "; ".join(c.header for c in sheet.columns) or "—"
             raise ConfigError(Text(f"--column {key}={spec}: {'ninguna' if not found else 'más de una'} columna de la "

@@ -5,6 +5,8 @@ Each function renders what the lms layer returned; nothing here reads files or d
 
 from __future__ import annotations
 
+from datetime import timezone
+
 from ..text import Text
 from .terminal import STUDENT
 
@@ -35,9 +37,11 @@ def import_summary(report, lang: str = "es") -> str:
         lines.append(t(f"Horas de Blackboard leídas en la zona {report.timezone} (cámbiala con --timezone).",
                        f"Blackboard's times read in the zone {report.timezone} (change it with --timezone)."))
     header = [STUDENT(lang), t("En el LMS", "In the LMS"), t("Notebook", "Notebook"), t("Estado", "Status"),
-              t("Entregado (UTC)", "Submitted (UTC)")]
+              t("Entregado (UTC)", "Submitted (UTC)"), t("Tarde: LMS / nbgrader", "Late: LMS / nbgrader")]
+    yes_no = lambda v: "—" if v is None else t("sí", "yes") if v else t("no", "no")  # noqa: E731
     rows = [[i.student, i.lms_name, i.chosen or "—", STATUS[i.status](lang),
-             i.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M") if i.submitted_at else "—"]
+             i.submitted_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M") if i.submitted_at else "—",
+             f"{yes_no(i.late_lms)} / {yes_no(None if i.late_why else i.late_nbgrader)}"]
             for i in report.students]
     lines += [""] + (_grid(header, rows) if rows else [t("Ningún archivo coincide con la lista.",
                                                          "No file matches the roster.")])

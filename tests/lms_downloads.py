@@ -220,7 +220,18 @@ BAD_ARCHIVES = {  # kind -> (builder, words the message must contain)
 }
 
 
-# ------------------------------------------------------------------ courses
+# ------------------------------------------------------------------ courses and the command line
+
+def run_cli(capsys, *argv, progress: bool = False) -> str:
+    """``dlgrader --root REPO ARGV`` in-process: its output, once exit code 0 and an empty stderr (but for a
+    ``progress`` bar) are checked."""
+    from dlgrader.cli import main
+
+    code = main(["--root", str(REPO), *argv])
+    out = capsys.readouterr()
+    assert code == 0 and (progress or out.err == ""), (code, out.err)
+    return out.out
+
 
 @pytest.fixture(scope="session")
 def empty_gradebook(tmp_path_factory) -> Path:

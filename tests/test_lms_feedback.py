@@ -15,7 +15,7 @@ import pytest
 
 from conftest import REPO
 from dlgrader.cli import main
-from lms_downloads import (AID, PARTICIPANT, SCORES, blackboard_name, canvas_download, empty_gradebook,  # noqa: F401
+from lms_downloads import (run_cli, AID, PARTICIPANT, SCORES, blackboard_name, canvas_download, empty_gradebook,  # noqa: F401
                            moodle_download, new_course, notebook, receipt, score_course, write_zip, zipped_entries)
 
 
@@ -26,11 +26,6 @@ def graded(tmp_path_factory, empty_gradebook) -> Path:
     return score_course(course, {**SCORES, "luis_morales": 0})
 
 
-def run(capsys, *argv):
-    code = main(["--root", str(REPO), *argv])
-    out = capsys.readouterr()
-    assert out.err == "", out.err
-    return code, out.out
 
 
 def moodle_reads(zip_path: Path, participants: dict[str, str]) -> dict[str, tuple[str, str, str]]:
@@ -57,12 +52,11 @@ def moodle_reads(zip_path: Path, participants: dict[str, str]) -> dict[str, tupl
 
 def test_moodle_zip_reaches_each_participant_of_the_download(tmp_path, capsys, graded):
     course = Path(shutil.copytree(graded, tmp_path / "curso"))
-    run(capsys, "submissions", "import", AID, str(moodle_download(tmp_path / "moodle.zip")), "--lms", "moodle",
+    run_cli(capsys, "submissions", "import", AID, str(moodle_download(tmp_path / "moodle.zip")), "--lms", "moodle",
         "--course", str(course))
-    code, out = run(capsys, "feedback", AID, "--course", str(course), "--to", "moodle")
-    assert code == 0
+    out = run_cli(capsys, "feedback", AID, "--course", str(course), "--to", "moodle")
     zip_path = course / "lms" / "feedback" / AID / f"moodle_{AID}.zip"
-    assert f"5 páginas de retroalimentación en {zip_path}" in out
+    assert f"Páginas de retroalimentación: 5, en {zip_path}" in out
     assert "«Subir varios archivos de retroalimentación en un ZIP»" in out
     assert "luis_morales: no venía en la descarga de Moodle" in out
     participants = {pid: sid for sid, pid in PARTICIPANT.items()}
@@ -85,15 +79,15 @@ def test_canvas_and_blackboard_get_a_folder_per_student_and_say_why(tmp_path, ca
     from lms_downloads import roster_rows
 
     ensure_students(sqlite_url(course / "gradebook.db"), roster_rows("canvas"))
-    run(capsys, "submissions", "import", AID, str(canvas_download(tmp_path / "c.zip")), "--lms", "canvas",
+    run_cli(capsys, "submissions", "import", AID, str(canvas_download(tmp_path / "c.zip")), "--lms", "canvas",
         "--course", str(course))
-    code, out = run(capsys, "--lang", "en", "feedback", AID, "--course", str(course), "--to", "canvas")
+    out = run_cli(capsys, "--lang", "en", "feedback", AID, "--course", str(course), "--to", "canvas")
     folder = course / "lms" / "feedback" / AID / "canvas"
-    assert code == 0 and "Canvas takes no feedback pages in bulk" in out
+    assert "Canvas takes no feedback pages in bulk" in out
     assert (folder / "pérezana_1001" / f"feedback_{AID}.html").is_file()
     assert (folder / "luis_morales" / f"feedback_{AID}.html").is_file()  # not in the download: by id
     assert "pérezana_1001/feedback_01_perceptron.html" in (folder / "README.txt").read_text("utf-8")
-    code, out = run(capsys, "feedback", AID, "--course", str(course), "--to", "blackboard")
+    out = run_cli(capsys, "feedback", AID, "--course", str(course), "--to", "blackboard")
     assert "Blackboard no recibe archivos de retroalimentación en bloque" in out
     assert (course / "lms" / "feedback" / AID / "blackboard" / "ana_perez" / f"retroalimentacion_{AID}.html").is_file()
 
@@ -109,8 +103,8 @@ def test_a_hostile_receipt_cannot_choose_where_a_page_goes(tmp_path, capsys, gra
         blackboard_name("aperez", stamp): receipt("Ana Pérez", "../../../fuera", stamp, ["01_perceptron.ipynb"]),
         blackboard_name("aperez", stamp, "01_perceptron.ipynb"): notebook("ana_perez"),
     })
-    run(capsys, "submissions", "import", AID, str(download), "--lms", "blackboard", "--course", str(course))
-    run(capsys, "feedback", AID, "--course", str(course), "--to", "blackboard")
+    run_cli(capsys, "submissions", "import", AID, str(download), "--lms", "blackboard", "--course", str(course))
+    run_cli(capsys, "feedback", AID, "--course", str(course), "--to", "blackboard")
     records = (course / "dlgrader" / "imports" / f"{AID}.json").read_text("utf-8")
     assert '"username": "../../../fuera"' in records  # what the receipt claimed
     pages = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob(f"retroalimentacion_{AID}.html"))

@@ -16,16 +16,11 @@ from conftest import REPO
 from dlgrader.cli import main
 from dlgrader.course.gradebook import open_gradebook, read_students, sqlite_url
 from dlgrader.material.notebook import solution_cells
-from lms_downloads import (AID, NB, PARTICIPANT, blackboard_download, blackboard_name, canvas_download,  # noqa: F401
+from lms_downloads import (run_cli, AID, NB, PARTICIPANT, blackboard_download, blackboard_name, canvas_download,  # noqa: F401
                            empty_gradebook, folder_download, moodle_download, new_course, notebook, receipt, stub,
-                           tree, write_zip, zipped)
+                           tree, write_zip)
 
 
-def run(capsys, *argv):
-    code = main(["--root", str(REPO), *argv])
-    out = capsys.readouterr()
-    assert out.err == ""
-    return code, out.out
 
 
 def imported(course, *argv, lang="es"):
@@ -46,8 +41,7 @@ def line_of(out: str, start: str) -> str:
 
 def test_moodle_folders_every_mismatch_in_the_table(tmp_path, capsys, empty_gradebook):
     course = new_course(tmp_path / "curso", empty_gradebook, "moodle")
-    code, out = run(capsys, *imported(course, moodle_download(tmp_path / "moodle.zip"), "--lms", "moodle"))
-    assert code == 0
+    out = run_cli(capsys, *imported(course, moodle_download(tmp_path / "moodle.zip"), "--lms", "moodle"))
     for sid, lms_name, chosen in [("ana_perez", "Ana Pérez", NB), ("bruno_gonzalez", "BRUNO GONZALEZ", "01_perceptron-Copy1.ipynb"),
                                   ("camila_rojas", "Camila Rojas", "entrega.zip → 01_perceptron.ipynb"),
                                   ("hector_silva", "héctor silva", "01_perceptron (1).ipynb"),
@@ -57,8 +51,9 @@ def test_moodle_folders_every_mismatch_in_the_table(tmp_path, capsys, empty_grad
     assert "bruno_gonzalez: 01_perceptron-Copy1.ipynb: más respuestas (4); descartados: 01_perceptron.ipynb: 0" in out
     assert "«Pedro Páramo» (01_perceptron.ipynb): no coincide con nadie de la lista" in out
     assert "Sin entrega en esta descarga: luis_morales" in out
-    assert "1 entrada(s) sin el formato de nombres de Moodle: Ana Pérez_4101_assignsubmission_onlinetext/onlinetext.html" in out
-    assert "5 nuevas, 0 actualizadas, 0 sin cambios, 0 mantenidas, 1 sin coincidencia, 1 estudiantes sin entrega." in out
+    assert "Entradas sin el formato de nombres de Moodle (1): Ana Pérez_4101_assignsubmission_onlinetext/onlinetext.html" in out
+    assert ("Nuevas: 5; actualizadas: 0; sin cambios: 0; mantenidas: 0; archivos sin coincidencia: 1; "
+            "estudiantes sin entrega: 1.") in out
     # the files, as nbgrader and dlgrader read them
     assert submitted(course, "ana_perez").read_bytes() == notebook("ana_perez")
     assert submitted(course, "bruno_gonzalez").read_bytes() == notebook("bruno_gonzalez")
@@ -75,8 +70,7 @@ def test_moodle_folders_every_mismatch_in_the_table(tmp_path, capsys, empty_grad
 
 def test_canvas_ids_names_and_its_late_mark(tmp_path, capsys, empty_gradebook):
     course = new_course(tmp_path / "curso", empty_gradebook, "canvas")
-    code, out = run(capsys, *imported(course, canvas_download(tmp_path / "canvas.zip"), "--lms", "canvas", lang="en"))
-    assert code == 0
+    out = run_cli(capsys, *imported(course, canvas_download(tmp_path / "canvas.zip"), "--lms", "canvas", lang="en"))
     assert "silvahéctor" in line_of(out, "hector_silva")  # no Canvas id on the roster: matched by name
     assert "01_perceptron-1.ipynb" in line_of(out, "bruno_gonzalez") and "yes / —" in line_of(out, "bruno_gonzalez")
     assert ("bruno_gonzalez: Canvas marks it late; nbgrader: on time (the download carries no submission time)"
@@ -96,9 +90,9 @@ def _due(course, when: datetime) -> None:
 def test_blackboard_attempts_times_and_receipts(tmp_path, capsys, empty_gradebook):
     course = new_course(tmp_path / "curso", empty_gradebook, "blackboard")
     _due(course, datetime(2026, 4, 21, 0, 0))  # naive UTC, as nbgrader keeps it
-    code, out = run(capsys, *imported(course, blackboard_download(tmp_path / "bb.zip"), "--lms", "blackboard",
+    out = run_cli(capsys, *imported(course, blackboard_download(tmp_path / "bb.zip"), "--lms", "blackboard",
                                       "--timezone", "America/Santiago"))
-    assert code == 0 and "zona America/Santiago" in out
+    assert "zona America/Santiago" in out
     assert "HSILVA" in line_of(out, "hector_silva")  # the username's case differs from the roster's
     assert "Ramírez, Sofía" not in out and "sramirez" in line_of(out, "sofia_ramirez")
     bruno = line_of(out, "bruno_gonzalez")
@@ -115,7 +109,7 @@ def test_blackboard_attempts_times_and_receipts(tmp_path, capsys, empty_gradeboo
 def test_a_newer_download_updates_only_newer_submissions_and_deletes_nothing(tmp_path, capsys, empty_gradebook):
     course = new_course(tmp_path / "curso", empty_gradebook, "blackboard")
     first = blackboard_download(tmp_path / "bb1.zip")
-    run(capsys, *imported(course, first, "--lms", "blackboard", "--timezone", "UTC"))
+    run_cli(capsys, *imported(course, first, "--lms", "blackboard", "--timezone", "UTC"))
     before = tree(course)
     # a day later: Ana sent a second attempt (her notebook with one more line); everyone else's is the same
     again = dict(zipped_files(first))
@@ -123,7 +117,7 @@ def test_a_newer_download_updates_only_newer_submissions_and_deletes_nothing(tmp
                                                         b'"source": ["Segundo intento"]},', 1)
     again[blackboard_name("aperez", "2026-04-22-09-00-00", NB)] = newer
     again[blackboard_name("aperez", "2026-04-22-09-00-00")] = receipt("Ana Pérez", "aperez", "x", [NB])
-    code, out = run(capsys, *imported(course, write_zip(tmp_path / "bb2.zip", again), "--lms", "blackboard",
+    out = run_cli(capsys, *imported(course, write_zip(tmp_path / "bb2.zip", again), "--lms", "blackboard",
                                       "--timezone", "UTC"))
     assert "actualizada" in line_of(out, "ana_perez")
     assert all("sin cambios" in line_of(out, sid) for sid in ("bruno_gonzalez", "camila_rojas", "hector_silva"))
@@ -136,7 +130,7 @@ def test_a_newer_download_updates_only_newer_submissions_and_deletes_nothing(tmp
     replaced = [k for k in after if k.startswith(f"dlgrader/imports/{AID}/replaced/ana_perez/")]
     assert sorted(after[k] for k in replaced) == sorted(changed.values())  # the old ones moved aside
     # the first download again, now older than what was imported: Ana's newer attempt is kept
-    code, out = run(capsys, *imported(course, first, "--lms", "blackboard", "--timezone", "UTC"))
+    out = run_cli(capsys, *imported(course, first, "--lms", "blackboard", "--timezone", "UTC"))
     assert "más antigua: se mantiene la anterior" in line_of(out, "ana_perez")
     assert submitted(course, "ana_perez").read_bytes() == newer
 
@@ -151,10 +145,10 @@ def zipped_files(path):
 def test_the_same_download_twice_changes_nothing(tmp_path, capsys, empty_gradebook):
     course = new_course(tmp_path / "curso", empty_gradebook, "moodle")
     download = moodle_download(tmp_path / "moodle.zip")
-    run(capsys, *imported(course, download, "--lms", "moodle"))
+    run_cli(capsys, *imported(course, download, "--lms", "moodle"))
     before = tree(course)
-    code, out = run(capsys, *imported(course, download, "--lms", "moodle"))
-    assert "0 nuevas, 0 actualizadas, 5 sin cambios" in out
+    out = run_cli(capsys, *imported(course, download, "--lms", "moodle"))
+    assert "Nuevas: 0; actualizadas: 0; sin cambios: 5;" in out
     after = tree(course)
     assert {k for k in after if after[k] != before.get(k)} <= {f"dlgrader/imports/{AID}.json"}
 
@@ -165,15 +159,15 @@ def test_a_submission_that_did_not_come_from_a_download_is_kept(tmp_path, capsys
     mine = submitted(course, "ana_perez")
     mine.parent.mkdir(parents=True)
     mine.write_bytes(stub())
-    code, out = run(capsys, *imported(course, moodle_download(tmp_path / "moodle.zip"), "--lms", "moodle"))
+    out = run_cli(capsys, *imported(course, moodle_download(tmp_path / "moodle.zip"), "--lms", "moodle"))
     assert "ya había otra: se mantiene" in line_of(out, "ana_perez")
     assert mine.read_bytes() == stub()
 
 
 def test_a_plain_folder_names_students_by_id_and_creates_them_without_a_roster(tmp_path, capsys, empty_gradebook):
     course = new_course(tmp_path / "curso", empty_gradebook, None)
-    code, out = run(capsys, *imported(course, folder_download(tmp_path / "entregas"), "--lms", "folder"))
-    assert code == 0 and "2 nuevas" in out
+    out = run_cli(capsys, *imported(course, folder_download(tmp_path / "entregas"), "--lms", "folder"))
+    assert "Nuevas: 2;" in out
     assert {s["id"] for s in read_students(sqlite_url(course / "gradebook.db"))} == {"ana_perez", "hector_silva"}
     assert submitted(course, "hector_silva").read_bytes() == notebook("hector_silva")
 
@@ -190,7 +184,7 @@ def test_a_name_two_students_share_matches_neither(tmp_path, capsys, empty_grade
 
     course = new_course(tmp_path / "curso", empty_gradebook, "moodle")
     ensure_students(sqlite_url(course / "gradebook.db"), [{"id": "ana_perez2", "first_name": "Ana", "last_name": "Perez"}])
-    code, out = run(capsys, *imported(course, moodle_download(tmp_path / "moodle.zip"), "--lms", "moodle"))
+    out = run_cli(capsys, *imported(course, moodle_download(tmp_path / "moodle.zip"), "--lms", "moodle"))
     assert "«Ana Pérez» (01_perceptron.ipynb): «Ana Pérez» corresponde a varios estudiantes (ana_perez, ana_perez2)" in out
     assert not submitted(course, "ana_perez").exists()
 
@@ -201,7 +195,7 @@ def test_an_upload_that_is_no_notebook_is_said_so(tmp_path, capsys, empty_gradeb
         "Ana Pérez_4101_assignsubmission_file/informe.pdf": b"%PDF-1.4",
         "Camila Rojas_4103_assignsubmission_file/notas.py": b"print('hola')\n",
     })
-    code, out = run(capsys, *imported(course, download, "--lms", "moodle"))
+    out = run_cli(capsys, *imported(course, download, "--lms", "moodle"))
     assert "ana_perez: No subió ningún notebook (.ipynb)." in out and "sin notebook" in line_of(out, "ana_perez")
     assert "camila_rojas: notas.py es un .py sin celdas «# %% [id]»: no se puede calificar; pide el .ipynb." in out
     assert not (course / "submitted").exists()
@@ -217,3 +211,18 @@ def test_moodle_flat_files_and_older_folder_names(tmp_path, flat, empty_gradeboo
     uploads, other = parse_download(open_download(write_zip(tmp_path / "m.zip", {name: b"{}"})), "moodle", None)
     assert other == [] and [(u.uploader.names, u.file, u.lms["participant"]) for u in uploads] == [
         (("Ana Pérez",), NB, "4101")]
+
+
+def test_a_download_unpacked_into_its_own_folder(tmp_path, capsys, empty_gradebook):
+    """unzip makes a folder; the LMS's names are one level down and are still read."""
+    import zipfile
+
+    course = new_course(tmp_path / "curso", empty_gradebook, "canvas")
+    folder = tmp_path / "descargas"
+    with zipfile.ZipFile(canvas_download(tmp_path / "canvas.zip")) as zf:
+        for info in zf.infolist():
+            target = folder / "curso-tarea1 submissions" / info.filename.encode("cp437").decode("utf-8")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(zf.read(info))
+    out = run_cli(capsys, *imported(course, folder, "--lms", "canvas"))
+    assert "Nuevas: 5;" in out and "Entradas sin el formato" not in out

@@ -12,8 +12,7 @@ import zipfile
 import pytest
 
 from conftest import REPO
-from dlgrader.cli import main
-from lms_downloads import (AID, PARTICIPANT, blackboard_download, canvas_download, empty_gradebook,  # noqa: F401
+from lms_downloads import (run_cli, AID, PARTICIPANT, blackboard_download, canvas_download, empty_gradebook,  # noqa: F401
                            moodle_download, new_course, roster_csv)
 from test_export_blackboard import read_xls, upload
 from test_lms_feedback import moodle_reads
@@ -24,21 +23,16 @@ POINTS = {"ana_perez": 20.0, "bruno_gonzalez": 20.0, "camila_rojas": 18.0, "hect
 DUOC = str(REPO / "rubric" / "duoc.yaml")
 
 
-def run(capsys, *argv) -> str:
-    code = main(["--root", str(REPO), *argv])
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out
 
 
 def steps(capsys, tmp_path, course, lms: str, download, template, to: str) -> tuple[str, str]:
-    run(capsys, "roster", "import", str(roster_csv(tmp_path / f"lista_{lms}.csv", lms)), "--course", str(course))
-    imported = run(capsys, "submissions", "import", AID, str(download), "--lms", lms, "--course", str(course),
+    run_cli(capsys, "roster", "import", str(roster_csv(tmp_path / f"lista_{lms}.csv", lms)), "--course", str(course))
+    imported = run_cli(capsys, "submissions", "import", AID, str(download), "--lms", lms, "--course", str(course),
                    "--timezone", "UTC")
-    run(capsys, "autograde", AID, "--course", str(course), "--jobs", "2")
-    exported = run(capsys, "export", "--course", str(course), "--to", to, "--template", str(template),
+    run_cli(capsys, "autograde", AID, "--course", str(course), "--jobs", "2", progress=True)
+    exported = run_cli(capsys, "export", "--course", str(course), "--to", to, "--template", str(template),
                    "--rubric", DUOC, "--column", f"{AID}={'123456' if lms == 'blackboard' else TITLE}")
-    run(capsys, "feedback", AID, "--course", str(course), "--to", lms, "--rubric", DUOC)
+    run_cli(capsys, "feedback", AID, "--course", str(course), "--to", lms, "--rubric", DUOC)
     return imported, exported
 
 
@@ -52,7 +46,7 @@ def test_moodle_canvas_and_blackboard_round_trips(tmp_path, capsys, empty_gradeb
     template.write_bytes(MOODLE.encode("utf-8"))
     imported, exported = steps(capsys, tmp_path, course, "moodle", moodle_download(tmp_path / "moodle.zip"),
                                template, "moodle")
-    assert "5 nuevas" in imported and "«Pedro Páramo»" in imported and "01_perceptron-Copy1.ipynb: más respuestas" in imported
+    assert "Nuevas: 5;" in imported and "«Pedro Páramo»" in imported and "01_perceptron-Copy1.ipynb: más respuestas" in imported
     filled = course / "lms" / "calificaciones_dlgrader.csv"
     got = moodle_existing_item(filled, f"Tarea: {TITLE} (Real)")
     emails = {f"{sid.replace('_', '.')}@alumnos.example.org": sid for sid in [*POINTS, "luis_morales"]}
@@ -68,7 +62,7 @@ def test_moodle_canvas_and_blackboard_round_trips(tmp_path, capsys, empty_gradeb
     template.write_bytes(CANVAS.encode("utf-8"))
     imported, exported = steps(capsys, tmp_path, course, "canvas", canvas_download(tmp_path / "canvas.zip"),
                                template, "canvas")
-    assert "5 sin cambios" in imported and "«páramopedro»" in imported and "Canvas la marca tarde" in imported
+    assert "sin cambios: 5;" in imported and "«páramopedro»" in imported and "Canvas la marca tarde" in imported
     posts = canvas_posts(CANVAS, course / "lms" / "canvas_dlgrader.csv")
     ids = {"1001": "ana_perez", "1002": "bruno_gonzalez", "1003": "camila_rojas", "1004": "hector_silva",
            "1005": "sofia_ramirez", "1006": "luis_morales"}

@@ -39,7 +39,7 @@ set of files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone as dt_timezone, tzinfo
 from typing import Callable
 
@@ -148,9 +148,20 @@ def _with_receipts(uploads: list[Upload]) -> list[Upload]:
     return out
 
 
+def _unwrapped(entries: list[Entry], lms: str) -> list[Entry]:
+    """The download unpacked into a folder of its own (``submissions/…``): that one folder level is dropped."""
+    tops = {e.parts[0] for e in entries}
+    if lms == "folder" or len(tops) != 1 or any(len(e.parts) < 2 for e in entries):
+        return entries
+    if lms == "moodle" and _MOODLE.match(next(iter(tops))):
+        return entries
+    return [replace(e, parts=e.parts[1:]) for e in entries]
+
+
 def parse_download(entries: list[Entry], lms: str, tz: tzinfo) -> tuple[list[Upload], list[str]]:
     """The uploads the layout recognises, and the entries it does not (by path)."""
     parse = PARSERS[lms]
+    entries = _unwrapped(entries, lms)
     uploads, other = [], []
     for entry in entries:
         upload = parse(entry, tz)

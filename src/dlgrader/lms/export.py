@@ -105,13 +105,7 @@ def export_into_template(course_dir, to: str, template: str | Path, *, rubric=No
         final = final_grade_column(r, grades)
         wanted[FINAL] = ["Nota final", "Nota final parcial", "Final grade"]
         values[FINAL] = dict(final.values)
-    chosen = pick_columns(sheet, wanted, columns)
-    if not chosen:
-        names = "; ".join(c.header for c in sheet.columns) or "—"
-        raise ConfigError(Text(f"Ninguna columna de {template.name} corresponde a una tarea; indícala con "
-                               f"--column TAREA=TÍTULO (columnas: {names}).",
-                               f"No column of {template.name} fits an assignment; name it with --column "
-                               f"ASSIGNMENT=TITLE (columns: {names})."))
+    chosen = pick_columns(sheet, wanted, columns, template.name)
     out = Path(out) if out else Path(course_dir) / "lms" / f"{template.stem}_dlgrader{template.suffix}"
     if out.resolve() == template.resolve():
         raise ConfigError(Text("--out no puede ser la misma plantilla: se escribe una copia y la descarga queda intacta.",

@@ -153,9 +153,12 @@ def read_sheet(path: str | Path, lms: str) -> Sheet:
     return sheet
 
 
-def pick_columns(sheet: Sheet, wanted: Mapping[str, list[str]], given: Mapping[str, str]) -> dict[str, Column]:
-    """Each key's column: ``given[key]`` (a title or the LMS's id), else the first of ``wanted[key]`` that is a title."""
+def pick_columns(sheet: Sheet, wanted: Mapping[str, list[str]], given: Mapping[str, str],
+                 label: str = "") -> dict[str, Column]:
+    """Each key's column: ``given[key]`` (a title or the LMS's id), else the one column titled as in ``wanted[key]``;
+    at least one key must find its column."""
     out: dict[str, Column] = {}
+    names = "; ".join(c.header for c in sheet.columns) or "—"
     for key, spec in given.items():
         if key not in wanted:
             raise ConfigError(Text(f"--column {key}=…: {key!r} no es una tarea calificada ni {FINAL!r} (con --rubric).",
@@ -165,7 +168,6 @@ def pick_columns(sheet: Sheet, wanted: Mapping[str, list[str]], given: Mapping[s
         if len(found) > 1 and sum(c.why_not is None for c in found) == 1:
             found = [c for c in found if c.why_not is None]  # Moodle's "(Real)" beside its display columns
         if len(found) != 1:
-            names = "; ".join(c.header for c in sheet.columns) or "—"
             raise ConfigError(Text(f"--column {key}={spec}: {'ninguna' if not found else 'más de una'} columna de la "
                                    f"plantilla coincide (columnas: {names}).",
                                    f"--column {key}={spec}: {'no' if not found else 'more than one'} column of the "
@@ -181,6 +183,11 @@ def pick_columns(sheet: Sheet, wanted: Mapping[str, list[str]], given: Mapping[s
     for key, col in out.items():
         if col.why_not is not None:
             raise ConfigError(Text(f"--column {key}: {col.why_not.es}; elige otra.", f"--column {key}: {col.why_not.en}; pick another."))
+    if not out:
+        raise ConfigError(Text(f"Ninguna columna de {label} corresponde a una tarea; indícala con "
+                               f"--column TAREA=TÍTULO (columnas: {names}).",
+                               f"No column of {label} fits an assignment; name it with --column "
+                               f"ASSIGNMENT=TITLE (columns: {names})."))
     twice = [c.header for c in out.values() if list(out.values()).count(c) > 1]
     if twice:
         raise ConfigError(Text(f"Dos tareas irían a la misma columna {twice[0]!r}.", f"Two assignments would go to the same column {twice[0]!r}."))

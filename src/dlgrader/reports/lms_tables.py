@@ -73,15 +73,16 @@ def import_summary(report, lang: str = "es") -> str:
         lines += ["", t("Sin entrega en esta descarga: ", "No submission in this download: ") + ", ".join(report.missing)]
     if report.ignored:
         shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
-        lines += ["", t(f"{len(report.ignored)} entrada(s) sin el formato de nombres de {lms}: {shown}",
-                        f"{len(report.ignored)} entr(y/ies) not named as {lms} names them: {shown}")]
+        lines += ["", t(f"Entradas sin el formato de nombres de {lms} ({len(report.ignored)}): {shown}",
+                        f"Entries not named as {lms} names them ({len(report.ignored)}): {shown}")]
     count = {s: sum(1 for i in report.students if i.status == s) for s in STATUS}
-    lines += ["", t(f"{count['new']} nuevas, {count['updated']} actualizadas, {count['unchanged']} sin cambios, "
-                    f"{count['older'] + count['kept']} mantenidas, {len(report.unmatched)} sin coincidencia, "
-                    f"{len(report.missing)} estudiantes sin entrega.",
-                    f"{count['new']} new, {count['updated']} updated, {count['unchanged']} unchanged, "
-                    f"{count['older'] + count['kept']} kept, {len(report.unmatched)} unmatched, "
-                    f"{len(report.missing)} students without a submission.")]
+    kept = count["older"] + count["kept"]
+    lines += ["", t(f"Nuevas: {count['new']}; actualizadas: {count['updated']}; sin cambios: {count['unchanged']}; "
+                    f"mantenidas: {kept}; archivos sin coincidencia: {len(report.unmatched)}; "
+                    f"estudiantes sin entrega: {len(report.missing)}.",
+                    f"New: {count['new']}; updated: {count['updated']}; unchanged: {count['unchanged']}; "
+                    f"kept: {kept}; unmatched files: {len(report.unmatched)}; "
+                    f"students without a submission: {len(report.missing)}.")]
     return "\n".join(lines)
 
 
@@ -91,13 +92,13 @@ def template_summary(result, lang: str = "es") -> str:
     lms = LMS_NAMES.get(result.lms.split("-")[0], result.lms)
     lines = [t(f"Plantilla de {lms} completada: {result.path}", f"{lms} template filled in: {result.path}")]
     lines += [f"  {key} → {header}" for key, header in result.columns.items()]
-    lines.append(t(f"{result.written} notas escritas, {result.zeros} ceros por no entregar, {result.kept} celdas "
-                   "sin entrega dejadas como venían (el LMS conserva lo que tenga).",
-                   f"{result.written} grades written, {result.zeros} zeros for no submission, {result.kept} cells "
-                   "without a submission left as they came (the LMS keeps what it has)."))
+    lines.append(t(f"Notas escritas: {result.written}; ceros por no entregar: {result.zeros}; celdas sin entrega "
+                   f"dejadas como venían (el LMS conserva lo que tenga): {result.kept}.",
+                   f"Grades written: {result.written}; zeros for no submission: {result.zeros}; cells without a "
+                   f"submission left as they came (the LMS keeps what it has): {result.kept}."))
     if result.replaced:
-        lines.append(t(f"{len(result.replaced)} celdas reemplazan una nota que ya estaba en el LMS:",
-                       f"{len(result.replaced)} cells replace a grade that was already in the LMS:"))
+        lines.append(t(f"Celdas que reemplazan una nota que ya estaba en el LMS ({len(result.replaced)}):",
+                       f"Cells that replace a grade already in the LMS ({len(result.replaced)}):"))
         lines += [f"  {sid}, {header}: {old} → {new}" for sid, header, old, new in result.replaced]
     if result.no_column:
         lines.append(t("Tareas calificadas sin columna en la plantilla (no se exportan; usa --column): ",
@@ -115,8 +116,8 @@ def template_summary(result, lang: str = "es") -> str:
 def feedback_summary(result, lang: str = "es") -> str:
     """Where ``dlgrader feedback`` put each page and what to do with it (``result``: lms.feedback.FeedbackExport)."""
     t = lambda es, en: Text(es, en)(lang)  # noqa: E731
-    lines = [t(f"{len(result.files)} páginas de retroalimentación en {result.path}",
-               f"{len(result.files)} feedback pages in {result.path}")]
+    lines = [t(f"Páginas de retroalimentación: {len(result.files)}, en {result.path}",
+               f"Feedback pages: {len(result.files)}, in {result.path}")]
     if result.how is not None:
         lines.append(result.how(lang))
     lines += [f"  {sid}: {inside}" for sid, inside in result.files.items()]

@@ -5,7 +5,8 @@ The class: five students of examples/01_perceptron handed something in, in every
 - ana_perez: one notebook;
 - bruno_gonzalez: two notebooks (an untouched copy and the answered one under a renamed name), late;
 - camila_rojas: a .zip holding her notebook;
-- hector_silva: his name written differently (case, accents) from the roster;
+- hector_silva: his name written differently (case, accents) from the roster; on Blackboard he worked in the
+  English twin and uploaded the untouched Spanish notebook too;
 - sofia_ramirez: a .py in dlgrader's cell format, her name written "Last, First";
 - a file from "Pedro Páramo", who is not on the roster; luis_morales, on the roster, sent nothing.
 
@@ -65,6 +66,18 @@ def notebook(sid: str) -> bytes:
 
 def stub() -> bytes:
     return (REPO / "assignments" / AID / NB).read_bytes()
+
+
+def english(sid: str) -> bytes:
+    """The English twin of the notebook with ``sid``'s answers in its solution cells (a student who worked in English)."""
+    nb = json.loads((REPO / "assignments" / AID / "01_perceptron.en.ipynb").read_bytes())
+    mine = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in json.loads(notebook(sid))["cells"]
+            if ((c.get("metadata") or {}).get("nbgrader") or {}).get("solution")}
+    for cell in nb["cells"]:
+        gid = ((cell.get("metadata") or {}).get("nbgrader") or {}).get("grade_id")
+        if gid in mine and cell["metadata"]["nbgrader"].get("solution"):
+            cell["source"] = mine[gid]
+    return json.dumps(nb, ensure_ascii=False).encode("utf-8")
 
 
 def cell_file(sid: str) -> bytes:
@@ -165,7 +178,8 @@ def blackboard_download(path: Path) -> Path:
     attempt("bgonzalez", "Bruno González", "2026-04-19-22-00-00", {NB: stub()})
     attempt("bgonzalez", "Bruno González", "2026-04-21-08-30-00", {NB: notebook("bruno_gonzalez")})
     attempt("crojas", "Camila Rojas", "2026-04-20-10-00-00", {"entrega.zip": zipped({NB: notebook("camila_rojas")})})
-    attempt("HSILVA", "HÉCTOR SILVA", "2026-04-20-11-00-00", {NB: notebook("hector_silva")})
+    attempt("HSILVA", "HÉCTOR SILVA", "2026-04-20-11-00-00",  # the Spanish stub and his work in the English twin
+            {NB: stub(), "01_perceptron.en.ipynb": english("hector_silva")})
     attempt("sramirez", "Ramírez, Sofía", "2026-04-20-12-00-00", {"tarea.py": cell_file("sofia_ramirez")})
     attempt("pparamo", "Pedro Páramo", "2026-04-20-13-00-00", {NB: notebook("diego_fernandez")})
     return write_zip(path, files)

@@ -94,6 +94,8 @@ def test_blackboard_attempts_times_and_receipts(tmp_path, capsys, empty_gradeboo
                                       "--timezone", "America/Santiago"))
     assert "zona America/Santiago" in out
     assert "HSILVA" in line_of(out, "hector_silva")  # the username's case differs from the roster's
+    assert "01_perceptron.en.ipynb" in line_of(out, "hector_silva")  # his answers, in the English twin
+    assert answers(submitted(course, "hector_silva").read_bytes()) == answers(notebook("hector_silva"))
     assert "Ramírez, Sofía" not in out and "sramirez" in line_of(out, "sofia_ramirez")
     bruno = line_of(out, "bruno_gonzalez")
     assert "2026-04-21 12:30" in bruno and "— / sí" in bruno  # 08:30 in Santiago (UTC-4), after the due date

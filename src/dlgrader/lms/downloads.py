@@ -24,14 +24,16 @@ so each participant has a folder ``Full Name_<participant id>_assignsubmission_f
 and later; ``…_file_`` before, as mod/assign/feedback/file/importziplib.php's comment says) or, with
 "Download submissions in folders" off, flat files with that prefix. The participant id is the
 assignment's own number for the student (``get_uniqueid_for_user``), not the user id; names have no
-underscores. No submission time is in the zip; a member's zip time is when Moodle stored the file
-(lib/filestorage: it is added from the file store), used only to order two downloads.
+underscores. No submission time is in the zip; a member's zip time (not documented: Moodle adds each
+file from its file store) is used only to order two downloads, never as the submission time.
 
-**Blackboard Learn** ("Assignment File Download"), from documentation and the scripts instructors
-share (not in public source): ``<Assignment>_<username>_attempt_<YYYY-MM-DD-HH-MM-SS>_<file>`` and a
-receipt ``<Assignment>_<username>_attempt_<…>.txt`` whose first line is ``Name: Full Name (username)``.
-The time is the attempt's, in the server's time zone (given as ``timezone``); each attempt is its own
-set of files.
+**Blackboard Learn** ("Assignment File Download"): not in public source, and Blackboard's help pages
+name the download without spelling out its file names, so this follows the scripts instructors share
+to read it (BBGradebookOrganiser and others match the same pattern):
+``<Assignment>_<username>_attempt_<YYYY-MM-DD-HH-MM-SS>_<file>`` and a receipt
+``<Assignment>_<username>_attempt_<…>.txt`` whose first line is ``Name: Full Name (username)``. Each
+attempt is its own set of files. The time is the attempt's, in the server's time zone (not
+documented either), given as ``timezone``.
 
 **folder**: ``<student>.ipynb`` files, or ``<student>/`` folders, named by id, e-mail or name.
 """

@@ -152,7 +152,7 @@ def test_the_same_download_twice_changes_nothing(tmp_path, capsys, empty_gradebo
     out = run_cli(capsys, *imported(course, download, "--lms", "moodle"))
     assert "Nuevas: 0; actualizadas: 0; sin cambios: 5;" in out
     after = tree(course)
-    assert {k for k in after if after[k] != before.get(k)} <= {f"dlgrader/imports/{AID}.json"}
+    assert {k for k in after if after[k] != before.get(k)} <= {f"dlgrader/imports/{AID}.json", "dlgrader/autograde.lock"}
 
 
 def test_a_submission_that_did_not_come_from_a_download_is_kept(tmp_path, capsys, empty_gradebook):
@@ -228,3 +228,16 @@ def test_a_download_unpacked_into_its_own_folder(tmp_path, capsys, empty_gradebo
             target.write_bytes(zf.read(info))
     out = run_cli(capsys, *imported(course, folder, "--lms", "canvas"))
     assert "Nuevas: 5;" in out and "Entradas sin el formato" not in out
+
+
+def test_an_import_is_refused_while_an_autograde_runs(tmp_path, empty_gradebook):
+    """An import under a running autograde could move a notebook it is reading: it is refused, nothing written."""
+    from dlgrader import api
+    from dlgrader.course.lock import autograde_lock
+    from dlgrader.errors import Busy
+
+    course = new_course(tmp_path / "curso", empty_gradebook, "moodle")
+    download = moodle_download(tmp_path / "m.zip")
+    with autograde_lock(course), pytest.raises(Busy):
+        api.import_submissions(AID, download, "moodle", course, root=REPO)
+    assert not (course / "submitted").exists()

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..course.folders import db_url_for, read_timestamp, release_notebook
 from ..course.gradebook import ensure_students, open_gradebook, read_students
+from ..course.lock import autograde_lock
 from ..errors import ConfigError
 from ..material.manifest import Assignment
 from ..text import Text
@@ -198,6 +199,36 @@ def _record(course: Path, assignment_id: str, records: dict) -> None:
     _write(path, json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
 
 
+def _write_all(course: Path, assignment: Assignment, lms: str, db_url: str, roster: Roster,
+               by_student: dict[str, list[Upload]], choices: dict[str, Choice], report: ImportReport) -> None:
+    """The writing half of an import: new students, each notebook's status and files, the record."""
+    new_students = [{"id": sid} for sid in choices if sid not in roster.students]
+    if new_students:
+        ensure_students(db_url, new_students)
+    due = _due(db_url, assignment.id)
+    records = read_imports(course, assignment.id)
+    stamp = datetime.now(dt_timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    for sid, choice in choices.items():
+        ups = by_student[sid]
+        up = choice.chosen.upload if choice.chosen else max(ups, key=lambda u: u.order)
+        item = Imported(sid, up.uploader.label, choice.files, choice.chosen.label if choice.chosen else None,
+                        "no-notebook", choice.reason, choice.problems, up.submitted_at, up.late)
+        _lateness(item, due)
+        report.students.append(item)
+        if choice.chosen is None:
+            continue
+        target = course / "submitted" / sid / assignment.id / assignment.notebook
+        item.status = _status(target, choice.chosen.data, up, records.get(sid, {}).get(lms))
+        if item.status in ("new", "updated"):
+            _store(course, assignment, sid, choice, ups, item, stamp)
+        if item.status in ("new", "updated", "unchanged"):
+            records.setdefault(sid, {})[lms] = {
+                "archive": report.archive, "name": up.uploader.label, "ids": up.lms, "order": list(up.order),
+                "late": up.late, "files": choice.files, "imported_at": stamp,
+                "submitted_at": up.submitted_at.isoformat() if up.submitted_at else None}
+    _record(course, assignment.id, records)
+
+
 def import_submissions(assignment: Assignment, archive: str | os.PathLike, lms: str, course_dir: str | os.PathLike,
                        *, db_url: str | None = None, timezone: str | None = None) -> ImportReport:
     """Bring one download into the course; the table of what happened to every file and student."""
@@ -226,30 +257,8 @@ def import_submissions(assignment: Assignment, archive: str | os.PathLike, lms: 
     by_student = _group(uploads, roster, report, lms == "folder")
     release = json.loads(release_notebook(course, assignment).read_text(encoding="utf-8"))
     choices = {sid: choose(ups, release, assignment.notebook) for sid, ups in sorted(by_student.items())}
-    new_students = [{"id": sid} for sid in choices if sid not in roster.students]
-    if new_students:
-        ensure_students(db_url, new_students)
-    due = _due(db_url, assignment.id)
-    records = read_imports(course, assignment.id)
-    stamp = datetime.now(dt_timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    for sid, choice in choices.items():
-        ups = by_student[sid]
-        up = choice.chosen.upload if choice.chosen else max(ups, key=lambda u: u.order)
-        item = Imported(sid, up.uploader.label, choice.files, choice.chosen.label if choice.chosen else None,
-                        "no-notebook", choice.reason, choice.problems, up.submitted_at, up.late)
-        _lateness(item, due)
-        report.students.append(item)
-        if choice.chosen is None:
-            continue
-        target = course / "submitted" / sid / assignment.id / assignment.notebook
-        item.status = _status(target, choice.chosen.data, up, records.get(sid, {}).get(lms))
-        if item.status in ("new", "updated"):
-            _store(course, assignment, sid, choice, ups, item, stamp)
-        if item.status in ("new", "updated", "unchanged"):
-            records.setdefault(sid, {})[lms] = {"archive": report.archive, "name": up.uploader.label, "ids": up.lms,
-                            "order": list(up.order), "late": up.late, "files": choice.files, "imported_at": stamp,
-                            "submitted_at": up.submitted_at.isoformat() if up.submitted_at else None}
-    _record(course, assignment.id, records)
+    with autograde_lock(course):  # never under an autograde that is reading submitted/
+        _write_all(course, assignment, lms, db_url, roster, by_student, choices, report)
     matched = set(choices)
     report.missing = sorted(sid for sid in roster.students if sid not in matched)
     return report

@@ -13,8 +13,8 @@ from dlgrader.cli import main
 from dlgrader.errors import BadArchive
 from dlgrader.lms import archive
 from dlgrader.lms.archive import open_download
-from lms_downloads import (AID, BAD_ARCHIVES, empty_gradebook, moodle_download, new_course, notebook,  # noqa: F401
-                           tree, write_zip, zipped)
+from lms_downloads import (AID, BAD_ARCHIVES, empty_gradebook, moodle_download, new_course, notebook, tree,  # noqa: F401
+                           write_zip, zipped)
 
 
 def run(capsys, *argv):

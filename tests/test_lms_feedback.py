@@ -15,8 +15,9 @@ import pytest
 
 from conftest import REPO
 from dlgrader.cli import main
-from lms_downloads import (run_cli, AID, PARTICIPANT, SCORES, blackboard_name, canvas_download, empty_gradebook,  # noqa: F401
-                           moodle_download, new_course, notebook, receipt, score_course, write_zip, zipped_entries)
+from lms_downloads import (AID, PARTICIPANT, SCORES, blackboard_name, canvas_download, empty_gradebook,  # noqa: F401
+                           moodle_download, new_course, notebook, receipt, run_cli, score_course, write_zip,
+                           zipped_entries)
 
 
 @pytest.fixture(scope="module")

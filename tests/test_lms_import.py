@@ -16,9 +16,9 @@ from conftest import REPO
 from dlgrader.cli import main
 from dlgrader.course.gradebook import open_gradebook, read_students, sqlite_url
 from dlgrader.material.notebook import solution_cells
-from lms_downloads import (run_cli, AID, NB, PARTICIPANT, blackboard_download, blackboard_name, canvas_download,  # noqa: F401
-                           empty_gradebook, folder_download, moodle_download, new_course, notebook, receipt, stub,
-                           tree, write_zip)
+from lms_downloads import (AID, NB, PARTICIPANT, blackboard_download, blackboard_name, canvas_download,  # noqa: F401
+                           empty_gradebook, folder_download, moodle_download, new_course, notebook, receipt,
+                           run_cli, stub, tree, write_zip)
 
 
 

@@ -12,8 +12,8 @@ import zipfile
 import pytest
 
 from conftest import REPO
-from lms_downloads import (run_cli, AID, PARTICIPANT, blackboard_download, canvas_download, empty_gradebook,  # noqa: F401
-                           moodle_download, new_course, roster_csv)
+from lms_downloads import (AID, PARTICIPANT, blackboard_download, canvas_download, empty_gradebook,  # noqa: F401
+                           moodle_download, new_course, roster_csv, run_cli)
 from test_export_blackboard import read_xls, upload
 from test_lms_feedback import moodle_reads
 from test_lms_template import BB_ROWS, CANVAS, MOODLE, TITLE, _bb_xls, canvas_posts, changed_cells, moodle_existing_item

@@ -21,7 +21,7 @@ from conftest import REPO
 from dlgrader.course.gradebook import ensure_students, sqlite_url
 from dlgrader.errors import ConfigError
 from dlgrader.lms.export import export
-from lms_downloads import run_cli, AID, SCORES, empty_gradebook, new_course, roster_rows, score_course  # noqa: F401
+from lms_downloads import AID, SCORES, empty_gradebook, new_course, roster_rows, run_cli, score_course  # noqa: F401
 from test_export_blackboard import read_xls, upload
 from test_export_moodle import unformat_float
 
@@ -282,3 +282,32 @@ def test_a_semicolon_canvas_file_stays_a_semicolon_file(tmp_path, scored):
     result = export(course, "canvas", template=template, root=REPO)
     assert result.path.read_text("utf-8").count(";") == semicolons.count(";")
     assert canvas_posts(semicolons, result.path, ";")[("1003", "98765")] == "12.5"
+
+
+@pytest.mark.parametrize("lms, text, expected", [
+    ("canvas", CANVAS, {"id": "hector_silva", "first_name": "Héctor", "last_name": "Silva", "lms_user_id": "1004",
+                        "email": "hector.silva@alumnos.example.org"}),
+    ("moodle", MOODLE, {"id": "hector.silva", "first_name": "Héctor", "last_name": "Silva", "lms_user_id": "",
+                        "email": "hector.silva@alumnos.example.org"}),
+])
+def test_the_download_is_also_the_roster(tmp_path, lms, text, expected):
+    """``dlgrader roster import DESCARGA --lms L``: one download gives the class list and the template."""
+    from dlgrader.lms.roster import roster_from_download
+
+    path = tmp_path / "descarga.csv"
+    path.write_bytes(text.encode("utf-8"))
+    rows = roster_from_download(path, lms)
+    assert next(r for r in rows if r["last_name"] == "Silva") == expected
+    assert len(rows) == 7 if lms == "moodle" else 6  # Canvas's Test Student and points row are left out
+
+
+def test_a_blackboard_download_as_the_roster_through_the_cli(tmp_path, capsys, empty_gradebook):
+    from dlgrader.course.gradebook import read_students
+
+    course = new_course(tmp_path / "curso", empty_gradebook, None)
+    template = tmp_path / "gc.xls"
+    template.write_bytes(_bb_xls(BB_ROWS))
+    assert "7 estudiantes" in run_cli(capsys, "roster", "import", str(template), "--lms", "blackboard",
+                                      "--course", str(course))
+    students = {s["id"]: s for s in read_students(sqlite_url(course / "gradebook.db"))}
+    assert students["hsilva"]["first_name"] == "Héctor" and students["hsilva"]["lms_user_id"] == "hsilva"

@@ -98,11 +98,19 @@ def import_submissions(assignment_id: str, archive: str | Path, lms: str, course
                  timezone=timezone)
 
 
-def import_roster(file: str | Path, course: str | Path, db_url: str | None = None) -> list[str]:
-    """Names, e-mails and LMS ids into the gradebook; returns the student ids."""
-    from .course.roster import import_roster as load
+def import_roster(file: str | Path, course: str | Path, db_url: str | None = None,
+                  lms: str | None = None) -> list[str]:
+    """Names, e-mails and LMS ids into the gradebook; returns the student ids.
 
-    return load(file, course, db_url)
+    ``lms``: the file is that LMS's gradebook download (lms/roster.py), not a class list of dlgrader's columns.
+    """
+    from .course.roster import import_roster as load, import_rows
+
+    if lms is None:
+        return load(file, course, db_url)
+    from .lms.roster import roster_from_download
+
+    return import_rows(lambda path: roster_from_download(path, lms), file, course, db_url)
 
 
 def report(course: str | Path, **options) -> Path:

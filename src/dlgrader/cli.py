@@ -87,8 +87,11 @@ def _parser() -> argparse.ArgumentParser:
 
     ro = sub.add_parser("roster", help="import the class list (names, e-mails, LMS ids) into the gradebook")
     ro.add_argument("action", choices=["import"])
-    ro.add_argument("file", help="CSV with an id column and any of first_name, last_name, email, lms_user_id")
+    ro.add_argument("file", help="CSV with an id column and any of first_name, last_name, email, lms_user_id; "
+                                 "or, with --lms, the gradebook file that LMS downloads")
     ro.add_argument("--course", required=True)
+    ro.add_argument("--lms", choices=["canvas", "moodle", "blackboard"],
+                    help="the file is this LMS's gradebook download (names, ids, e-mails from its columns)")
     ro.add_argument("--db")
 
     si = sub.add_parser("submissions", help="bring an LMS's 'download all submissions' into the course")
@@ -205,7 +208,7 @@ def _export(args, lang: str) -> int:
 
 
 def _roster(args, lang: str) -> int:
-    ids = api.import_roster(args.file, args.course, args.db)
+    ids = api.import_roster(args.file, args.course, args.db, lms=args.lms)
     print(Text(f"{len(ids)} estudiantes en el libro de calificaciones.", f"{len(ids)} students in the gradebook.")(lang))
     return 0
 

@@ -35,9 +35,10 @@ Layout, one concern per subpackage (tests/test_layout.py holds the arrows to it)
                  roster, rubric, scales, grades (scores through the rubric)
     lms/         the LMS round trip. In: archive (a download read as hostile input), downloads (each
                  LMS's file naming), matching (files to roster students), picking (which notebook),
-                 submissions (dlgrader submissions import). Out: columns (shared), canvas, moodle,
-                 blackboard, gradescope, export (the dispatch), csvfile + template (the LMS's own
-                 gradebook file filled in), feedback (pages packed for the LMS)
+                 submissions (dlgrader submissions import), roster (a gradebook download as the class
+                 list). Out: columns (shared), canvas, moodle, blackboard, gradescope, export (the
+                 dispatch), csvfile + template (the LMS's own gradebook file filled in), feedback
+                 (pages packed for the LMS)
     reports/     what people read: terminal (tables), lms_tables (the LMS commands' tables), html (report
                  pages), similarity
     content/     what notebooks import: quiz (per-student variants), datasets (the CRISP-DM case)

@@ -42,7 +42,8 @@ def line_of(out: str, start: str) -> str:
 def test_moodle_folders_every_mismatch_in_the_table(tmp_path, capsys, empty_gradebook):
     course = new_course(tmp_path / "curso", empty_gradebook, "moodle")
     out = run_cli(capsys, *imported(course, moodle_download(tmp_path / "moodle.zip"), "--lms", "moodle"))
-    for sid, lms_name, chosen in [("ana_perez", "Ana Pérez", NB), ("bruno_gonzalez", "BRUNO GONZALEZ", "01_perceptron-Copy1.ipynb"),
+    for sid, lms_name, chosen in [("ana_perez", "Ana Pérez", NB),
+                                  ("bruno_gonzalez", "BRUNO GONZALEZ", "01_perceptron-Copy1.ipynb"),
                                   ("camila_rojas", "Camila Rojas", "entrega.zip → 01_perceptron.ipynb"),
                                   ("hector_silva", "héctor silva", "01_perceptron (1).ipynb"),
                                   ("sofia_ramirez", "Ramírez, Sofía", "tarea.py (.py → .ipynb)")]:
@@ -51,7 +52,8 @@ def test_moodle_folders_every_mismatch_in_the_table(tmp_path, capsys, empty_grad
     assert "bruno_gonzalez: 01_perceptron-Copy1.ipynb: más respuestas (4); descartados: 01_perceptron.ipynb: 0" in out
     assert "«Pedro Páramo» (01_perceptron.ipynb): no coincide con nadie de la lista" in out
     assert "Sin entrega en esta descarga: luis_morales" in out
-    assert "Entradas sin el formato de nombres de Moodle (1): Ana Pérez_4101_assignsubmission_onlinetext/onlinetext.html" in out
+    assert ("Entradas sin el formato de nombres de Moodle (1): "
+            "Ana Pérez_4101_assignsubmission_onlinetext/onlinetext.html") in out
     assert ("Nuevas: 5; actualizadas: 0; sin cambios: 0; mantenidas: 0; archivos sin coincidencia: 1; "
             "estudiantes sin entrega: 1.") in out
     # the files, as nbgrader and dlgrader read them
@@ -185,9 +187,11 @@ def test_a_name_two_students_share_matches_neither(tmp_path, capsys, empty_grade
     from dlgrader.course.gradebook import ensure_students
 
     course = new_course(tmp_path / "curso", empty_gradebook, "moodle")
-    ensure_students(sqlite_url(course / "gradebook.db"), [{"id": "ana_perez2", "first_name": "Ana", "last_name": "Perez"}])
+    twin = {"id": "ana_perez2", "first_name": "Ana", "last_name": "Perez"}
+    ensure_students(sqlite_url(course / "gradebook.db"), [twin])
     out = run_cli(capsys, *imported(course, moodle_download(tmp_path / "moodle.zip"), "--lms", "moodle"))
-    assert "«Ana Pérez» (01_perceptron.ipynb): «Ana Pérez» corresponde a varios estudiantes (ana_perez, ana_perez2)" in out
+    assert ("«Ana Pérez» (01_perceptron.ipynb): «Ana Pérez» corresponde a varios estudiantes "
+            "(ana_perez, ana_perez2)") in out
     assert not submitted(course, "ana_perez").exists()
 
 

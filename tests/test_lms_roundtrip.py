@@ -46,7 +46,8 @@ def test_moodle_canvas_and_blackboard_round_trips(tmp_path, capsys, empty_gradeb
     template.write_bytes(MOODLE.encode("utf-8"))
     imported, exported = steps(capsys, tmp_path, course, "moodle", moodle_download(tmp_path / "moodle.zip"),
                                template, "moodle")
-    assert "Nuevas: 5;" in imported and "«Pedro Páramo»" in imported and "01_perceptron-Copy1.ipynb: más respuestas" in imported
+    assert "Nuevas: 5;" in imported and "«Pedro Páramo»" in imported
+    assert "01_perceptron-Copy1.ipynb: más respuestas" in imported
     filled = course / "lms" / "calificaciones_dlgrader.csv"
     got = moodle_existing_item(filled, f"Tarea: {TITLE} (Real)")
     emails = {f"{sid.replace('_', '.')}@alumnos.example.org": sid for sid in [*POINTS, "luis_morales"]}

@@ -195,6 +195,17 @@ def test_moodle_template_as_moodle_imports_it(tmp_path, capsys, scored, rubric, 
     same_lines_except(MOODLE.encode(), raw, {r for r, _ in cells})
 
 
+def test_a_moodle_row_is_its_user_columns_never_a_first_name(tmp_path, scored):
+    """A roster id equal to a first name ("camila") must not take Camila Rojas's row: rows go by e-mail here."""
+    course = scored_course(tmp_path, scored, "moodle")
+    ensure_students(sqlite_url(course / "gradebook.db"), [{"id": "camila", "first_name": "Camila", "last_name": "Soto"}])
+    template = tmp_path / "calificaciones.csv"
+    template.write_bytes(MOODLE.encode("utf-8"))
+    result = export(course, "moodle", template=template, root=REPO)
+    assert moodle_existing_item(result.path, f"Tarea: {TITLE} (Real)")["camila.rojas@alumnos.example.org"] == 12.5
+    assert "camila" in result.not_in_file
+
+
 def test_moodle_display_columns_are_never_written(tmp_path, scored):
     course = scored_course(tmp_path, scored, "moodle")
     template = tmp_path / "calificaciones.csv"

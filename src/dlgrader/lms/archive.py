@@ -77,7 +77,8 @@ def _parts(name: str, label: str) -> tuple[str, ...] | None:
         raise _refuse(label, f"la entrada {name!r} es una ruta absoluta", f"the entry {name!r} is an absolute path")
     parts = [p for p in name.split("/") if p not in ("", ".")]
     if ".." in parts:
-        raise _refuse(label, f"la entrada {name!r} sale de su carpeta (../)", f"the entry {name!r} climbs out of its folder (../)")
+        raise _refuse(label, f"la entrada {name!r} sale de su carpeta (../)",
+                      f"the entry {name!r} climbs out of its folder (../)")
     if not parts or name.endswith("/") or any(p in _SYSTEM or p.startswith(".") for p in parts):
         return None
     return tuple(parts)

@@ -87,7 +87,8 @@ def _candidates(upload: Upload, release: dict, problems: list[Text]) -> list[Can
         try:
             inner = zip_in_memory(upload.entry.read(), name)
         except BadArchive as exc:
-            problems.append(Text(f"El .zip subido no se abrió: {exc.text.es}", f"The uploaded .zip was not opened: {exc.text.en}"))
+            problems.append(Text(f"El .zip subido no se abrió: {exc.text.es}",
+                                 f"The uploaded .zip was not opened: {exc.text.en}"))
             return []
         return [Candidate(f"{name} → {e.path}", upload, e.read()) for e in inner
                 if e.name.lower().endswith(".ipynb") and e.size <= MAX_NOTEBOOK]

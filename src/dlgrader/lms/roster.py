@@ -21,7 +21,7 @@ from ..text import Text
 from .csvfile import read_csv
 
 # a header (casefolded, as Moodle writes it in English or Spanish) -> the roster key it fills
-_MOODLE = {"first name": "first", "nombre": "first", "last name": "last", "apellido(s)": "last",
+MOODLE_USER = {"first name": "first", "nombre": "first", "last name": "last", "apellido(s)": "last",
            "apellidos": "last", "username": "user", "nombre de usuario": "user", "id number": "number",
            "número de id": "number", "email address": "email", "dirección de correo": "email",
            "dirección email": "email"}
@@ -69,7 +69,7 @@ def _blackboard_student(get) -> dict | None:
     return {"id": user, "first_name": get("first"), "last_name": get("last"), "lms_user_id": user} if user else None
 
 
-READERS = {"canvas": (_CANVAS, _canvas_student), "moodle": (_MOODLE, _moodle_student),
+READERS = {"canvas": (_CANVAS, _canvas_student), "moodle": (MOODLE_USER, _moodle_student),
            "blackboard": (_BLACKBOARD, _blackboard_student)}
 
 

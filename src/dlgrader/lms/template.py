@@ -43,6 +43,7 @@ from .columns import rounded
 from .csvfile import CsvFile, read_csv
 from .downloads import Uploader
 from .matching import Roster, folded
+from .roster import MOODLE_USER
 
 _CANVAS_ID = re.compile(r"^(?P<title>.*\S)\s+\((?P<id>\d+)\)$")
 _CANVAS_USER = {"Student", "ID", "SIS User ID", "SIS Login ID", "Integration ID", "Section", "Root Account",
@@ -88,18 +89,21 @@ def _canvas(rows: list[list[str]]) -> Sheet:
         get = lambda key: row[at[key]].strip() if key in at and at[key] < len(row) else ""  # noqa: E731
         if "Points Possible" in (row[0] if row else "") or not any(get(k) for k in ("ID", "SIS User ID", "Student")):
             continue
-        students[r] = Uploader(get("Student"), tuple(v for v in (get("ID"), get("SIS User ID"), get("SIS Login ID")) if v),
-                               (get("Student") or f"{get('LastName')}, {get('FirstName')}",))
+        ids = tuple(v for v in (get("ID"), get("SIS User ID"), get("SIS Login ID")) if v)
+        students[r] = Uploader(get("Student"), ids, (get("Student") or f"{get('LastName')}, {get('FirstName')}",))
     return Sheet(None, cols, students)
 
 
 def _moodle(rows: list[list[str]]) -> Sheet:
     head = rows[0]
-    cols, identity = [], []
+    cols = []
+    user = {MOODLE_USER[h.strip().casefold()]: i for i, h in enumerate(head) if h.strip().casefold() in MOODLE_USER}
+    if not {"user", "number", "email"} & set(user):
+        raise ConfigError(Text("La plantilla de Moodle no tiene columna de usuario, número de ID ni correo.",
+                               "The Moodle template has no username, ID number or e-mail column."))
     for i, h in enumerate(head):
         m = _MOODLE_ITEM.match(h)
         if not m:
-            identity.append(i)
             continue
         title = m["title"].split(": ", 1)[-1]
         why = None if m["kind"].strip().casefold() == "real" else Text(
@@ -108,10 +112,11 @@ def _moodle(rows: list[list[str]]) -> Sheet:
         cols.append(Column(i, h, title, None, why))
     students = {}
     for r, row in enumerate(rows[1:], 1):
-        values = [row[i].strip() for i in identity if i < len(row) and row[i].strip()]
-        if values:
-            name = " ".join(row[:2]) if len(row) >= 2 else ""
-            students[r] = Uploader(name, tuple(values), (name,))
+        get = lambda key: row[user[key]].strip() if key in user and user[key] < len(row) else ""  # noqa: E731
+        ids = tuple(v for v in (get("user"), get("number"), get("email")) if v)
+        if ids:
+            name = f"{get('first')} {get('last')}".strip()
+            students[r] = Uploader(name or ids[0], ids, (name,))
     return Sheet(None, cols, students)
 
 
@@ -161,8 +166,9 @@ def pick_columns(sheet: Sheet, wanted: Mapping[str, list[str]], given: Mapping[s
     names = "; ".join(c.header for c in sheet.columns) or "—"
     for key, spec in given.items():
         if key not in wanted:
-            raise ConfigError(Text(f"--column {key}=…: {key!r} no es una tarea calificada ni {FINAL!r} (con --rubric).",
-                                   f"--column {key}=…: {key!r} is neither a graded assignment nor {FINAL!r} (with --rubric)."))
+            raise ConfigError(Text(
+                f"--column {key}=…: {key!r} no es una tarea calificada ni {FINAL!r} (con --rubric).",
+                f"--column {key}=…: {key!r} is neither a graded assignment nor {FINAL!r} (with --rubric)."))
         found = [c for c in sheet.columns if (c.lms_id == spec.strip() if spec.strip().isdigit() else
                                               folded(spec) in (folded(c.title), folded(c.header)))]
         if len(found) > 1 and sum(c.why_not is None for c in found) == 1:
@@ -182,7 +188,8 @@ def pick_columns(sheet: Sheet, wanted: Mapping[str, list[str]], given: Mapping[s
             out[key] = found[0]
     for key, col in out.items():
         if col.why_not is not None:
-            raise ConfigError(Text(f"--column {key}: {col.why_not.es}; elige otra.", f"--column {key}: {col.why_not.en}; pick another."))
+            raise ConfigError(Text(f"--column {key}: {col.why_not.es}; elige otra.",
+                                   f"--column {key}: {col.why_not.en}; pick another."))
     if not out:
         raise ConfigError(Text(f"Ninguna columna de {label} corresponde a una tarea; indícala con "
                                f"--column TAREA=TÍTULO (columnas: {names}).",
@@ -190,7 +197,8 @@ def pick_columns(sheet: Sheet, wanted: Mapping[str, list[str]], given: Mapping[s
                                f"ASSIGNMENT=TITLE (columns: {names})."))
     twice = [c.header for c in out.values() if list(out.values()).count(c) > 1]
     if twice:
-        raise ConfigError(Text(f"Dos tareas irían a la misma columna {twice[0]!r}.", f"Two assignments would go to the same column {twice[0]!r}."))
+        raise ConfigError(Text(f"Dos tareas irían a la misma columna {twice[0]!r}.",
+                               f"Two assignments would go to the same column {twice[0]!r}."))
     return out
 
 

@@ -68,6 +68,9 @@ def _loop_tasks(aid: str):
     return [tasks[0], tasks[-1]] if len(tasks) > 1 else list(tasks)
 
 
+CLASS_SIZE = 30
+
+
 def class_of(aid: str) -> dict[str, dict | Path]:
     """Student id -> notebook (dict to write, or an example file to copy)."""
     a = MATERIAL.assignment(aid)
@@ -85,6 +88,9 @@ def class_of(aid: str) -> dict[str, dict | Path]:
         _set_student(nb, sid)
     for path in sorted((REPO / "examples" / aid).glob("*.ipynb")):
         students[path.stem if _declares_student(release) else f"example_{path.stem}"] = path
+    for n in range(CLASS_SIZE - len(students)):  # a new assignment with few mutants still makes a class of thirty
+        students[f"copy_{n}"] = _with_cells(release, reference)
+        _set_student(students[f"copy_{n}"], f"copy_{n}")
     return students
 
 
@@ -154,7 +160,7 @@ def test_every_check_is_the_target_of_some_mutant(aid):
 def test_a_class_of_thirty_is_graded_without_a_crash(graded):
     aid, results, report = graded
     assert not report.failures
-    assert len(results) >= 30 and set(results) == set(class_of(aid))
+    assert len(results) >= CLASS_SIZE and set(results) == set(class_of(aid))
     assert all(len(r.checks) == len(MATERIAL.assignment(aid).checks) for r in results.values())
 
 

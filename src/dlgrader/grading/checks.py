@@ -55,8 +55,10 @@ def grader_settings(**overrides) -> settings:
 
 
 def fail(es: str, en: str, hint_es: str | None = None, hint_en: str | None = None):
-    hint = Text(hint_es, hint_en) if hint_es and hint_en else None
-    raise CheckFailed(Text(es, en), hint)
+    """Fail the check with a sentence, and optionally a hint, in both languages (a hint in one is a grader bug)."""
+    if bool(hint_es) != bool(hint_en):
+        raise ValueError(f"a hint needs both languages: hint_es={hint_es!r}, hint_en={hint_en!r}")
+    raise CheckFailed(Text(es, en), Text(hint_es, hint_en) if hint_es else None)
 
 
 def expect(condition: Any, es: str, en: str, hint_es: str | None = None, hint_en: str | None = None) -> None:

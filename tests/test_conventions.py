@@ -83,17 +83,18 @@ def notebook_bullets(notebook: Path) -> list[Bullet]:
 
 
 def _cells(line: str) -> list[str]:
-    """A markdown table row's cells; a pipe inside backticks stays in its cell."""
+    """A markdown table row's cells; a pipe inside backticks, or escaped as \\|, stays in its cell."""
     cells, buf, code = [], "", False
-    for ch in line.strip().strip("|"):
+    text = line.strip().strip("|").replace("\\|", "\0")
+    for ch in text:
         if ch == "`":
             code = not code
         if ch == "|" and not code:
-            cells.append(buf.strip())
+            cells.append(buf.strip().replace("\0", "|"))
             buf = ""
         else:
             buf += ch
-    cells.append(buf.strip())
+    cells.append(buf.strip().replace("\0", "|"))
     return cells
 
 
@@ -148,7 +149,7 @@ def audit(bullets: list[Bullet], rows: list[Row], check_ids: set[str], mutants: 
 def _material(aid: str):
     a = MATERIAL.assignment(aid)
     bullets = notebook_bullets(a.notebook_path)
-    rows = table_rows(MATERIAL.graders_dir(aid) / "conventions.md")
+    rows = table_rows(MATERIAL.grader_dir(aid) / "conventions.md")
     mutants = {p.stem: read_mutant(p) for p in sorted(MATERIAL.mutants_dir(aid).glob("*.py"))}
     return bullets, rows, {c.id for c in a.checks}, mutants
 

@@ -179,9 +179,11 @@ def test_a_row_whose_bullet_changed_fails():
 
 def test_a_row_naming_no_existing_check_fails():
     bullets, rows, checks, mutants = _material("06_convolucion")
-    wrong = [rows[0].__class__(**{**rows[0].__dict__, "checks": ("conv2d_inexistente",)})] + rows[1:]
+    row = rows[0]
+    wrong = [Row(row.section, row.convention, ("conv2d_inexistente",), row.mutants, row.line)] + rows[1:]
     problems = audit(bullets, wrong, checks, mutants)
-    assert any("'conv2d_inexistente', which is no check" in p for p in problems)
+    assert f"row {row.line} «{row.convention[:50]}» names 'conv2d_inexistente', which is no check of the manifest" \
+        in problems
 
 
 def test_a_row_whose_mutant_targets_none_of_its_checks_fails():

@@ -26,7 +26,7 @@ import pytest
 from conftest import REPO
 from dlgrader.cli import main
 from dlgrader.grading.batch import autograde
-from dlgrader.material.mutants import read_mutant
+from dlgrader.material.mutants import audit_mutants, read_mutant
 from dlgrader.material.notebook import read_cell_file
 from dlgrader.material.paths import find_material
 
@@ -150,10 +150,20 @@ def _targets(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("aid", ASSIGNMENTS)
 def test_every_check_is_the_target_of_some_mutant(aid):
-    """A check no mutant names is a check nobody has shown to catch anything."""
-    targeted = {t for path in _mutants(aid) for t in _targets(path)}
-    untargeted = [c.id for c in MATERIAL.assignment(aid).checks if c.id not in targeted]
-    assert not untargeted, f"{aid}: no mutant targets {untargeted}"
+    """A check no mutant names is a check nobody has shown to catch anything; a mutant says what and why."""
+    checks = {c.id for c in MATERIAL.assignment(aid).checks}
+    assert audit_mutants(MATERIAL.mutants_dir(aid), checks) == []
+
+
+def test_the_mutant_audit_can_fail(tmp_path):
+    """Each shortfall is reported: an untargeted check, a mutant without target or why, an unknown target."""
+    (tmp_path / "a.py").write_text("# target: uno\n# why: the mistake\n", encoding="utf-8")
+    assert audit_mutants(tmp_path, {"uno"}) == []
+    assert audit_mutants(tmp_path, {"uno", "dos"}) == ["dos: no mutant targets it"]
+    (tmp_path / "b.py").write_text("# target: tres\n", encoding="utf-8")
+    assert audit_mutants(tmp_path, {"uno"}) == ["b: no '# why:' line", "b: unknown targets ['tres']"]
+    (tmp_path / "b.py").write_text("# why: no target\n", encoding="utf-8")
+    assert audit_mutants(tmp_path, {"uno"}) == ["b: no '# target:' line"]
 
 
 @pytest.mark.slow

@@ -8,7 +8,6 @@ limit; heights and widths are drawn independently, so swapping them shows. The n
 checks also look at the arguments after the call ("no modifica sus argumentos").
 """
 
-import functools
 
 import numpy as np
 import torch
@@ -17,7 +16,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from dlgrader.grading import as_array, as_number, check, expect, fail, grader_settings, show
+from dlgrader.grading import as_array, as_number, check, expect, fail, grader_settings, show, single_threaded
 
 # ------------------------------------------------------------------ strategies
 
@@ -87,20 +86,6 @@ def pair(v):
 
 # ------------------------------------------------------------------ oracles and feedback
 
-def single_threaded(oracle):
-    """Run a PyTorch oracle on one thread: on these tiny tensors the thread pool costs ~3 ms per call.
-
-    The broker's thread setting is restored afterwards, so other graders see it unchanged.
-    """
-    @functools.wraps(oracle)
-    def run(*args, **kwargs):
-        before = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            return oracle(*args, **kwargs)
-        finally:
-            torch.set_num_threads(before)
-    return run
 
 
 def t(a: np.ndarray) -> torch.Tensor:

@@ -8,7 +8,6 @@ explicit tolerances (the student's model computes in float32). Every case is sma
 3 epochs, so a whole training run takes milliseconds.
 """
 
-import functools
 import math
 import time
 
@@ -20,23 +19,12 @@ from hypothesis import strategies as st
 from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, precision_recall_fscore_support
 
 from dlgrader.grading import (CheckFailed, as_array, as_number, assert_close, assert_equal, check, expect, fail,
-                              grader_settings, show)
+                              grader_settings, show, single_threaded)
 from dlgrader.sandbox.faults import FatalFault, SubmissionFault
 
 # ------------------------------------------------------------------ helpers
 
 
-def single_threaded(fn):
-    """Run a PyTorch oracle on one thread (tiny tensors); the broker's setting is restored afterwards."""
-    @functools.wraps(fn)
-    def run(*args, **kwargs):
-        before = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            torch.set_num_threads(before)
-    return run
 
 
 def capas_densas(tamanos, dropout=None):

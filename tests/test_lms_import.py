@@ -166,6 +166,12 @@ def test_a_submission_that_did_not_come_from_a_download_is_kept(tmp_path, capsys
     out = run_cli(capsys, *imported(course, moodle_download(tmp_path / "moodle.zip"), "--lms", "moodle"))
     assert "ya había otra: se mantiene" in line_of(out, "ana_perez")
     assert mine.read_bytes() == stub()
+    # who she is in Moodle is recorded (her feedback goes to her folder), but not as the notebook's source
+    record = json.loads((course / "dlgrader" / "imports" / f"{AID}.json").read_text("utf-8"))["students"]["ana_perez"]
+    assert record["moodle"]["ids"]["folder"] == "Ana Pérez_4101_assignsubmission_file"
+    assert "order" not in record["moodle"]
+    again = run_cli(capsys, *imported(course, moodle_download(tmp_path / "moodle2.zip"), "--lms", "moodle"))
+    assert "ya había otra: se mantiene" in line_of(again, "ana_perez") and mine.read_bytes() == stub()
 
 
 def test_a_plain_folder_names_students_by_id_and_creates_them_without_a_roster(tmp_path, capsys, empty_gradebook):

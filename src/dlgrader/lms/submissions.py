@@ -10,9 +10,10 @@ format nbgrader's exchange writes (``%Y-%m-%d %H:%M:%S.%f %Z``, UTC: nbgrader/ex
 Nothing is deleted. A student's files as uploaded are kept under ``dlgrader/imports/<assignment>/
 originals/``; a notebook that a newer download replaces is moved (with its ``timestamp.txt``) to
 ``dlgrader/imports/<assignment>/replaced/``. A download older than what was imported, or a file that
-did not come from a download and is not older than the LMS's time, is kept. What each LMS's last import
-brought (its ids, the Moodle folder name feedback must reuse) is recorded per student in
-``dlgrader/imports/<assignment>.json``.
+did not come from a download and is not older than the LMS's time, is kept. Per student and LMS,
+``dlgrader/imports/<assignment>.json`` records who the student is in that LMS (its ids, the Moodle
+folder name feedback must reuse) for everyone in the download, and what its last import brought (the
+files, their order) when the notebook came from it.
 """
 
 from __future__ import annotations
@@ -166,9 +167,8 @@ def _status(target: Path, data: bytes, upload: Upload, previous: dict | None) ->
         return "new"
     if hashlib.sha256(target.read_bytes()).digest() == hashlib.sha256(data).digest():
         return "unchanged"
-    if previous is not None:
-        earlier = tuple(previous.get("order") or ())
-        return "older" if upload.order and earlier and tuple(upload.order) <= earlier else "updated"
+    if previous and previous.get("order"):  # this LMS brought the notebook there
+        return "older" if upload.order and tuple(upload.order) <= tuple(previous["order"]) else "updated"
     stamp = read_timestamp(target.parent)
     when = upload.submitted_at.astimezone(dt_timezone.utc).replace(tzinfo=None) if upload.submitted_at else None
     return "updated" if when is not None and stamp is not None and when > stamp else "kept"
@@ -221,11 +221,13 @@ def _write_all(course: Path, assignment: Assignment, lms: str, db_url: str, rost
         item.status = _status(target, choice.chosen.data, up, records.get(sid, {}).get(lms))
         if item.status in ("new", "updated"):
             _store(course, assignment, sid, choice, ups, item, stamp)
+        # who the student is in this LMS (where their feedback goes), whichever notebook is graded
+        record = records.setdefault(sid, {}).setdefault(lms, {})
+        record.update({"name": up.uploader.label, "ids": up.lms})
         if item.status in ("new", "updated", "unchanged"):
-            records.setdefault(sid, {})[lms] = {
-                "archive": report.archive, "name": up.uploader.label, "ids": up.lms, "order": list(up.order),
-                "late": up.late, "files": choice.files, "imported_at": stamp,
-                "submitted_at": up.submitted_at.isoformat() if up.submitted_at else None}
+            record.update({"archive": report.archive, "order": list(up.order), "late": up.late, "files": choice.files,
+                           "imported_at": stamp,
+                           "submitted_at": up.submitted_at.isoformat() if up.submitted_at else None})
     _record(course, assignment.id, records)
 
 

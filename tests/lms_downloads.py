@@ -21,8 +21,6 @@ import stat
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from conftest import REPO
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
@@ -245,16 +243,6 @@ def run_cli(capsys, *argv, progress: bool = False) -> str:
     out = capsys.readouterr()
     assert code == 0 and (progress or out.err == ""), (code, out.err)
     return out.out
-
-
-@pytest.fixture(scope="session")
-def empty_gradebook(tmp_path_factory) -> Path:
-    """nbgrader takes seconds to create a database, so each course copies this empty one."""
-    from dlgrader.course.gradebook import open_gradebook, sqlite_url
-
-    path = tmp_path_factory.mktemp("lms_gradebook") / "gradebook.db"
-    open_gradebook(sqlite_url(path)).close()
-    return path
 
 
 def roster_rows(lms: str) -> list[dict]:

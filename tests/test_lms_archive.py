@@ -13,8 +13,7 @@ from dlgrader.cli import main
 from dlgrader.errors import BadArchive
 from dlgrader.lms import archive
 from dlgrader.lms.archive import open_download
-from lms_downloads import (AID, BAD_ARCHIVES, empty_gradebook, moodle_download, new_course, notebook, tree,  # noqa: F401
-                           write_zip, zipped)
+from lms_downloads import AID, BAD_ARCHIVES, moodle_download, new_course, notebook, tree, write_zip, zipped
 
 
 def run(capsys, *argv):
@@ -43,7 +42,7 @@ def test_each_bad_archive_is_refused_and_nothing_is_written(kind, tmp_path, caps
 def test_an_absolute_path_anywhere_is_not_written(tmp_path, capsys, empty_gradebook):
     course = new_course(tmp_path / "curso", empty_gradebook, "moodle")
     target = tmp_path / "fuera" / "evil.ipynb"
-    bad = write_zip(tmp_path / "abs.zip", {f"Ana Pérez_4101_assignsubmission_file/ok.ipynb": notebook("ana_perez"),
+    bad = write_zip(tmp_path / "abs.zip", {"Ana Pérez_4101_assignsubmission_file/ok.ipynb": notebook("ana_perez"),
                                            str(target): b"{}"})
     code, _, err = run(capsys, "submissions", "import", AID, str(bad), "--lms", "moodle", "--course", str(course))
     assert code == 2 and "ruta absoluta" in err

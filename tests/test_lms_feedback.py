@@ -15,9 +15,8 @@ import pytest
 
 from conftest import REPO
 from dlgrader.cli import main
-from lms_downloads import (AID, PARTICIPANT, SCORES, blackboard_name, canvas_download, empty_gradebook,  # noqa: F401
-                           moodle_download, new_course, notebook, receipt, run_cli, score_course, write_zip,
-                           zipped_entries)
+from lms_downloads import (AID, PARTICIPANT, SCORES, blackboard_name, canvas_download, moodle_download, new_course,
+                           notebook, receipt, run_cli, score_course, write_zip, zipped_entries)
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +24,6 @@ def graded(tmp_path_factory, empty_gradebook) -> Path:
     """The class scored and saved as autograde leaves it, plus Luis, graded although no download brings him."""
     course = new_course(tmp_path_factory.mktemp("graded") / "curso", empty_gradebook, "moodle")
     return score_course(course, {**SCORES, "luis_morales": 0})
-
-
 
 
 def moodle_reads(zip_path: Path, participants: dict[str, str]) -> dict[str, tuple[str, str, str]]:

@@ -16,11 +16,8 @@ from conftest import REPO
 from dlgrader.cli import main
 from dlgrader.course.gradebook import open_gradebook, read_students, sqlite_url
 from dlgrader.material.notebook import solution_cells
-from lms_downloads import (AID, NB, PARTICIPANT, blackboard_download, blackboard_name, canvas_download,  # noqa: F401
-                           empty_gradebook, folder_download, moodle_download, new_course, notebook, receipt,
-                           run_cli, stub, tree, write_zip)
-
-
+from lms_downloads import (AID, NB, PARTICIPANT, blackboard_download, blackboard_name, canvas_download, folder_download,
+                           moodle_download, new_course, notebook, receipt, run_cli, stub, tree, write_zip)
 
 
 def imported(course, *argv, lang="es"):
@@ -177,7 +174,9 @@ def test_a_submission_that_did_not_come_from_a_download_is_kept(tmp_path, capsys
 def test_a_plain_folder_names_students_by_id_and_creates_them_without_a_roster(tmp_path, capsys, empty_gradebook):
     course = new_course(tmp_path / "curso", empty_gradebook, None)
     out = run_cli(capsys, *imported(course, folder_download(tmp_path / "entregas"), "--lms", "folder"))
-    assert "Nuevas: 2;" in out
+    assert "Nuevas: 2;" in out and "(carpeta)" in out
+    again = run_cli(capsys, *imported(course, tmp_path / "entregas", "--lms", "folder", lang="en"))
+    assert "(folder)" in again and "carpeta" not in again and "unchanged: 2;" in again
     assert {s["id"] for s in read_students(sqlite_url(course / "gradebook.db"))} == {"ana_perez", "hector_silva"}
     assert submitted(course, "hector_silva").read_bytes() == notebook("hector_silva")
 

@@ -11,8 +11,8 @@ import io
 import pytest
 
 from conftest import REPO
-from lms_downloads import (AID, PARTICIPANT, blackboard_download, canvas_download, empty_gradebook,  # noqa: F401
-                           moodle_download, new_course, roster_csv, run_cli)
+from lms_downloads import (AID, PARTICIPANT, blackboard_download, canvas_download, moodle_download, new_course,
+                           roster_csv, run_cli)
 from test_export_blackboard import read_xls, upload
 from test_lms_feedback import moodle_reads
 from test_lms_template import BB_ROWS, CANVAS, MOODLE, TITLE, _bb_xls, canvas_posts, changed_cells, moodle_existing_item
@@ -68,6 +68,8 @@ def test_moodle_canvas_and_blackboard_round_trips(tmp_path, capsys, empty_gradeb
            "1005": "sofia_ramirez", "1006": "luis_morales"}
     assert {ids[u]: v for (u, a), v in posts.items() if a == "98765"} == {**expected, "luis_morales": "0"}
     assert {a for _, a in posts} <= {"98765", "98767"}
+    cells = changed_cells(rows(CANVAS), rows((course / "lms" / "canvas_dlgrader.csv").read_bytes().decode("utf-8")))
+    assert {c for _, c in cells} == {5, 7} and not {r for r, _ in cells} & {0, 1, 8}  # graded columns, student rows
     assert (course / "lms" / "feedback" / AID / "canvas" / "silvahéctor_1004" / f"retroalimentacion_{AID}.html").is_file()
 
     # Blackboard: attempts and receipts, a username in capitals; the column by its Grade Center id

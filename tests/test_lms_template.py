@@ -21,7 +21,7 @@ from conftest import REPO
 from dlgrader.course.gradebook import ensure_students, sqlite_url
 from dlgrader.errors import ConfigError
 from dlgrader.lms.export import export
-from lms_downloads import AID, SCORES, empty_gradebook, new_course, roster_rows, run_cli, score_course  # noqa: F401
+from lms_downloads import AID, SCORES, new_course, roster_rows, run_cli, score_course
 from test_export_blackboard import read_xls, upload
 from test_export_moodle import unformat_float
 
@@ -39,8 +39,6 @@ def scored_course(tmp_path: Path, scored: Path, lms: str) -> Path:
     course = Path(shutil.copytree(scored, tmp_path / "curso"))
     ensure_students(sqlite_url(course / "gradebook.db"), roster_rows(lms))
     return course
-
-
 
 
 def changed_cells(before: list[list[str]], after: list[list[str]]) -> set[tuple[int, int]]:
@@ -242,6 +240,7 @@ def test_blackboard_xls_template_by_column_id(tmp_path, capsys, scored):
     filled = course / "lms" / "gc_Curso_fullgc_dlgrader.xls"
     columns, cells = upload(read_xls(filled))  # UTF-16 with BOM, every field quoted, rows by username
     assert columns["Tarea 1 [Total Pts: 20 Score] |123456"] == ("Tarea 1", "123456")
+    assert f"  {AID} → Tarea 1 [Total Pts: 20 Score] |123456" in out.splitlines()
     assert {u: c["Tarea 1 [Total Pts: 20 Score] |123456"] for u, c in cells.items()} == {
         "aperez": "20", "bgonzalez": "15", "crojas": "12.5", "hsilva": "7.25", "lmorales": "15.00", "sramirez": "3",
         "usuario_prueba": ""}
@@ -273,6 +272,22 @@ def test_without_a_template_the_column_ids_reach_the_header(tmp_path, scored):
         export(course, "moodle", root=REPO, columns={AID: "123456"}, out=tmp_path / "m.csv")
     with pytest.raises(ConfigError, match="99_nada"):
         export(course, "canvas", root=REPO, columns={"99_nada": "1"}, out=tmp_path / "c.csv")
+
+
+def test_an_assignment_given_two_columns_is_refused_by_the_api_and_the_cli(tmp_path, capsys, scored):
+    """Which of two columns would get the grade is a guess: refused before anything is written, for any caller."""
+    from dlgrader import api
+    from dlgrader.cli import main
+
+    course = scored_course(tmp_path, scored, "canvas")
+    template = tmp_path / "descarga.csv"
+    template.write_bytes(CANVAS.encode("utf-8"))
+    with pytest.raises(ConfigError, match="twice"):
+        api.export(course, "canvas", template=template, root=REPO, columns=[(AID, "98765"), (AID, TITLE)])
+    code = main(["--root", str(REPO), "export", "--course", str(course), "--to", "canvas", "--template", str(template),
+                 "--column", f"{AID}=98765", "--column", f"{AID}={TITLE}"])
+    assert code == 4 and f"--column {AID} aparece dos veces." in capsys.readouterr().err
+    assert not (course / "lms").exists()
 
 
 def test_the_template_cannot_be_overwritten(tmp_path, scored):

@@ -11,18 +11,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-from .errors import DlgraderError
+from .errors import ConfigError, DlgraderError
 from .grading.submission import grade_submission
 from .material.paths import find_material
 from .results import SubmissionResult
 from .sandbox import probe
 from .sandbox.isolation import Sandbox, require
+from .text import Text
 
 if TYPE_CHECKING:  # the instructor's side (nbgrader, the rubric) is imported when used: a student's check is quick
     from .course.grades import Grades
     from .grading.batch import AutogradeReport
+    from .lms.feedback import FeedbackExport
+    from .lms.submissions import ImportReport
+    from .lms.template import FilledTemplate
 
 
 def grade_file(assignment_id: str, path: str | Path, *, root: str | Path | None = None, sandbox: Sandbox | None = None,
@@ -80,18 +84,26 @@ def grades(course: str | Path, rubric: str | Path, *, db_url: str | None = None,
     return grades_with(course, rubric, out, db_url=db_url, root=root, lang=lang)
 
 
-def export(course: str | Path, to: str, **options):
+def export(course: str | Path, to: str, *, columns: Iterable[tuple[str, str]] | Mapping[str, str] = (),
+           **options) -> "Path | FilledTemplate":
     """The file (or folder) an LMS imports (lms/export.py); with ``template``, the LMS's download filled in.
 
-    Returns the path written, or with ``template`` a ``lms.template.FilledTemplate`` saying what changed.
+    ``columns``: (assignment id or "final", the LMS column's title or id) pairs; an assignment given twice is
+    refused. Returns the path written, or with ``template`` a ``FilledTemplate`` saying what changed.
     """
     from .lms.export import export as write
 
-    return write(course, to, **options)
+    pairs = list(columns.items() if isinstance(columns, Mapping) else columns)
+    keys = [key for key, _ in pairs]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        raise ConfigError(Text(f"--column {twice[0]} aparece dos veces.", f"--column {twice[0]} is given twice."))
+    return write(course, to, columns=dict(pairs), **options)
 
 
 def import_submissions(assignment_id: str, archive: str | Path, lms: str, course: str | Path, *,
-                       root: str | Path | None = None, db_url: str | None = None, timezone: str | None = None):
+                       root: str | Path | None = None, db_url: str | None = None,
+                       timezone: str | None = None) -> "ImportReport":
     """An LMS's "download all submissions" (zip or folder) into ``submitted/`` (lms/submissions.py)."""
     from .lms.submissions import import_submissions as bring
 
@@ -123,7 +135,7 @@ def report(course: str | Path, **options) -> Path:
 
 def feedback(assignment_id: str, course: str | Path, to: str, *, rubric: str | Path | None = None,
              root: str | Path | None = None, db_url: str | None = None, out: str | Path | None = None,
-             lang: str = "es"):
+             lang: str = "es") -> "FeedbackExport":
     """Each student's feedback page (``report``'s, rebuilt first) packed for the LMS (lms/feedback.py)."""
     from .lms.feedback import write_feedback
 

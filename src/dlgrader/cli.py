@@ -13,7 +13,7 @@ import json
 import sys
 
 from . import api
-from .errors import ConfigError, DlgraderError
+from .errors import DlgraderError
 from .reports import submission
 from .text import LANGS, Text
 
@@ -195,12 +195,9 @@ def _grades(args, lang: str) -> int:
 
 
 def _export(args, lang: str) -> int:
-    twice = sorted({k for k, _ in args.column if [key for key, _ in args.column].count(k) > 1})
-    if twice:
-        raise ConfigError(Text(f"--column {twice[0]} aparece dos veces.", f"--column {twice[0]} is given twice."))
     written = api.export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
                          identity=args.identity, assignment=args.assignment, lang=lang, template=args.template,
-                         columns=dict(args.column))
+                         columns=args.column)
     if args.template:
         from .reports.lms_tables import template_summary
 

@@ -10,7 +10,14 @@ from datetime import timezone
 from ..text import Text
 from .terminal import STUDENT
 
-LMS_NAMES = {"canvas": "Canvas", "moodle": "Moodle", "blackboard": "Blackboard", "folder": "carpeta"}
+LMS_NAMES = {"canvas": Text("Canvas", "Canvas"), "moodle": Text("Moodle", "Moodle"),
+             "blackboard": Text("Blackboard", "Blackboard"), "folder": Text("carpeta", "folder")}
+
+
+def lms_name(lms: str, lang: str) -> str:
+    """The LMS's name as people write it (``blackboard-xls`` is Blackboard)."""
+    name = LMS_NAMES.get(lms.split("-")[0])
+    return name(lang) if name else lms
 STATUS = {
     "new": Text("nueva", "new"),
     "updated": Text("actualizada", "updated"),
@@ -30,7 +37,7 @@ def _grid(header: list[str], rows: list[list[str]]) -> list[str]:
 def import_summary(report, lang: str = "es") -> str:
     """The table ``dlgrader submissions import`` prints (``report``: lms.submissions.ImportReport)."""
     t = lambda es, en: Text(es, en)(lang)  # noqa: E731
-    lms = LMS_NAMES.get(report.lms, report.lms)
+    lms = lms_name(report.lms, lang)
     lines = [t(f"Descarga {report.archive} ({lms}) → {report.assignment} en {report.course}",
                f"Download {report.archive} ({lms}) → {report.assignment} in {report.course}")]
     if report.timezone:
@@ -89,7 +96,7 @@ def import_summary(report, lang: str = "es") -> str:
 def template_summary(result, lang: str = "es") -> str:
     """What ``dlgrader export --template`` changed (``result``: lms.template.FilledTemplate)."""
     t = lambda es, en: Text(es, en)(lang)  # noqa: E731
-    lms = LMS_NAMES.get(result.lms.split("-")[0], result.lms)
+    lms = lms_name(result.lms, lang)
     lines = [t(f"Plantilla de {lms} completada: {result.path}", f"{lms} template filled in: {result.path}")]
     lines += [f"  {key} → {header}" for key, header in result.columns.items()]
     lines.append(t(f"Notas escritas: {result.written}; ceros por no entregar: {result.zeros}; celdas sin entrega "

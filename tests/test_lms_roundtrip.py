@@ -63,6 +63,7 @@ def test_moodle_canvas_and_blackboard_round_trips(tmp_path, capsys, empty_gradeb
     imported, exported = steps(capsys, tmp_path, course, "canvas", canvas_download(tmp_path / "canvas.zip"),
                                template, "canvas")
     assert "sin cambios: 5;" in imported and "«páramopedro»" in imported and "Canvas la marca tarde" in imported
+    assert "bruno_gonzalez: 01_perceptron-1.ipynb: más respuestas (4); descartados: 01_perceptron.ipynb: 0" in imported
     posts = canvas_posts(CANVAS, course / "lms" / "canvas_dlgrader.csv")
     ids = {"1001": "ana_perez", "1002": "bruno_gonzalez", "1003": "camila_rojas", "1004": "hector_silva",
            "1005": "sofia_ramirez", "1006": "luis_morales"}

@@ -395,14 +395,14 @@ def test_final_receta(student):
 
     data = load_digits()
     X, y = data.data.astype(np.float64), data.target.astype(np.int64)
-    call = "corrector_final_iniciar(200 dígitos, semilla=0) y luego corrector_final_epoca(50 dígitos)"
-    call_en = "corrector_final_iniciar(200 digits, semilla=0) then corrector_final_epoca(50 digits)"
+    call = "modelo_final() con receta_final(), una época en 200 dígitos (semilla 0), prediciendo otros 50"
+    call_en = "modelo_final() with receta_final(), one epoch on 200 digits (seed 0), predicting 50 others"
     info = student.corrector_final_iniciar(X[:200], y[:200], 0)
     parametros = info.get("parametros") if isinstance(info, dict) else None
     expect(isinstance(parametros, int) and parametros > 0,
            f"{call}: modelo_final() debe devolver un nn.Module con parámetros entrenables; tiene {show(parametros)}.",
            f"{call_en}: modelo_final() must return an nn.Module with trainable parameters; it has {show(parametros)}.")
-    pred = as_array(student.corrector_final_epoca(X[200:250]), "corrector_final_epoca(X)", shape=(50,), kind="i")
+    pred = as_array(student.corrector_final_epoca(X[200:250]), "modelo_final()(X).argmax(1)", shape=(50,), kind="i")
     expect(bool(np.all((pred >= 0) & (pred <= 9))),
            f"{call}: las predicciones deben ser dígitos de 0 a 9; llegaron {show(pred)}.",
            f"{call_en}: the predictions must be digits from 0 to 9; got {show(pred)}.",

@@ -1176,7 +1176,7 @@ def train_final(student) -> dict:
     try:
         student.corrector_final_iniciar(X_ent, y_ent, 0)
         while run["epocas"] < MAX_EPOCAS and time.monotonic() - t0 < PRESUPUESTO_S and run["mejor"] < NIVELES[-1]:
-            pred = as_array(student.corrector_final_epoca(X_oc), "corrector_final_epoca(X_oculto)",
+            pred = as_array(student.corrector_final_epoca(X_oc), "modelo_final()(X_oculto).argmax(1)",
                             shape=(len(y_oc),))
             run["epocas"] += 1
             run["mejor"] = max(run["mejor"], float(np.mean(pred == y_oc)))

@@ -62,6 +62,8 @@ class WorkerSession:
         self.startup_seconds = 0.0
         self.timed_out: set[str] = set()  # functions that already ran out of time: not run again
         self.tape: list[Exchange] | None = None  # while a list: every request and reply, as sent (see play)
+        self.student_cells: set[str] | None = None  # the cells the submission wrote (from load)
+        self.aliases: dict[str, str] = {}  # a locked helper cell's function -> the student's function it calls
         self._inbox = bytearray()  # bytes read from the worker, not yet taken as a reply
         self._awaited = 0  # replies the worker owes: more than one only while play() sends ahead
 
@@ -217,7 +219,8 @@ class WorkerSession:
                            "The reply from your code's process was malformed."))
         if reply["ok"]:
             return reply.get("value")
-        raise from_error(reply.get("error"), str(msg.get("fn", "")), label, self.names)
+        raise from_error(reply.get("error"), str(msg.get("fn", "")), label, self.names,
+                         student_cells=self.student_cells, aliases=self.aliases)
 
     def play(self, tape: list["Exchange"]) -> bool:
         """Send a recorded check's requests, in order; True if every reply is byte for byte the recorded one.
@@ -268,6 +271,7 @@ class WorkerSession:
 
     # -- operations -------------------------------------------------------------
     def load(self, cells: list) -> dict:
+        self.student_cells = {c.id for c in cells if getattr(c, "student", True)}
         report = self.request({"op": "load", "cells": [[c.id, c.source] for c in cells]}, self.load_timeout,
                               Text("la carga de tu notebook", "loading your notebook"))
         if not isinstance(report, dict) or not isinstance(report.get("names"), list):
@@ -279,10 +283,11 @@ class WorkerSession:
              label: str | None = None, overwrite: bool = False):
         """Call a student function; one that timed out before fails at once, so one loop costs one timeout."""
         label = label or fn
+        shown = self.aliases.get(label, label)
         if label in self.timed_out:
-            raise FatalFault(Text(f"{label}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
+            raise FatalFault(Text(f"{shown}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
                                   "no se vuelve a ejecutar.",
-                                  f"{label}() already ran out of time in an earlier check (an infinite loop?); "
+                                  f"{shown}() already ran out of time in an earlier check (an infinite loop?); "
                                   "it is not run again."))
         op = {"op": "call" if handle is None else "method", "fn": fn, "args": list(args), "kwargs": kwargs,
               "inputs": inputs}
@@ -290,7 +295,7 @@ class WorkerSession:
             op["handle"] = handle
         if overwrite:
             op["overwrite"] = True
-        return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
+        return self.request(op, self.call_timeout, Text(f"la llamada a {shown}()", f"the call to {shown}()"),
                             label=label)  # a time-out marks it (_exchange)
 
     def forget_objects(self) -> None:

@@ -18,12 +18,13 @@ Layout, one concern per subpackage (tests/test_layout.py holds the arrows to it)
     sandbox/     the untrusted side and its wire; imports nothing of dlgrader but errors and text
                  isolation (the layers, the command that starts a worker), probe (which layers work here),
                  session (the broker's side of one worker), faults (what its misbehaviour becomes),
-                 frames (the wire), codec (plain data only), worker, zygote (the fork server),
-                 warm (its client), seccomp
+                 python_messages (Python's own messages in Spanish), frames (the wire), codec (plain
+                 data only), worker, zygote (the fork server), warm (its client), seccomp
     grading/     the broker: pytest + hypothesis against a submission's worker; __init__ re-exports
                  the grader-facing helpers of checks (check, as_array, assert_close, fail, ...)
                  submission (one file, the pipeline in order), runner (one program), restarts,
-                 plugin (the pytest plugin), proxy (the student object), feedback, pytest_session,
+                 plugin (the pytest plugin), proxy (the student object), calls (a failing example as
+                 the calls to type), feedback, causes (one root cause, told once), pytest_session,
                  replay, recordings, table_cache (the reference's examples, replayed),
                  batch (autograde: a class, in parallel, into the gradebook), task (one grading process)
     material/    the course material: paths, manifest (assignment.toml), notebook (a submission
@@ -35,7 +36,8 @@ Layout, one concern per subpackage (tests/test_layout.py holds the arrows to it)
                  roster, rubric, scales, grades (scores through the rubric)
     lms/         grades leave for the LMS: columns (shared), canvas, moodle, blackboard,
                  gradescope, export (the dispatch)
-    reports/     what people read: terminal (tables), html (report pages), similarity
+    reports/     what people read: terminal (tables), submission (a student's result as text), html (the
+                 report's pages: view, student_page, class_page, charts, pages), similarity
     content/     what notebooks import: quiz (per-student variants), datasets (the CRISP-DM case)
     student/     the student's check path: check (the notebook's last cell), grade_cells (what a
                  grade cell does: fails closed outside dlgrader, checks under nbgrader validate)

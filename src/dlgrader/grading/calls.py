@@ -82,8 +82,9 @@ def _plain(value: Any, names: dict | None = None) -> str:
 
 
 def _variable(type_name: str, taken: set[str]) -> str:
-    """``Adam`` -> ``adam``, ``ParadaTemprana`` -> ``parada_temprana``; a second one gets a number."""
-    base = re.sub(r"(?<!^)(?=[A-Z])", "_", type_name).lower() or "obj"
+    """``Adam`` -> ``adam``, ``ParadaTemprana`` -> ``parada_temprana``, ``RMSProp`` -> ``rmsprop``; a second one
+    gets a number."""
+    base = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", type_name).lower() or "obj"
     name, n = base, 2
     while name in taken:
         name, n = f"{base}{n}", n + 1

@@ -16,6 +16,7 @@ from .checks import CheckFailed
 
 _NOTE = re.compile(r"^\s*(student|reference)=.*,\s*$")
 _COMMENT = re.compile(r",?\s+# or any other generated value\s*$")  # hypothesis's aside, in English
+_DRAWS = re.compile(r",?\s*data=data\(\.\.\.\)")  # interactive draws: hypothesis shows nothing of them here
 
 
 def counterexample(exc: BaseException) -> str | None:
@@ -24,7 +25,7 @@ def counterexample(exc: BaseException) -> str | None:
         if note.startswith(("Falsifying example", "Failing test case")):
             lines = [_COMMENT.sub(",", ln) for ln in note.splitlines()[1:]]
             lines = [ln for ln in lines if not _NOTE.match(ln) and ln.strip() not in (")", "", ",")]
-            text = " ".join(ln.strip() for ln in lines).rstrip(",")
+            text = _DRAWS.sub("", " ".join(ln.strip() for ln in lines)).strip(" ,")
             return text[:400] + (" …" if len(text) > 400 else "") if text else None
     return None
 

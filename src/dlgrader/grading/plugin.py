@@ -175,12 +175,16 @@ class GradingPlugin:
 
 
     def _counterexample(self, exc: BaseException | None) -> str | None:
-        """Hypothesis' smallest failing input, as the calls it made to the student's code when there are any."""
+        """Hypothesis' smallest failing input, as the calls it made to the student's code when there are any.
+
+        None when the calls went through a locked helper (its arguments describe a model for the helper, not a
+        call the student makes; the check's sentence says what it built), so a student never reads a helper.
+        """
         found = counterexample(exc) if exc is not None else None
         calls = self.log.calls
-        if found and calls and not any(c.name in self.helpers for c in calls):
-            return as_code(calls)
-        return found
+        if found and any(c.name in self.helpers for c in calls):
+            return None
+        return as_code(calls) if found and calls else found
 
 
 def _each_example(inner, log: CallLog):

@@ -20,6 +20,7 @@ class CheckResult:
     message: Text | None = None  # what went wrong, in words
     counterexample: str | None = None  # the smallest failing input hypothesis found
     hint: Text | None = None
+    cause: str | None = None  # not checked: the cell or name whose problem the submission's problems state
 
     def feedback(self, lang: str = "es") -> str:
         if self.passed:

@@ -57,4 +57,5 @@ def point_to_causes(assignment: Assignment, program: Program, load_errors: list[
         else:
             continue
         r.counterexample = r.hint = None
+        r.cause = owner.get(name or "", name) or task
     return causes

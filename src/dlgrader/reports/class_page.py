@@ -23,11 +23,12 @@ STUDENTS = Text("Estudiantes", "Students")
 
 
 def mistakes(results: list[SubmissionResult], mutants_dir) -> Counter:
-    """How many submissions behave like each known mistake; empty and unreadable ones are left out."""
+    """How many submissions behave like each known mistake; empty and unreadable ones are left out, and so are
+    the checks a broken cell or a missing name sank (not a mistake in the code: it never ran)."""
     known = read_mutants(mutants_dir)
     out: Counter = Counter()
     for r in results:
-        failed = {c.id for c in r.checks if not c.passed}
+        failed = {c.id for c in r.checks if not c.passed and c.cause is None}
         if not failed or len(failed) == len(r.checks):
             continue
         m = closest_mutant(failed, known)

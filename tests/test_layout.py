@@ -49,7 +49,8 @@ def _name(path: Path, src: Path) -> str:
 
 
 def _modules(src: Path) -> dict[str, Path]:
-    return {_name(p, src): p for p in sorted(src.rglob("*.py"))}
+    """Every module of the package; ``templates/`` holds files ``dlgrader new`` copies out, not modules."""
+    return {_name(p, src): p for p in sorted(src.rglob("*.py")) if "templates" not in p.relative_to(src).parts}
 
 
 def _imports(name: str, path: Path, known: set[str]) -> set[str]:

@@ -85,6 +85,7 @@ def test_bundle_has_every_notebook_and_a_wheel_with_the_engine_and_the_public_ma
         for name in (f"{aid}.ipynb", f"{aid}.en.ipynb", "assignment.toml", "public_checks.py"):
             assert f"{MATERIAL}/{aid}/{name}" in names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    assert not [n for n in names if n.startswith("dlgrader/material/templates/")]  # dlgrader new's scaffold
     assert sorted(p.name for p in bundle.iterdir()) == ["README.md", "assignments", WHEEL]
 
 

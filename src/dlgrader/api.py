@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import DlgraderError
 from .grading.submission import grade_submission
 from .material.paths import find_material
 from .results import SubmissionResult
@@ -132,21 +133,55 @@ def build(assignment_ids: list[str] | tuple[str, ...] = (), *, root: str | Path 
     return [p for aid in (assignment_ids or material.assignment_ids()) for p in step(material.assignment(aid))]
 
 
+def new(assignment_id: str, *, root: str | Path | None = None) -> list[Path]:
+    """Scaffold a new assignment with a working example task (material/scaffold.py); the files written."""
+    from .material.scaffold import new_assignment
+
+    return new_assignment(find_material(root).root if root is None else root, assignment_id)
+
+
+def unrated(root: str | Path | None = None) -> dict[str, list[str]]:
+    """Assignments a course's rubrics neither grade nor mark ``not_graded`` (they count nowhere): rubric -> ids.
+
+    Only when the material has rubrics (``rubric/*.yaml``); an unreadable rubric is the rubric command's to report.
+    """
+    import yaml
+
+    material = find_material(root)
+    missing = {}
+    for path in sorted((material.root / "rubric").glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            listed = {str(a) for e in data.get("evaluations") or [] for a in (e.get("assignments") or [])}
+            listed |= {str(a) for a in data.get("not_graded") or []}  # left out on purpose
+        except (yaml.YAMLError, AttributeError, TypeError):
+            continue
+        left = [aid for aid in material.assignment_ids() if aid not in listed]
+        if left:
+            missing[path.name] = left
+    return missing
+
+
 @dataclass
 class Doctor:
     """What isolation this machine gives and, for a course, what nbgrader's tools use there."""
 
     sandbox: Sandbox
     course: dict | None = None
+    unrated: dict[str, list[str]] | None = None  # rubric file -> assignments it does not list
 
 
-def doctor(course: str | Path | None = None) -> Doctor:
+def doctor(course: str | Path | None = None, *, root: str | Path | None = None) -> Doctor:
     setup = None
     if course is not None:
         from .course.nbgrader_config import course_setup
 
         setup = course_setup(course)
-    return Doctor(probe.detect(), setup)
+    try:
+        missing = unrated(root)
+    except DlgraderError:  # no course material here (a student's machine): nothing to say about rubrics
+        missing = None
+    return Doctor(probe.detect(), setup, missing)
 
 
 def demo(out: str | Path | None = None, **options):

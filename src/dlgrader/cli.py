@@ -100,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--out", help="where to build the demo course (default: a new temporary folder)")
     d.add_argument("--jobs", type=int, default=None)
 
+    n = sub.add_parser("new", help="scaffold a new assignment with a working example task (see CONTRIBUTING.md)")
+    n.add_argument("assignment", help="its id: two digits and a name, e.g. 10_atencion")
+
     b = sub.add_parser("build", help="write the notebooks' grade cells (code and points) from assignment.toml")
     b.add_argument("assignments", nargs="*", help="only these assignments (default: all)")
     b.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook is out of date")
@@ -207,6 +210,16 @@ def _demo(args, lang: str) -> int:
     return 5 if result.failures else 0
 
 
+def _new(args, lang: str) -> int:
+    for path in api.new(args.assignment, root=args.root):
+        print(submission.WRITTEN(lang) + str(path))
+    print(Text(f"Reemplaza la tarea de ejemplo por la tuya y corre las pruebas: CONTRIBUTING.md. Agrega "
+               f"{args.assignment} a una evaluación de cada rúbrica (rubric/*.yaml).",
+               f"Replace the example task with yours and run the tests: CONTRIBUTING.md. Add {args.assignment} "
+               "to an evaluation of each rubric (rubric/*.yaml).")(lang))
+    return 0
+
+
 def _build(args, lang: str) -> int:
     paths = api.build(args.assignments, root=args.root, check_only=args.check)
     verb = Text("desactualizado", "out of date") if args.check else Text("reescrito", "rewritten")
@@ -214,17 +227,19 @@ def _build(args, lang: str) -> int:
         print(f"{verb(lang)}: {path}")
     if not paths:
         print(Text("Los notebooks están al día.", "The notebooks are up to date.")(lang))
+    for line in _tables().unrated_warnings(api.unrated(args.root), lang):
+        print(line, file=sys.stderr)
     return 1 if args.check and paths else 0
 
 
 def _doctor(args, lang: str) -> int:
-    print(_tables().doctor_report(api.doctor(args.course), lang))
+    print(_tables().doctor_report(api.doctor(args.course, root=args.root), lang))
     return 0
 
 
 COMMANDS = {"check": _check, "grade": _grade, "autograde": _autograde, "grades": _grades, "export": _export,
             "roster": _roster, "report": _report, "similarity": _similarity, "release": _release, "demo": _demo,
-            "build": _build, "doctor": _doctor}
+            "new": _new, "build": _build, "doctor": _doctor}
 
 
 if __name__ == "__main__":

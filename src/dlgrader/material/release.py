@@ -21,6 +21,8 @@ ENGINE = Path(__file__).resolve().parents[1]  # src/dlgrader: every subpackage s
 STUDENTS_HEADING = "## Para estudiantes"
 _SKIP = shutil.ignore_patterns(*SKIP)
 _HIDDEN_FOLDERS = {"solutions", "graders", "mutants"}
+# the instructor's scaffold (dlgrader new: an example reference, its mutants) stays out of the students' wheel
+INSTRUCTOR_ONLY = ("material/templates",)
 
 
 def _project_dir(material: Material) -> Path:
@@ -54,7 +56,8 @@ def build_release(out: str | Path, *, root: str | Path | None = None) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(material.assignments, out / "assignments", ignore=_SKIP, dirs_exist_ok=True)
     (out / "README.md").write_text(readme, encoding="utf-8")
-    write_wheel(out, read_project(project_dir / "pyproject.toml"), wheel_files(ENGINE, material.assignments), readme)
+    files = wheel_files(ENGINE, material.assignments, leave_out=INSTRUCTOR_ONLY)
+    write_wheel(out, read_project(project_dir / "pyproject.toml"), files, readme)
     found = leaks(out, material)
     if found:
         shutil.rmtree(out)

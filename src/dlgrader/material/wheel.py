@@ -85,13 +85,16 @@ def _digest(data: bytes) -> str:
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
 
-def wheel_files(engine: Path, assignments: Path) -> dict[str, Path]:
-    """Archive name -> file: every file of the engine, and the public material under :data:`MATERIAL_IN_WHEEL`."""
+def wheel_files(engine: Path, assignments: Path, leave_out: tuple[str, ...] = ()) -> dict[str, Path]:
+    """Archive name -> file: the engine's files but its folders ``leave_out`` (relative to it), and the
+    public material under :data:`MATERIAL_IN_WHEEL`."""
     files = {}
-    for base, prefix in ((engine, PACKAGE), (assignments, MATERIAL_IN_WHEEL)):
+    for base, prefix, skipped in ((engine, PACKAGE, leave_out), (assignments, MATERIAL_IN_WHEEL, ())):
         for path in sorted(p for p in base.rglob("*") if p.is_file()):
             rel = path.relative_to(base)
-            if not any(fnmatch.fnmatch(part, pattern) for part in rel.parts for pattern in SKIP):
+            if any(fnmatch.fnmatch(part, pattern) for part in rel.parts for pattern in SKIP):
+                continue
+            if not any(rel.is_relative_to(folder) for folder in skipped):
                 files[f"{prefix}/{rel.as_posix()}"] = path
     return files
 

@@ -113,6 +113,7 @@ def doctor_report(d, lang: str = "es") -> str:
     """The machine's isolation layers and, for a course, what nbgrader's tools use there (``d``: api.Doctor)."""
     lines = [f"{Text('nivel de aislamiento', 'isolation level')(lang)}: {d.sandbox.level}"]
     lines += [f"  {'✓' if layer.active else '✗'} {layer.name}: {layer.detail}" for layer in d.sandbox.layers]
+    lines += unrated_warnings(d.unrated or {}, lang)
     setup = d.course
     if setup is None:
         return "\n".join(lines)
@@ -132,6 +133,22 @@ def doctor_report(d, lang: str = "es") -> str:
         lines.append(Text("Agrega al final de nbgrader_config.py:", "Add at the end of nbgrader_config.py:")(lang))
         lines.append("c = get_config()  # noqa: F821\n" + setup["add"].rstrip("\n"))
     return "\n".join(lines)
+
+
+def unrated_warnings(missing: Mapping[str, list[str]], lang: str = "es") -> list[str]:
+    """One line per rubric that leaves assignments out: they count in no grade of that course."""
+    lines = []
+    for name, ids in missing.items():
+        what = ", ".join(ids)
+        lines.append((Text(f"⚠ La rúbrica {name} no incluye {what}: no cuenta en ninguna nota; agrégala a una "
+                           "evaluación o a not_graded.",
+                           f"⚠ Rubric {name} does not list {what}: it counts in no grade; add it to an evaluation "
+                           "or to not_graded.") if len(ids) == 1 else
+                      Text(f"⚠ La rúbrica {name} no incluye {what}: no cuentan en ninguna nota; agrégalas a una "
+                           "evaluación o a not_graded.",
+                           f"⚠ Rubric {name} does not list {what}: they count in no grade; add them to an "
+                           "evaluation or to not_graded."))(lang))
+    return lines
 
 
 def demo_header(sandbox, course, lang: str = "es") -> str:

@@ -280,7 +280,7 @@ class WorkerSession:
         return report
 
     def call(self, fn: str, args: tuple, kwargs: dict, *, inputs: bool = False, handle: int | None = None,
-             label: str | None = None):
+             label: str | None = None, overwrite: bool = False):
         """Call a student function; one that timed out before fails at once, so one loop costs one timeout."""
         label = label or fn
         if label in self.timed_out:
@@ -292,6 +292,8 @@ class WorkerSession:
               "inputs": inputs}
         if handle is not None:
             op["handle"] = handle
+        if overwrite:
+            op["overwrite"] = True
         return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
                             label=label)  # a time-out marks it (_exchange)
 

@@ -9,6 +9,7 @@ a recorded reply of that API (tests/test_student_locate.py), so it is kept this 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ class LiveNotebook:
 
 def live_notebook() -> LiveNotebook | None:
     """The notebook open in Colab, or None outside Colab (or when the page does not answer)."""
-    if "google.colab" not in sys.modules:  # Colab's kernel imports it at start-up; nothing else does
+    if "google.colab" not in sys.modules and "COLAB_RELEASE_TAG" not in os.environ:  # what Colab's kernel has
         return None
     try:
         from google.colab import _message

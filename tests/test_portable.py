@@ -28,7 +28,8 @@ STANDIN = Path(__file__).parent / "windows_standin"
 EXAMPLES = REPO / "examples"
 # Beyond all of 01's demo class (a time-out, a syntax error, broken JSON, a renamed function, an object whose
 # __eq__ lies, numpy monkeypatched in the worker), two partly right notebooks of each other assignment.
-OTHERS = {"02_activaciones": ["renata_olivares", "florencia_benitez"], "03_backprop": ["carmen_rubio", "jorge_marin"],
+OTHERS = {"02_activaciones": ["renata_olivares", "florencia_benitez"],
+          "03_backprop": ["carmen_rubio", "jorge_marin"],
           "04_descenso_gradiente": ["esteban_gallardo", "constanza_leiva"],
           "05_optimizadores": ["renata_pizarro", "catalina_orellana"],
           "06_convolucion": ["ezequiel_maturana", "joaquina_pino"],
@@ -154,4 +155,5 @@ def test_the_sandboxed_session_would_not_run_there(tmp_path):
             "public_only=True, sandbox=Sandbox('plain', False, False))\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=_standin_env(), capture_output=True, text=True,
                           timeout=300)
-    assert done.returncode != 0 and re.search(r"has no attribute '(poll|killpg)'", done.stderr), done.stderr[-2000:]
+    missing = re.search(r"has no attribute '(poll|killpg)'", done.stderr)
+    assert done.returncode != 0 and missing, done.stderr[-2000:]

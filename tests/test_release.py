@@ -96,7 +96,8 @@ def test_the_wheel_is_pure_python_and_installs_what_students_have(wheel):
     assert "Tag: py3-none-any" in wheel.read(f"{info}/WHEEL").decode()
     assert wheel.read(f"{info}/entry_points.txt").decode() == "[console_scripts]\ndlgrader = dlgrader.cli:main\n"
     metadata = wheel.read(f"{info}/METADATA").decode()
-    requires = [Requirement(line.split(": ", 1)[1]) for line in metadata.splitlines() if line.startswith("Requires-Dist")]
+    requires = [Requirement(line.split(": ", 1)[1]) for line in metadata.splitlines()
+                if line.startswith("Requires-Dist")]
     plain = {r.name for r in requires if r.marker is None}
     assert plain == {"numpy", "pytest", "hypothesis", "tqdm", "matplotlib", "scikit-learn"}
     (torch,) = [r for r in requires if r.marker is not None]

@@ -30,8 +30,10 @@ def _project_dir(material: Material) -> Path:
     for folder in (ENGINE.parents[1], material.root):
         if (folder / "pyproject.toml").is_file() and (folder / "README.md").is_file():
             return folder
-    raise ConfigError(Text(f"No encuentro pyproject.toml y README.md de dlgrader junto a {ENGINE} ni en {material.root}.",
-                           f"Cannot find dlgrader's pyproject.toml and README.md beside {ENGINE} or in {material.root}."))
+    raise ConfigError(Text(f"No encuentro pyproject.toml y README.md de dlgrader junto a {ENGINE} ni en "
+                           f"{material.root}.",
+                           f"Cannot find dlgrader's pyproject.toml and README.md beside {ENGINE} or in "
+                           f"{material.root}."))
 
 
 def student_readme(project_readme: str) -> str:

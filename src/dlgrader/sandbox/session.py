@@ -144,7 +144,8 @@ class WorkerSession:
                 self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
             if size is not None and len(buf) >= HEADER.size + size:
                 break
-            chunk = self._read(deadline, 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16)))
+            want = 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16))
+            chunk = self._read(deadline, want)
             if chunk is None:
                 self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
                                f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),

@@ -53,7 +53,8 @@ def check_from_notebook(assignment: str | None, notebook: str | None, lang: str 
 def _header(found: Located, result: SubmissionResult) -> list[Text]:
     """What comes before the verdict: the file checked, how it was chosen, and code run but not saved."""
     if found.how == "colab":
-        return [Text(f"Notebook revisado: «{found.label}», tal como está abierto en Colab (también lo no guardado).",
+        return [Text(f"Notebook revisado: «{found.label}», tal como está abierto en Colab "
+                     "(también lo no guardado).",
                      f"Notebook checked: «{found.label}», as it is open in Colab (unsaved edits too).")]
     lines = [checked_line(result)]
     if found.how == "fallback":

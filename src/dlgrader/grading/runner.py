@@ -25,6 +25,7 @@ from ..material.notebook import Program, helper_aliases
 from ..material.paths import Material
 from ..results import CheckResult, SubmissionResult
 from ..sandbox.isolation import Sandbox
+from ..sandbox.portable import session_class
 from ..sandbox.session import WorkerSession
 from ..text import Text
 from . import replay
@@ -130,9 +131,9 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
     aliases = helper_aliases(program.cells, {n for t in assignment.tasks for n in t.names})
 
     def make() -> WorkerSession:
-        session = WorkerSession(sandbox, hidden=material.hidden_dirs(), preimport=preimport,
-                                memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
-                                load_timeout=assignment.load_timeout)
+        session = session_class(sandbox)(sandbox, hidden=material.hidden_dirs(), preimport=preimport,
+                                         memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
+                                         load_timeout=assignment.load_timeout)
         session.aliases = aliases
         return session
 

@@ -28,12 +28,13 @@ STANDIN = Path(__file__).parent / "windows_standin"
 EXAMPLES = REPO / "examples"
 # Beyond all of 01's demo class (a time-out, a syntax error, broken JSON, a renamed function, an object whose
 # __eq__ lies, numpy monkeypatched in the worker), two partly right notebooks of each other assignment.
-OTHERS = {"02_activaciones": ["renata_olivares", "florencia_benitez"],
-          "03_backprop": ["carmen_rubio", "jorge_marin"],
-          "04_descenso_gradiente": ["esteban_gallardo", "constanza_leiva"],
-          "05_optimizadores": ["renata_pizarro", "catalina_orellana"],
-          "06_convolucion": ["ezequiel_maturana", "joaquina_pino"],
-          "07_regularizacion": ["cristobal_rivas", "trinidad_alarcon"], "09_prueba_unidad1": ["hilda_moya", "damaris_pena"]}
+OTHERS = {"02_activaciones": ["isabel_torres", "camila_rojas"],
+          "03_backprop": ["sofia_ramirez", "camila_rojas"],
+          "04_descenso_gradiente": ["gabriela_munoz", "camila_rojas"],
+          "05_optimizadores": ["camila_rojas", "felipe_soto"],
+          "06_convolucion": ["hector_silva", "karina_vega"],
+          "07_regularizacion": ["camila_rojas", "sofia_ramirez"],
+          "09_prueba_unidad1": ["elena_martinez", "isabel_torres"]}
 
 
 def _hunting_the_disk(assignment_id: str) -> set[str]:

@@ -2,14 +2,14 @@
 
 The models live in the student's process: the notebook's locked helper cell builds them from plain layer
 descriptions with weights chosen here, calls the student's function and sends back only numbers and arrays
-(parameters, outputs, training history, and which mode the model was in at each forward pass). Here the same
+(parameters, outputs, training history, and which mode the model was in at each forward pass). The final model
+goes the other way: the worker sends its description and the broker builds, trains and measures it (at the end). Here the same
 model is rebuilt with PyTorch from the same weights, trained or evaluated the stated way, and compared with
 explicit tolerances (the student's model computes in float32). Every case is small: at most 60 examples and
 3 epochs, so a whole training run takes milliseconds.
 """
 
 import math
-import time
 
 import numpy as np
 import pytest
@@ -20,6 +20,7 @@ from sklearn.metrics import accuracy_score, classification_report, confusion_mat
 
 from dlgrader.grading import (CheckFailed, as_array, as_number, assert_close, assert_equal, check, expect, fail,
                               grader_settings, show, single_threaded)
+from dlgrader.grading.layer_models import Training, build, check_final
 from dlgrader.sandbox.faults import FatalFault, SubmissionFault
 
 # ------------------------------------------------------------------ helpers
@@ -1146,20 +1147,24 @@ def test_seleccion_validacion(student, reference, case):
 
 
 # ------------------------------------------------------------------ final: accuracy tiers on held-out digits
+# The worker sends only the final model's description (corrector_final(): layers and recipe); the model is built,
+# trained and measured here, so the held-out images never enter the sandbox and nothing of the student's process
+# (a forward of their own, weights fitted beforehand) takes part in the tiers (dlgrader.grading.layer_models).
 
-SEMILLA_OCULTA = 2026  # which 20 % of the digits the broker keeps; the student never receives their labels
+SEMILLA_OCULTA = 2026  # which 20 % of the digits the broker keeps; the student never receives them
 FRAC_OCULTA = 0.2
-PRESUPUESTO_S = 30.0  # wall-clock seconds of training, as stated in the notebook
+SEMILLA_MODELO = 0  # torch.manual_seed before building, and the batch order's generator, as the notebook states
+PRESUPUESTO_S = 30.0  # CPU seconds of training on one thread, as stated in the notebook
 MAX_EPOCAS = 30
 NIVELES = (0.90, 0.95, 0.97)
 
 
 def held_out_digits():
-    """(X_ent, y_ent, X_oculto, y_oculto): a fixed stratified 20 % of sklearn's digits is held out."""
+    """(X_ent, y_ent, X_oculto, y_oculto) as (N, 1, 8, 8) pixel/16 images: a fixed stratified 20 % is held out."""
     from sklearn.datasets import load_digits
 
     data = load_digits()
-    X, y = data.data.astype(np.float64), data.target.astype(np.int64)
+    X, y = (data.data / 16.0).reshape(-1, 1, 8, 8), data.target.astype(np.int64)
     rng = np.random.default_rng(SEMILLA_OCULTA)
     oculto = np.zeros(len(y), dtype=bool)
     for c in np.unique(y):
@@ -1168,22 +1173,27 @@ def held_out_digits():
     return X[~oculto], y[~oculto], X[oculto], y[oculto]
 
 
-def train_final(student) -> dict:
-    """Train the student's final model one epoch per call; keep the best held-out accuracy, stop at the budget."""
+@single_threaded
+def broker_training(plan, receta) -> dict:
+    """Train the described model here, one epoch at a time; keep the best held-out accuracy, stop at the budget."""
     X_ent, y_ent, X_oc, y_oc = held_out_digits()
-    run = {"mejor": 0.0, "epocas": 0, "segundos": 0.0, "problema": None}
-    t0 = time.monotonic()
-    try:
-        student.corrector_final_iniciar(X_ent, y_ent, 0)
-        while run["epocas"] < MAX_EPOCAS and time.monotonic() - t0 < PRESUPUESTO_S and run["mejor"] < NIVELES[-1]:
-            pred = as_array(student.corrector_final_epoca(X_oc), "corrector_final_epoca(X_oculto)",
-                            shape=(len(y_oc),))
-            run["epocas"] += 1
-            run["mejor"] = max(run["mejor"], float(np.mean(pred == y_oc)))
-    except (CheckFailed, SubmissionFault, FatalFault) as exc:  # a slow or broken model keeps the tiers it reached
-        run["problema"] = exc.text
-    run["segundos"] = time.monotonic() - t0
+    training = Training(build(plan, SEMILLA_MODELO), receta, X_ent, y_ent, SEMILLA_MODELO)
+    run = {"mejor": 0.0, "epocas": 0}
+    while run["epocas"] < MAX_EPOCAS and run["mejor"] < NIVELES[-1] and training.epoch(PRESUPUESTO_S):
+        run["epocas"] += 1
+        run["mejor"] = max(run["mejor"], float(np.mean(training.predict(X_oc) == y_oc)))
+    run["segundos"] = training.seconds
     return run
+
+
+def train_final(student) -> dict:
+    run = {"mejor": 0.0, "epocas": 0, "segundos": 0.0, "problema": None, "pista": None}
+    try:
+        plan, receta = check_final(student.corrector_final(), (1, 8, 8), 10)
+    except (CheckFailed, SubmissionFault, FatalFault) as exc:  # no model to train: no tier
+        run["problema"], run["pista"] = exc.text, getattr(exc, "hint", None)
+        return run
+    return run | broker_training(plan, receta)
 
 
 @pytest.fixture(scope="session")
@@ -1200,19 +1210,21 @@ def final_run(student, final_runs) -> dict:
 
 def expect_tier(run, nivel):
     pct = f"{100 * nivel:.0f} %"
-    mejor = f"{100 * run['mejor']:.1f} %"
-    extra_es = extra_en = ""
     if run["problema"] is not None:
-        extra_es = f" El entrenamiento se detuvo antes: {run['problema'].es}"
-        extra_en = f" Training stopped early: {run['problema'].en}"
+        pista = run["pista"]
+        fail(f"El corrector no pudo armar modelo_final() para medir el nivel de {pct}: {run['problema'].es}",
+             f"The grader could not build modelo_final() to measure the {pct} tier: {run['problema'].en}",
+             pista.es if pista else None, pista.en if pista else None)
+    mejor = f"{100 * run['mejor']:.1f} %"
     expect(run["mejor"] >= nivel,
-           f"modelo_final() entrenado con receta_final() en los dígitos de entrenamiento, una época por llamada, "
+           f"modelo_final(), armado y entrenado por el corrector con receta_final() en los dígitos de entrenamiento, "
            f"llegó a una exactitud máxima de {mejor} en los dígitos reservados tras {run['epocas']} épocas "
-           f"({run['segundos']:.1f} s); este nivel pide al menos {pct} dentro de {PRESUPUESTO_S:.0f} s y "
-           f"{MAX_EPOCAS} épocas.{extra_es}",
-           f"modelo_final() trained with receta_final() on the training digits, one epoch per call, reached a best "
-           f"accuracy of {mejor} on the held-out digits after {run['epocas']} epochs ({run['segundos']:.1f} s); "
-           f"this tier asks for at least {pct} within {PRESUPUESTO_S:.0f} s and {MAX_EPOCAS} epochs.{extra_en}",
+           f"({run['segundos']:.1f} s de CPU); este nivel pide al menos {pct} dentro de {PRESUPUESTO_S:.0f} s de CPU "
+           f"y {MAX_EPOCAS} épocas.",
+           f"modelo_final(), built and trained by the grader with receta_final() on the training digits, reached a "
+           f"best accuracy of {mejor} on the held-out digits after {run['epocas']} epochs ({run['segundos']:.1f} CPU "
+           f"seconds); this tier asks for at least {pct} within {PRESUPUESTO_S:.0f} CPU seconds and {MAX_EPOCAS} "
+           "epochs.",
            "Prueba tu modelo con la celda de demostración del modelo final: una CNN pequeña basta.",
            "Try your model with the final model's demonstration cell: a small CNN is enough.")
 

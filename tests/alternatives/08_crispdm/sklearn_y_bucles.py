@@ -1,4 +1,5 @@
-# Alternative correct solution: scikit-learn's stratified split, explicit loops, nn.Module subclasses.
+# Alternative correct solution: scikit-learn's stratified split, explicit loops, nn.Module subclasses (a final
+# model built layer by layer with add_module, one block nested).
 # %% [dividir]
 from sklearn.model_selection import train_test_split
 
@@ -222,18 +223,16 @@ def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, s
     return {"elegida": elegida, "validacion": validacion, "prueba": evaluar(final, X_pru, y_pru, n_clases)["exactitud"]}
 
 # %% [final]
-class RedFinal(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.oculta = nn.Linear(64, 128)
-        self.salida = nn.Linear(128, 10)
-
-    def forward(self, x):
-        return self.salida(torch.relu(self.oculta(x.flatten(1))))
-
-
 def modelo_final():
-    return RedFinal()
+    """Una red densa armada capa por capa, con nombres, y un bloque oculto anidado."""
+    oculta = nn.Sequential()
+    oculta.add_module("lineal", nn.Linear(64, 128))
+    oculta.add_module("activacion", nn.ReLU(inplace=True))
+    modelo = nn.Sequential()
+    modelo.add_module("aplanar", nn.Flatten())
+    modelo.add_module("oculta", oculta)
+    modelo.add_module("salida", nn.Linear(128, 10))
+    return modelo
 
 
 def receta_final():

@@ -258,8 +258,8 @@ class Training:
         self.model, self.recipe = model, recipe
         make = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam}[recipe.optimizer]
         self.optimizer = make(model.parameters(), lr=recipe.lr)
-        self.X = torch.as_tensor(np.asarray(X), dtype=torch.float32)
-        self.y = torch.as_tensor(np.asarray(y), dtype=torch.long)
+        self.X = torch.from_numpy(np.array(X, dtype=np.float32))
+        self.y = torch.from_numpy(np.array(y, dtype=np.int64))
         self.generator = torch.Generator().manual_seed(seed)
         self.seconds = 0.0
 
@@ -286,5 +286,5 @@ class Training:
 
         self.model.eval()
         with torch.no_grad():
-            logits = self.model(torch.as_tensor(np.asarray(X), dtype=torch.float32))
+            logits = self.model(torch.from_numpy(np.array(X, dtype=np.float32)))
         return logits.argmax(dim=1).numpy().astype(np.int64)

@@ -11,22 +11,25 @@ def dividir(X, y, frac_prueba, semilla):
 # %% [normalizacion]
 def ajustar_normalizacion(X):
     X = np.array(X, dtype=np.float64)
-    n, d = X.shape
+    filas = X.reshape(len(X), -1)  # con imágenes, cada píxel de cada canal es una columna
+    n, d = filas.shape
     media = np.zeros(d)
     desv = np.zeros(d)
     for j in range(d):
-        columna = X[:, j]
+        columna = filas[:, j]
         media[j] = columna.sum() / n
         varianza = ((columna - media[j]) ** 2).sum() / n
         desv[j] = math.sqrt(varianza) if columna.max() > columna.min() else 1.0  # constante: 1
-    return media, desv
+    return media.reshape(X.shape[1:]), desv.reshape(X.shape[1:])
 
 
 def aplicar_normalizacion(X, media, desv):
     Z = np.array(X, dtype=np.float64)
-    for j in range(Z.shape[1]):
-        Z[:, j] = (Z[:, j] - media[j]) / desv[j]
-    return Z
+    filas = Z.reshape(len(Z), -1)
+    media, desv = np.ravel(media), np.ravel(desv)
+    for j in range(filas.shape[1]):
+        filas[:, j] = (filas[:, j] - media[j]) / desv[j]
+    return filas.reshape(Z.shape)
 
 
 def normalizar_particiones(X_ent, X_pru):

@@ -40,6 +40,7 @@ class SubmissionResult:
     problems: list[Text] = field(default_factory=list)  # one-line reasons: broken file, missing cell, crash
     seconds: float = 0.0
     source: str | None = None  # the file graded
+    saved_at: float | None = None  # its modification time when graded (when it was last saved), seconds since the epoch
 
     @property
     def score(self) -> float:
@@ -77,4 +78,4 @@ class SubmissionResult:
         checks = [CheckResult(**{**c, "title": Text(**c["title"]), "message": text(c["message"]),
                                  "hint": text(c["hint"])}) for c in rec["checks"]]
         return cls(rec["assignment"], rec["student"], checks, [Text(**p) for p in rec["problems"]],
-                   rec["seconds"], rec["source"])
+                   rec["seconds"], rec["source"], rec.get("saved_at"))

@@ -25,6 +25,7 @@ from ..material.notebook import Program
 from ..material.paths import Material
 from ..results import CheckResult, SubmissionResult
 from ..sandbox.isolation import Sandbox
+from ..sandbox.portable import session_class
 from ..sandbox.session import WorkerSession
 from ..text import Text
 from . import replay
@@ -127,9 +128,9 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
     preimport = ["numpy"] + (["torch"] if assignment.needs_torch else [])
 
     def make() -> WorkerSession:
-        return WorkerSession(sandbox, hidden=material.hidden_dirs(), preimport=preimport,
-                             memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
-                             load_timeout=assignment.load_timeout)
+        return session_class(sandbox)(sandbox, hidden=material.hidden_dirs(), preimport=preimport,
+                                      memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
+                                      load_timeout=assignment.load_timeout)
 
     with GRADING_LOCK:
         table = record or (table if include_hidden else None)

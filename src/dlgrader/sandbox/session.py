@@ -137,24 +137,19 @@ class WorkerSession:
     def _receive_frame(self, deadline: float, during: Text) -> bytes:
         """The next reply frame; bytes past it stay in the inbox only while more replies are owed."""
         assert self.proc is not None
-        fd = self.proc.stdout.fileno()
         buf = self._inbox
-        poller = None
         while True:
             size = HEADER.unpack(bytes(buf[:HEADER.size]))[0] if len(buf) >= HEADER.size else None
             if size is not None and size > codec.MAX_BYTES:
                 self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
             if size is not None and len(buf) >= HEADER.size + size:
                 break
-            if poller is None:
-                poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to create per reply
-                poller.register(fd, select.POLLIN)
-            left = deadline - time.monotonic()  # past it, a reply already waiting is still taken
-            if not poller.poll(max(0, math.ceil(left * 1000))):
+            want = 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16))
+            chunk = self._read(deadline, want)
+            if chunk is None:
                 self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
                                f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
                           timed_out=True)
-            chunk = os.read(fd, 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16)))
             if not chunk:
                 self._die(Text(f"El proceso de tu código terminó durante {during.es} "
                                "(¿os._exit, memoria agotada o un límite del sistema?).",
@@ -167,6 +162,16 @@ class WorkerSession:
         if buf and self._awaited <= 0:  # the worker wrote what it was not asked for
             self._die(_CORRUPTED)
         return frame
+
+    def _read(self, deadline: float, limit: int) -> bytes | None:
+        """Up to ``limit`` bytes from the worker once some arrive: b"" when it has ended, None past ``deadline``
+        (a reply already waiting is still taken). :mod:`.portable` reads with a thread instead of ``poll``."""
+        fd = self.proc.stdout.fileno()
+        poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to close
+        poller.register(fd, select.POLLIN)
+        if not poller.poll(max(0, math.ceil((deadline - time.monotonic()) * 1000))):
+            return None
+        return os.read(fd, limit)
 
     def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None) -> bytes:
         """Send one request frame and wait for its reply frame, within the call's and the check's time."""

@@ -27,7 +27,8 @@ Layout, one concern per subpackage (tests/test_layout.py holds the arrows to it)
                  plugin (the pytest plugin), proxy (the student object), calls (a failing example as
                  the calls to type), feedback, causes (one root cause, told once), pytest_session,
                  replay, recordings, table_cache (the reference's examples, replayed),
-                 batch (autograde: a class, in parallel, into the gradebook), task (one grading process)
+                 batch (autograde: a class, in parallel, into the gradebook), task (one grading process),
+                 layer_models (08's final model: a plain layer list, checked, built and trained in the broker)
     material/    the course material: paths, manifest (assignment.toml), notebook (a submission
                  as a program), build (the notebooks' grade cells, from the manifest), release
                  (the student bundle), wheel (the students' wheel, carrying the public material), mutants

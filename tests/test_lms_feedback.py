@@ -15,8 +15,8 @@ import pytest
 
 from conftest import REPO
 from dlgrader.cli import main
-from lms_downloads import (AID, PARTICIPANT, SCORES, blackboard_name, canvas_download, moodle_download, new_course,
-                           notebook, receipt, run_cli, score_course, write_zip, zipped_entries)
+from lms_downloads import (AID, PARTICIPANT, ROSTER, SCORES, blackboard_name, canvas_download, moodle_download,
+                           new_course, notebook, receipt, run_cli, score_course, write_zip, zipped_entries)
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +24,9 @@ def graded(tmp_path_factory, empty_gradebook) -> Path:
     """The class scored and saved as autograde leaves it, plus Luis, graded although no download brings him."""
     course = new_course(tmp_path_factory.mktemp("graded") / "curso", empty_gradebook, "moodle")
     return score_course(course, {**SCORES, "luis_morales": 0})
+
+
+NAMES = {sid: f"{first} {last}" for sid, first, last, _ in ROSTER}
 
 
 def moodle_reads(zip_path: Path, participants: dict[str, str]) -> dict[str, tuple[str, str, str]]:
@@ -65,7 +68,8 @@ def test_moodle_zip_reaches_each_participant_of_the_download(tmp_path, capsys, g
         for name in zf.namelist():
             sid = participants[name.split("_")[1]]
             page = zf.read(name).decode("utf-8")
-            assert f"Retroalimentación: {sid}" in page and "<script" not in page
+            assert f"Retroalimentación: {NAMES[sid]}</h1><p class='sub'>{sid}" in page  # this student's own page
+            assert "<script" not in page
             assert " src=" not in page and "stylesheet" not in page  # self-contained
     downloaded = {n.split("/")[0] for n in zipped_entries(tmp_path / "moodle.zip")}
     assert {n.split("/")[0] for n in zf.namelist()} <= downloaded  # the download's own folder names

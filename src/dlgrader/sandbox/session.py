@@ -62,6 +62,8 @@ class WorkerSession:
         self.startup_seconds = 0.0
         self.timed_out: set[str] = set()  # functions that already ran out of time: not run again
         self.tape: list[Exchange] | None = None  # while a list: every request and reply, as sent (see play)
+        self.student_cells: set[str] | None = None  # the cells the submission wrote (from load)
+        self.aliases: dict[str, str] = {}  # a locked helper cell's function -> the student's function it calls
         self._inbox = bytearray()  # bytes read from the worker, not yet taken as a reply
         self._awaited = 0  # replies the worker owes: more than one only while play() sends ahead
 
@@ -137,24 +139,19 @@ class WorkerSession:
     def _receive_frame(self, deadline: float, during: Text) -> bytes:
         """The next reply frame; bytes past it stay in the inbox only while more replies are owed."""
         assert self.proc is not None
-        fd = self.proc.stdout.fileno()
         buf = self._inbox
-        poller = None
         while True:
             size = HEADER.unpack(bytes(buf[:HEADER.size]))[0] if len(buf) >= HEADER.size else None
             if size is not None and size > codec.MAX_BYTES:
                 self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
             if size is not None and len(buf) >= HEADER.size + size:
                 break
-            if poller is None:
-                poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to create per reply
-                poller.register(fd, select.POLLIN)
-            left = deadline - time.monotonic()  # past it, a reply already waiting is still taken
-            if not poller.poll(max(0, math.ceil(left * 1000))):
+            want = 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16))
+            chunk = self._read(deadline, want)
+            if chunk is None:
                 self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
                                f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
                           timed_out=True)
-            chunk = os.read(fd, 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16)))
             if not chunk:
                 self._die(Text(f"El proceso de tu código terminó durante {during.es} "
                                "(¿os._exit, memoria agotada o un límite del sistema?).",
@@ -167,6 +164,16 @@ class WorkerSession:
         if buf and self._awaited <= 0:  # the worker wrote what it was not asked for
             self._die(_CORRUPTED)
         return frame
+
+    def _read(self, deadline: float, limit: int) -> bytes | None:
+        """Up to ``limit`` bytes from the worker once some arrive: b"" when it has ended, None past ``deadline``
+        (a reply already waiting is still taken). :mod:`.portable` reads with a thread instead of ``poll``."""
+        fd = self.proc.stdout.fileno()
+        poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to close
+        poller.register(fd, select.POLLIN)
+        if not poller.poll(max(0, math.ceil((deadline - time.monotonic()) * 1000))):
+            return None
+        return os.read(fd, limit)
 
     def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None) -> bytes:
         """Send one request frame and wait for its reply frame, within the call's and the check's time."""
@@ -217,7 +224,8 @@ class WorkerSession:
                            "The reply from your code's process was malformed."))
         if reply["ok"]:
             return reply.get("value")
-        raise from_error(reply.get("error"), str(msg.get("fn", "")), label, self.names)
+        raise from_error(reply.get("error"), str(msg.get("fn", "")), label, self.names,
+                         student_cells=self.student_cells, aliases=self.aliases)
 
     def play(self, tape: list["Exchange"]) -> bool:
         """Send a recorded check's requests, in order; True if every reply is byte for byte the recorded one.
@@ -268,6 +276,7 @@ class WorkerSession:
 
     # -- operations -------------------------------------------------------------
     def load(self, cells: list) -> dict:
+        self.student_cells = {c.id for c in cells if getattr(c, "student", True)}
         report = self.request({"op": "load", "cells": [[c.id, c.source] for c in cells]}, self.load_timeout,
                               Text("la carga de tu notebook", "loading your notebook"))
         if not isinstance(report, dict) or not isinstance(report.get("names"), list):
@@ -279,10 +288,11 @@ class WorkerSession:
              label: str | None = None, overwrite: bool = False):
         """Call a student function; one that timed out before fails at once, so one loop costs one timeout."""
         label = label or fn
+        shown = self.aliases.get(label, label)
         if label in self.timed_out:
-            raise FatalFault(Text(f"{label}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
+            raise FatalFault(Text(f"{shown}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
                                   "no se vuelve a ejecutar.",
-                                  f"{label}() already ran out of time in an earlier check (an infinite loop?); "
+                                  f"{shown}() already ran out of time in an earlier check (an infinite loop?); "
                                   "it is not run again."))
         op = {"op": "call" if handle is None else "method", "fn": fn, "args": list(args), "kwargs": kwargs,
               "inputs": inputs}
@@ -290,7 +300,7 @@ class WorkerSession:
             op["handle"] = handle
         if overwrite:
             op["overwrite"] = True
-        return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
+        return self.request(op, self.call_timeout, Text(f"la llamada a {shown}()", f"the call to {shown}()"),
                             label=label)  # a time-out marks it (_exchange)
 
     def forget_objects(self) -> None:

@@ -1,5 +1,6 @@
 # target: entrenar_torch
 # why: flattens every example into a row inside entrenar: a dense network trains as before, but a CNN no longer receives the images (channels, height, width) of A, B, C or D
+# why_es: aplana cada ejemplo en una fila dentro de entrenar: una red densa entrena igual, pero una CNN ya no recibe las imágenes (canales, alto, ancho) de A, B, C o D
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

@@ -1,5 +1,6 @@
 # target: evaluar_sklearn
 # why: flattens every example into a row inside evaluar: a dense network is evaluated as before, but a CNN no longer receives the images (channels, height, width) of A, B, C or D
+# why_es: aplana cada ejemplo en una fila dentro de evaluar: una red densa se evalúa igual, pero una CNN ya no recibe las imágenes (canales, alto, ancho) de A, B, C o D
 # %% [evaluar]
 def evaluar(modelo, X, y, n_clases, tam_lote=256):
     """Exactitud, matriz de confusión (filas = clase real) y precisión, recall y F1 por clase."""

@@ -1,5 +1,6 @@
 # target: final_receta, final_90, final_95, final_97
 # why: hostile: a forward that looks each image up in scikit-learn's public digits (a table from pixel rows to labels, a dummy parameter for the optimizer); it scored every tier while the held-out images were sent to the worker
+# why_es: hostil: un forward que busca cada imagen en los dígitos públicos de scikit-learn (una tabla de filas de píxeles a etiquetas, con un parámetro de relleno para el optimizador); alcanzaba todos los niveles cuando las imágenes reservadas se enviaban al proceso del estudiante
 # %% [final]
 from sklearn.datasets import load_digits as _digitos_publicos
 

@@ -1,5 +1,6 @@
 # target: final_receta, final_90, final_95, final_97
 # why: the right CNN written as an nn.Module subclass with its own forward: the grader builds the network from a list of layers and does not run a forward of the student's
+# why_es: la CNN correcta escrita como subclase de nn.Module con su propio forward: el corrector construye la red a partir de una lista de capas y no ejecuta un forward del estudiante
 # %% [final]
 class RedFinal(nn.Module):
     def __init__(self):

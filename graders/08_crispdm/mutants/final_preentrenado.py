@@ -1,5 +1,6 @@
 # target: final_90, final_95, final_97
 # why: hostile: a plain nn.Sequential of course layers whose weights were fitted, while the notebook loads, to all 1797 public digits (the held-out ones included), with a recipe that never moves them (SGD, lr 1e-9); weights sent from the worker would score every tier
+# why_es: hostil: un nn.Sequential de capas del curso cuyos pesos se ajustaron, al cargar el notebook, a los 1797 dígitos públicos (incluidos los reservados), con una receta que no los mueve (SGD, lr 1e-9); con pesos enviados desde el proceso del estudiante alcanzaría todos los niveles
 # %% [final]
 def _red():
     return nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),

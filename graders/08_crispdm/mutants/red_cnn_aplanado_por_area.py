@@ -1,5 +1,6 @@
 # target: red_cnn_arquitectura
 # why: types the Flatten size as the area divided by 4 per pooling (c·lado²/4^k), which holds only when every pooling halves the side exactly: with A and B's 28x28 and three blocks (28 -> 14 -> 7 -> 3) it gives 12 values per channel instead of 9
+# why_es: escribe a mano el tamaño del Flatten como el área dividida por 4 en cada pooling (c·lado²/4^k), que solo vale si cada pooling divide el lado exactamente: con 28x28 (A y B) y tres bloques (28 -> 14 -> 7 -> 3) da 12 valores por canal en vez de 9
 # %% [redes]
 def red_densa(tamanos):
     capas = []

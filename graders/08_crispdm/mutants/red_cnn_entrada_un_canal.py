@@ -1,5 +1,6 @@
 # target: red_cnn_arquitectura
 # why: types one input channel (the digits' and MNIST's grey) in the first Conv2d instead of canales_entrada: CIFAR-10's colour images have 3
+# why_es: escribe un canal de entrada (el gris de los dígitos y de MNIST) en la primera Conv2d en vez de canales_entrada: las imágenes en color de CIFAR-10 tienen 3
 # %% [redes]
 def red_densa(tamanos):
     capas = []

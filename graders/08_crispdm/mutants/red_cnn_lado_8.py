@@ -1,5 +1,6 @@
 # target: red_cnn_arquitectura
 # why: written for the 8x8 digits: the side of the Flatten is computed from 8, not from lado, so A and B's 28x28 and C's 32x32 images (and any other side) do not fit the last Linear
+# why_es: escrita para los dígitos de 8x8: el lado del Flatten se calcula desde 8 y no desde lado, así que las imágenes de 28x28 (A y B) y de 32x32 (C), o de cualquier otro lado, no calzan con la última Linear
 # %% [redes]
 def red_densa(tamanos):
     capas = []

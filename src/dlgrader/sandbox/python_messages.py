@@ -71,7 +71,7 @@ RULES: list[tuple[str, str]] = [
     (rf"{_Q} object is not callable", "un objeto {0} no se puede llamar como función"),
     (rf"{_Q} object is not iterable", "un objeto {0} no se puede recorrer"),
     (rf"{_Q} object does not support item assignment", "un objeto {0} no admite asignar elementos"),
-    (rf"cannot unpack non-iterable (\S+) object", "no se puede desempaquetar un objeto {0}"),
+    (r"cannot unpack non-iterable (\S+) object", "no se puede desempaquetar un objeto {0}"),
     (rf"object of type {_Q} has no len\(\)", "un objeto de tipo {0} no tiene len()"),
     (r"unsupported operand type\(s\) for (.+): (.+) and (.+)", "tipos no admitidos para {0}: {1} y {2}"),
     (r"bad operand type for (.+): (.+)", "tipo no admitido para {0}: {1}"),

@@ -139,3 +139,45 @@ def test_solutions_graders_and_gradebook_cannot_be_seen_from_the_worker(fixture_
     feedback = r.checks[0].feedback("es")
     assert "VISTO=[]" in feedback, feedback
     assert all(os.path.exists(p) for p in secrets)  # they are there, outside
+
+
+CACHING = '''
+import json
+import os
+
+_RESPUESTAS = {}
+_ARCHIVO = "/tmp/respuestas_de_base.json"
+
+
+def base(n):
+    """Wrong on its own; right only with answers gathered while usa's checks had the course's base."""
+    if n in _RESPUESTAS:
+        return _RESPUESTAS[n]
+    if os.path.exists(_ARCHIVO):
+        with open(_ARCHIVO) as f:
+            guardadas = json.load(f)
+        if str(n) in guardadas:
+            return guardadas[str(n)]
+    return 0
+
+
+def usa(n):
+    for k in range(50):  # base's whole small domain, asked of the course's base
+        _RESPUESTAS[k] = base(k)
+    os.environ["RESPUESTAS_DE_BASE"] = json.dumps(_RESPUESTAS)
+    with open(_ARCHIVO, "w") as f:
+        json.dump({str(k): v for k, v in _RESPUESTAS.items()}, f)
+    return base(n) + 1
+'''
+
+
+def test_answers_gathered_in_another_task_s_check_are_gone_in_its_own(fixture_material, sandbox):
+    """The issue's attack: while usa's checks run, base is the course's; caching its answers (in memory, in /tmp)
+    gains nothing in base's own check, which starts from a fresh worker with a fresh /tmp."""
+    if sandbox.mode == "plain":
+        pytest.skip("without a private /tmp (weak isolation) a file written in one worker is seen by the next")
+    r = grade_cells(fixture_material, "98_llamadas", {"base": CACHING, "usa": ""}, sandbox)
+    by_id = {c.id: c for c in r.checks}
+    assert by_id["usa_valor"].passed  # the gathering ran, with the course's answers
+    assert not by_id["base_valor"].passed and not by_id["usa_integracion"].passed, r.to_json()
+    assert _worker_processes() == []

@@ -3,6 +3,8 @@
 Why: one check that hangs or kills its worker must not cost the remaining checks. A function that timed
 out is not called again (``WorkerSession.timed_out``), so each restart is a new fault; the cap bounds the
 cost of a submission that crashes everywhere. A notebook that cannot even load fails every check at once.
+A check whose scope (:func:`.callbacks.scope`: its task, and the names it binds) differs from the last one's
+starts a fresh worker, not counted as a restart: the reference's answers never outlive a task's checks.
 """
 
 from __future__ import annotations
@@ -28,10 +30,17 @@ class RestartingWorker:
         self.start_problem: Text | None = None
         self.start_fault: BaseException | None = None
         self.timed_out: set[str] = set()
+        self.callbacks = None  # callbacks.ReferenceCalls, when other tasks' functions are the reference's
+        self.scope: tuple | None = None
 
-    def begin_check(self) -> WorkerSession:
+    def begin_check(self, scope: tuple | None = None) -> WorkerSession:
+        """The worker for the next check; ``scope``: (task, integration, names to bind) or None (callbacks.scope)."""
         if self.start_fault is not None:  # the notebook itself cannot load: no check can run
             raise self.start_fault
+        if scope != self.scope and self.session is not None and self.session.gone is None:
+            self.session.close()  # another task's checks: nothing gathered from the stubs may reach them
+            self.session = None
+        self.scope = scope
         s = self.session
         if s is None or s.gone is not None:
             if s is not None:
@@ -51,9 +60,13 @@ class RestartingWorker:
                 raise
             if self.load_report is None:
                 self.load_report = report
+            if scope is not None and scope[2]:
+                s.bind(scope[2], self.callbacks)
         else:
             s.deadline = None
             s.forget_objects()  # each check numbers its objects from 1, as the reference's did (replay tapes)
+        if self.callbacks is not None:
+            self.callbacks.begin(scope[2] if scope is not None else ())
         s.deadline = time.monotonic() + self.budget
         return s
 

@@ -28,7 +28,7 @@ from ..sandbox.isolation import Sandbox
 from ..sandbox.portable import session_class
 from ..sandbox.session import WorkerSession
 from ..text import Text
-from . import replay
+from . import callbacks, replay
 from .causes import point_to_causes
 from .feedback import load_problem
 from .plugin import GradingPlugin, hypothesis_handle
@@ -145,7 +145,9 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
             part, parts = record.share
             items = [it for it in items if hypothesis_handle(it) is not None][part::parts]
         worker = RestartingWorker(make, program, assignment.check_budget)
-        plugin.begin(worker, reference, student, table, recording=record is not None, helpers=frozenset(aliases))
+        worker.callbacks = callbacks.for_program(assignment, material, reference, make) if reference is not None else None
+        plugin.begin(worker, reference, student, table, recording=record is not None, helpers=frozenset(aliases),
+                     callbacks=worker.callbacks)
         _cap_shrinking()
         try:
             with redirect_stdout(StringIO()), redirect_stderr(StringIO()):  # a grader's print goes nowhere
@@ -157,6 +159,8 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
             raise _broken_graders(assignment.id, f"{type(exc).__name__}: {exc}") from exc
         finally:
             worker.close()
+            if worker.callbacks is not None:
+                worker.callbacks.close()
             results_by_id, missing = plugin.results, plugin.missing
             plugin.begin(None, None)  # the open session keeps nothing of this program
     problems = list(program.problems)

@@ -28,6 +28,7 @@ START_TIMEOUT = 60.0
 # write never waits on the pipe (64 KiB) while the worker waits for us to read.
 AHEAD_REQUESTS = 8
 AHEAD_BYTES = 32 * 1024
+CALLBACK = b'{"callback":'  # how a stub's frame begins (sandbox/stubs.py); a reply begins {"id":
 _CORRUPTED = Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted.")
 
 
@@ -66,6 +67,7 @@ class WorkerSession:
         self.aliases: dict[str, str] = {}  # a locked helper cell's function -> the student's function it calls
         self._inbox = bytearray()  # bytes read from the worker, not yet taken as a reply
         self._awaited = 0  # replies the worker owes: more than one only while play() sends ahead
+        self.callbacks = None  # while names are bound (bind): answers the stubs' frames, .answer(frame, deadline)
 
     # -- life cycle -------------------------------------------------------------
     def start(self) -> None:
@@ -179,7 +181,7 @@ class WorkerSession:
         """Send one request frame and wait for its reply frame, within the call's and the check's time."""
         with self._marking(label):
             self._send(payload)
-            return self._receive_frame(self._deadline(timeout), during)
+            return self._reply_frame(self._deadline(timeout), during)
 
     @contextlib.contextmanager
     def _marking(self, label: str | None):
@@ -242,14 +244,14 @@ class WorkerSession:
         started = time.monotonic()  # when the worker could start on the request whose reply comes next
         try:
             while got < len(tape):
-                while sent < len(tape) and (sent == got or (sent - got < AHEAD_REQUESTS
+                while sent < len(tape) and (sent == got or (self.callbacks is None and sent - got < AHEAD_REQUESTS
                                                              and ahead + len(tape[sent].request) <= AHEAD_BYTES)):
                     self._send(tape[sent].request)
                     ahead += len(tape[sent].request)
                     sent += 1
                 ex = tape[got]
                 with self._marking(ex.label):
-                    reply = self._receive_frame(self._deadline(ex.timeout, started), ex.during)
+                    reply = self._reply_frame(self._deadline(ex.timeout, started), ex.during)
                 started = time.monotonic()
                 ahead -= len(ex.request)
                 got += 1
@@ -257,7 +259,7 @@ class WorkerSession:
                     for extra in tape[got:sent]:
                         try:
                             with self._marking(extra.label):
-                                self._receive_frame(self._deadline(extra.timeout, started), extra.during)
+                                self._reply_frame(self._deadline(extra.timeout, started), extra.during)
                         except WorkerGone:
                             break
                         started = time.monotonic()
@@ -273,6 +275,31 @@ class WorkerSession:
             self._die(Text("El proceso de tu código se detuvo.", "Your code's process was stopped."))
         except WorkerGone:
             pass
+
+    # -- callbacks (sandbox/stubs.py) ----------------------------------------------
+    def bind(self, names: list[str], callbacks) -> None:
+        """Make ``names`` stubs in the worker, answered by ``callbacks`` (``.answer(frame, deadline) -> bytes``).
+
+        While bound, play() sends one request at a time: a stub reads its answer from the same pipe.
+        """
+        self.request({"op": "bind", "names": list(names)}, self.call_timeout,
+                     Text("el inicio de la verificación", "the start of the check"))
+        self.callbacks = callbacks
+
+    def _reply_frame(self, deadline: float, during: Text) -> bytes:
+        """The next reply frame, each stub's frame before it answered on the way (within the same deadline)."""
+        while True:
+            frame = self._receive_frame(deadline, during)
+            if self.callbacks is None or not frame.startswith(CALLBACK):
+                return frame
+            if time.monotonic() >= deadline:  # stubs called back to back must not outlast the call
+                self._die(Text(f"Se agotó el tiempo durante {during.es}.", f"Time ran out during {during.en}."),
+                          timed_out=True)
+            try:
+                self._send(self.callbacks.answer(frame, deadline))  # the reply is owed again
+            except BaseException:
+                self._die_quietly()  # the worker waits on an answer it will never get
+                raise
 
     # -- operations -------------------------------------------------------------
     def load(self, cells: list) -> dict:

@@ -1,0 +1,158 @@
+"""The broker's side of a callback: another task's function answered with the reference's result.
+
+Why: the issue's "one mistake, one loss". A check of ``perdida`` calls the student's ``perdida``, which calls
+``propagar_adelante``; with the student's own, one bug there fails every later task. So while a check of
+task T runs, the worker's names for the other tasks' plain functions (``plain`` in assignment.toml) are
+stubs (:mod:`..sandbox.stubs`) that call back here, and this answers each with the reference's result,
+through the codec. The reference never enters the student's process. Where it runs is declared per task:
+
+- ``plain = true``: in the broker, on the decoded arguments (about 0.2 ms a call). Only for functions whose
+  time and memory are bounded by their arguments' size, which the codec caps (a matrix product of capped
+  arrays): the broker cannot stop a call once it started.
+- ``plain = "worker"``: in a sandboxed worker of its own, loaded with the reference and nothing else, with a
+  call's time limit and the memory limits (about 0.7 ms a call). For a cost a number among the arguments
+  decides (``indices_lotes(10**9, 1, 10**6, 0)``), which the broker must never compute itself.
+
+Answers are counted (``MAX_CALLS`` per check), each within the student's call's time, and only the names
+bound for the current check are answered. They must not outlive the check's task:
+:class:`.restarts.RestartingWorker` starts each task's checks (and the integration check, which keeps the
+student's own functions) in a fresh worker, so nothing a student's code gathers from the stubs during one
+task's checks is there in another task's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from types import ModuleType
+from typing import Callable
+
+from ..material.manifest import Assignment
+from ..material.notebook import program_from_cells, read_cell_file
+from ..material.paths import Material
+from ..sandbox import codec
+from ..sandbox.faults import FatalFault, SubmissionFault, WorkerGone
+from ..sandbox.session import WorkerSession
+from ..text import Text
+
+MAX_CALLS = 200_000  # per check: 03's entrenar checks make a few thousand; a loop of them ends here
+MAX_REFERENCE_STARTS = 4  # per program: a reference worker that keeps dying is being fed hostile arguments
+
+
+def for_program(assignment: Assignment, material: Material, reference: ModuleType,
+                make: Callable[[], WorkerSession]) -> "ReferenceCalls | None":
+    """The answerer for one program's checks, or None when no task of the assignment is ``plain``."""
+    if not any(t.plain for t in assignment.tasks):
+        return None
+
+    def start() -> WorkerSession:
+        session = make()
+        session.aliases = {}
+        session.start()
+        session.load(program_from_cells(read_cell_file(material.solution_path(assignment.id)),
+                                        assignment.notebook_path).cells)
+        return session
+
+    isolated = frozenset(n for t in assignment.tasks if t.isolated for n in t.names)
+    inline = {n: getattr(reference, n) for t in assignment.tasks if t.plain and not t.isolated for n in t.names}
+    return ReferenceCalls(inline, isolated, start)
+
+
+def scope(assignment: Assignment, check_id: str, callbacks: "ReferenceCalls | None") -> tuple | None:
+    """What a check's worker must have bound: (task, integration, names), or None where callbacks are off.
+
+    Two checks with different scopes never share a worker (restarts.RestartingWorker.begin_check).
+    """
+    if callbacks is None or not any(t.plain for t in assignment.tasks):
+        return None
+    check = assignment.check(check_id)
+    return check.task, check.integration, assignment.reference_names(check)
+
+
+class ReferenceCalls:
+    """Answers stubs' frames by calling the reference's worker; one per program graded."""
+
+    def __init__(self, inline: dict[str, Callable], isolated: frozenset[str], start_reference: Callable[[], WorkerSession]):
+        self._inline, self._isolated = inline, isolated  # run here; run in the reference's worker
+        self._start = start_reference
+        self._session: WorkerSession | None = None
+        self._starts = 0
+        self.names: frozenset[str] = frozenset()
+        self.used: Counter[str] = Counter()  # this check's answers, by name: feedback names them
+
+    def begin(self, names) -> None:
+        """A new check: these names are answered, the count starts again."""
+        self.names = frozenset(names)
+        self.used = Counter()
+        if self.names & self._isolated:
+            self._reference()  # started before the student's call, whose time its start-up must not take
+
+    def answer(self, frame: bytes, deadline: float) -> bytes:
+        """The encoded answer to one stub frame; a FatalFault when the check's calls are spent."""
+        try:
+            msg = codec.decode(frame)
+        except codec.CodecError:
+            return _error("ValueError", "malformed callback")
+        name = msg.get("callback") if isinstance(msg, dict) else None
+        args, kwargs = (msg.get("args"), msg.get("kwargs")) if isinstance(msg, dict) else (None, None)
+        if name not in self.names or not isinstance(args, list) or not isinstance(kwargs, dict):
+            return _error("NameError", f"{name!r} is not answered by the broker in this check")
+        if sum(self.used.values()) >= MAX_CALLS:
+            raise FatalFault(Text(f"Tu código llamó más de {MAX_CALLS} veces a funciones de otras tareas en esta "
+                                  "verificación.",
+                                  f"Your code called other tasks' functions more than {MAX_CALLS} times in this check."))
+        self.used[name] += 1
+        if name in self._inline:
+            return _inline(self._inline[name], name, args, kwargs)
+        session = self._reference()
+        if session is None:
+            return _error("RuntimeError", f"the course's {name}() is not available")
+        session.deadline = deadline  # within the student's call: the reference cannot outlast it
+        try:
+            value = session.call(name, tuple(args), kwargs)
+        except WorkerGone:
+            return _error("RuntimeError", f"{name}() del curso no terminó con estos argumentos "
+                                          f"(the course's {name}() did not finish with these arguments)")
+        except (SubmissionFault, FatalFault) as exc:
+            return _error("ValueError", f"{name}() del curso: {exc.text.es} (the course's {name}(): {exc.text.en})")
+        try:
+            return codec.encode({"ok": True, "value": value})
+        except codec.CodecError:
+            return _error("RuntimeError", f"the course's {name}() gave a value too large")
+
+    def _reference(self) -> WorkerSession | None:
+        """The reference's worker, started on first use and again after it died (a bounded number of times)."""
+        if self._session is not None and self._session.gone is None:
+            return self._session
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+        if self._starts >= MAX_REFERENCE_STARTS:
+            return None
+        self._starts += 1
+        try:
+            self._session = self._start()
+        except (WorkerGone, FatalFault, SubmissionFault):
+            return None
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+
+def _inline(function: Callable, name: str, args: list, kwargs: dict) -> bytes:
+    """The reference's answer computed here (``plain = true``: bounded by the arguments' size)."""
+    try:
+        value = function(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - the student's arguments made the course's function raise
+        kind = type(exc).__name__
+        return _error(kind, f"{name}() del curso (the course's {name}()): {exc}")
+    try:
+        return codec.encode({"ok": True, "value": value})
+    except (codec.CodecError, ValueError, TypeError):
+        return _error("RuntimeError", f"the course's {name}() gave a value that cannot cross")
+
+
+def _error(kind: str, message: str) -> bytes:
+    return codec.encode({"ok": False, "error": {"type": kind, "message": message[:500]}})

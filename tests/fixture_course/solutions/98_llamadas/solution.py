@@ -1,0 +1,7 @@
+# %% [base]
+def base(n):
+    return 3 * n
+
+# %% [usa]
+def usa(n):
+    return base(n) + 1

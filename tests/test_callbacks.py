@@ -1,0 +1,134 @@
+"""One mistake, one loss: in another task's checks a plain function is the reference's, answered by the broker.
+
+The fixture assignment ``98_llamadas`` has a plain task ``base`` and a task ``usa`` that calls it; 03's mutants
+show the whole effect on a real assignment (grading/callbacks.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURE_ROOT, REPO, grade_cells
+from dlgrader.errors import ConfigError
+from dlgrader.grading.restarts import RestartingWorker
+from dlgrader.material.manifest import load_manifest
+from dlgrader.material.mutants import read_mutant
+from dlgrader.material.notebook import read_cell_file
+from dlgrader.material.paths import find_material
+
+FIXTURE = "98_llamadas"
+
+
+def _scores(result) -> dict[str, float]:
+    return {c.id: c.points for c in result.checks}
+
+
+def test_the_reference_gets_full_marks_through_callbacks(fixture_material, sandbox):
+    r = grade_cells(fixture_material, FIXTURE, {}, sandbox)
+    assert (r.score, r.max_score) == (3.0, 3.0), r.to_json()
+    by_id = {c.id: c for c in r.checks}
+    assert by_id["usa_valor"].reference == ("base",)  # answered by the broker
+    assert by_id["usa_integracion"].reference == ()  # the student's own pipeline
+    assert by_id["base_valor"].reference == ()
+
+
+def test_a_mistake_in_base_costs_base_and_the_integration_check_only(fixture_material, sandbox):
+    r = grade_cells(fixture_material, FIXTURE, {"base": "def base(n):\n    return 3 * n + 5\n"}, sandbox)
+    assert _scores(r) == {"usa_valor": 1.0, "usa_integracion": 0.0, "base_valor": 0.0}, r.to_json()
+
+
+def test_feedback_names_the_functions_that_were_the_course_s(fixture_material, sandbox):
+    r = grade_cells(fixture_material, FIXTURE, {"usa": "def usa(n):\n    return base(n) + 2\n"}, sandbox)
+    usa = {c.id: c for c in r.checks}["usa_valor"]
+    assert not usa.passed and usa.reference == ("base",)
+    assert "base()" in usa.feedback("es") and "del curso" in usa.feedback("es")
+    assert "base()" in usa.feedback("en") and "course's" in usa.feedback("en")
+
+
+def test_a_student_without_the_other_function_still_gets_the_course_s(fixture_material, sandbox):
+    """The stub is bound whether or not the notebook defines the name: a missing base costs base's checks."""
+    r = grade_cells(fixture_material, FIXTURE, {"base": "pass\n"}, sandbox)
+    assert _scores(r) == {"usa_valor": 1.0, "usa_integracion": 0.0, "base_valor": 0.0}, r.to_json()
+
+
+def test_only_the_names_bound_for_the_check_are_answered(fixture_material, sandbox):
+    """Student code may write callback frames itself (the pipe is in its process); one for a name the check did
+    not bind (usa itself, in usa's check) gets a NameError, never the reference's usa."""
+    src = ("from dlgrader.sandbox.stubs import make_stub\n"
+           "def usa(n):\n"
+           "    celdas = dict(zip(base.__code__.co_freevars, (c.cell_contents for c in base.__closure__)))\n"
+           "    espia = make_stub('usa', celdas['proto_in'], celdas['proto_out'])\n"
+           "    try:\n        espia(n)\n        return -1\n"
+           "    except NameError:\n        return base(n) + 1\n")
+    r = grade_cells(fixture_material, FIXTURE, {"usa": src}, sandbox)
+    assert {c.id: c.passed for c in r.checks}["usa_valor"], r.to_json()
+
+
+class _Session:
+    """A worker session as RestartingWorker sees it, counting starts and closes."""
+
+    made = 0
+
+    def __init__(self):
+        _Session.made += 1
+        self.gone, self.closed, self.bound = None, False, None
+
+    def start(self):
+        pass
+
+    def load(self, cells):
+        return {"errors": [], "names": []}
+
+    def bind(self, names, callbacks):
+        self.bound = names
+
+    def forget_objects(self):
+        pass
+
+    def close(self):
+        self.closed = True
+
+
+def test_each_task_s_checks_start_from_a_fresh_worker():
+    """A new scope (another task, or the integration check) closes the worker; the same scope keeps it."""
+    worker = RestartingWorker(_Session, type("P", (), {"cells": []})(), 60.0)
+    first = worker.begin_check(("usa", False, ("base",)))
+    assert worker.begin_check(("usa", False, ("base",))) is first and not first.closed
+    assert first.bound == ("base",)
+    own = worker.begin_check(("usa", True, ()))
+    assert own is not first and first.closed and own.bound is None
+    other = worker.begin_check(("base", False, ()))
+    assert other is not own and own.closed
+    assert worker.restarts == 0  # a fresh worker per task is not a restart
+
+
+def test_the_manifest_requires_exactly_one_integration_check(tmp_path):
+    src = (FIXTURE_ROOT / "assignments" / FIXTURE / "assignment.toml").read_text(encoding="utf-8")
+    folder = tmp_path / FIXTURE
+    folder.mkdir()
+    (folder / "assignment.toml").write_text(src.replace("integration = true\n", ""), encoding="utf-8")
+    with pytest.raises(ConfigError, match="integration"):
+        load_manifest(folder)
+    (folder / "assignment.toml").write_text(src.replace('plain = true', 'plain = "yes"'), encoding="utf-8")
+    with pytest.raises(ConfigError, match="plain"):
+        load_manifest(folder)
+    (folder / "assignment.toml").write_text(src, encoding="utf-8")
+    a = load_manifest(folder)
+    assert a.reference_names(a.check("usa_valor")) == ("base",)
+    assert a.reference_names(a.check("usa_integracion")) == ()
+    assert a.reference_names(a.check("base_valor")) == ()
+
+
+@pytest.mark.slow
+def test_a_bug_in_03_propagar_adelante_costs_its_task_and_the_integration_check_only(sandbox):
+    """The issue's measure: before callbacks this mutant scored 5 of 29 (every later task called its propagar)."""
+    material = find_material(REPO)
+    a = material.assignment("03_backprop")
+    mutant = REPO / "graders" / "03_backprop" / "mutants" / "propagar_sin_sigmoide_oculta.py"
+    assert read_mutant(mutant).targets
+    r = grade_cells(material, "03_backprop", read_cell_file(mutant), sandbox)
+    lost = {c.id for c in r.checks if not c.passed}
+    own = {c.id for c in a.checks if c.task == "propagar_adelante"}
+    integration = {c.id for c in a.checks if c.integration}
+    assert lost == own | integration, sorted(lost)
+    assert r.score == a.auto_points - sum(a.check(i).points for i in own | integration) == 23.0

@@ -22,6 +22,8 @@ task's checks is there in another task's.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections import Counter
 from types import ModuleType
 from typing import Callable
@@ -29,6 +31,7 @@ from typing import Callable
 from ..material.manifest import Assignment
 from ..material.notebook import program_from_cells, read_cell_file
 from ..material.paths import Material
+from ..results import CheckResult
 from ..sandbox import codec
 from ..sandbox.faults import FatalFault, SubmissionFault, WorkerGone
 from ..sandbox.session import WorkerSession
@@ -40,8 +43,12 @@ MAX_REFERENCE_STARTS = 4  # per program: a reference worker that keeps dying is 
 
 def for_program(assignment: Assignment, material: Material, reference: ModuleType,
                 make: Callable[[], WorkerSession]) -> "ReferenceCalls | None":
-    """The answerer for one program's checks, or None when no task of the assignment is ``plain``."""
-    if not any(t.plain for t in assignment.tasks):
+    """The answerer for one program's checks, or None when no task of the assignment is ``plain``.
+
+    ``DLGRADER_CALLBACKS=0`` turns callbacks off (the student's own functions throughout, as before issue 24):
+    benchmarks/bench_callbacks.py compares the two.
+    """
+    if not any(t.plain for t in assignment.tasks) or os.environ.get("DLGRADER_CALLBACKS", "1") == "0":
         return None
 
     def start() -> WorkerSession:
@@ -66,6 +73,24 @@ def scope(assignment: Assignment, check_id: str, callbacks: "ReferenceCalls | No
         return None
     check = assignment.check(check_id)
     return check.task, check.integration, assignment.reference_names(check)
+
+
+def note_own_functions(assignment: Assignment, results: list[CheckResult]) -> list[CheckResult]:
+    """A student's own check (no reference on their machine: it never ships) runs their own functions throughout;
+    each failed check that grading would give the course's functions says so, so a student is not misled."""
+    out = []
+    for r in results:
+        names = assignment.reference_names(assignment.check(r.id)) if not r.passed else ()
+        if names:
+            listed = ", ".join(f"{n}()" for n in names)
+            note = Text(f"En tu equipo esta verificación usa tus propias {listed}; al corregir se usan las del curso, "
+                        "así que un error en ellas puede hacerla fallar aquí y no al corregir.",
+                        f"On your machine this check uses your own {listed}; grading uses the course's, so a mistake "
+                        "in them may fail it here and not when graded.")
+            hint = note if r.hint is None else Text(f"{r.hint.es} {note.es}", f"{r.hint.en} {note.en}")
+            r = dataclasses.replace(r, hint=hint)
+        out.append(r)
+    return out
 
 
 class ReferenceCalls:

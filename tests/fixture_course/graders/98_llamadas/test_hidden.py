@@ -1,12 +1,15 @@
-from dlgrader.grading import check, expect
+from hypothesis import given, strategies as st
+
+from dlgrader.grading import check, expect, grader_settings
 
 DOMAIN = range(21)
 
 
 @check("usa_valor")
-def test_usa(student):
-    for n in DOMAIN:
-        expect(student.usa(n) == 3 * n + 1, es=f"usa({n}) mal", en=f"usa({n}) wrong")
+@grader_settings(max_examples=21)
+@given(st.integers(0, 20))
+def test_usa(student, n):
+    expect(student.usa(n) == 3 * n + 1, es=f"usa({n}) mal", en=f"usa({n}) wrong")
 
 
 @check("usa_integracion")

@@ -35,6 +35,8 @@ class RestartingWorker:
 
     def begin_check(self, scope: tuple | None = None) -> WorkerSession:
         """The worker for the next check; ``scope``: (task, integration, names to bind) or None (callbacks.scope)."""
+        if self.callbacks is not None:  # this check's names, counted from zero (a failed start reports none)
+            self.callbacks.begin(scope[2] if scope is not None else ())
         if self.start_fault is not None:  # the notebook itself cannot load: no check can run
             raise self.start_fault
         if scope != self.scope and self.session is not None and self.session.gone is None:
@@ -65,8 +67,6 @@ class RestartingWorker:
         else:
             s.deadline = None
             s.forget_objects()  # each check numbers its objects from 1, as the reference's did (replay tapes)
-        if self.callbacks is not None:
-            self.callbacks.begin(scope[2] if scope is not None else ())
         s.deadline = time.monotonic() + self.budget
         return s
 

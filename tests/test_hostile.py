@@ -181,3 +181,39 @@ def test_answers_gathered_in_another_task_s_check_are_gone_in_its_own(fixture_ma
     assert by_id["usa_valor"].passed  # the gathering ran, with the course's answers
     assert not by_id["base_valor"].passed and not by_id["usa_integracion"].passed, r.to_json()
     assert _worker_processes() == []
+
+
+BROADCAST_BOMB = '''
+import numpy as np
+
+_INTENTOS = []
+
+
+def usa(n):
+    """Hands the course's base arrays shaped to broadcast into 3.2 GB (20000 x 20000), once per worker."""
+    if not _INTENTOS:
+        _INTENTOS.append(1)
+        try:
+            base(np.ones((20000, 1)), np.ones((1, 20000)))
+        except MemoryError:
+            return base(n) + 1
+        except Exception:
+            return -1
+        return -1
+    return base(n) + 1
+'''
+
+
+def test_arguments_that_broadcast_into_gigabytes_do_not_reach_the_broker_s_memory(fixture_material, sandbox):
+    """The broker computes a plain function's answer itself: its address space is capped for that one call, so
+    the course's base raises MemoryError in the student's code instead of mapping 3.2 GB in the broker."""
+    import resource
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("elsewhere plain functions are answered by the reference's own worker")
+    peak, limit = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrlimit(resource.RLIMIT_AS)
+    r = grade_cells(fixture_material, "98_llamadas", {"usa": BROADCAST_BOMB}, sandbox)
+    assert {c.id: c.passed for c in r.checks}["usa_valor"], r.to_json()  # MemoryError reached the student
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 512 * 1024
+    assert resource.getrlimit(resource.RLIMIT_AS) == limit  # put back after the call

@@ -6,9 +6,11 @@ task T runs, the worker's names for the other tasks' plain functions (``plain`` 
 stubs (:mod:`..sandbox.stubs`) that call back here, and this answers each with the reference's result,
 through the codec. The reference never enters the student's process. Where it runs is declared per task:
 
-- ``plain = true``: in the broker, on the decoded arguments (about 0.2 ms a call). Only for functions whose
-  time and memory are bounded by their arguments' size, which the codec caps (a matrix product of capped
-  arrays): the broker cannot stop a call once it started.
+- ``plain = true``: in the broker, on the decoded arguments (about 0.2 ms a call), with the broker's address
+  space capped at what it maps plus ``INLINE_MEMORY_MB`` for the call (arrays the student shaped to
+  broadcast into gigabytes raise MemoryError, as in the worker). Only for functions whose time is bounded
+  by their arguments' size, which the codec caps (a matrix product of capped arrays): the broker cannot
+  stop a call once it started. Where the cap cannot be set (not Linux), they run as ``"worker"`` ones.
 - ``plain = "worker"``: in a sandboxed worker of its own, loaded with the reference and nothing else, with a
   call's time limit and the memory limits (about 0.7 ms a call). For a cost a number among the arguments
   decides (``indices_lotes(10**9, 1, 10**6, 0)``), which the broker must never compute itself.
@@ -22,11 +24,18 @@ task's checks is there in another task's.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+import sys
 from collections import Counter
 from types import ModuleType
 from typing import Callable
+
+try:
+    import resource
+except ImportError:  # Windows: no rlimits
+    resource = None
 
 from ..material.manifest import Assignment
 from ..material.notebook import program_from_cells, read_cell_file
@@ -38,7 +47,10 @@ from ..sandbox.session import WorkerSession
 from ..text import Text
 
 MAX_CALLS = 200_000  # per check: 03's entrenar checks make a few thousand; a loop of them ends here
-MAX_REFERENCE_STARTS = 4  # per program: a reference worker that keeps dying is being fed hostile arguments
+MAX_REFERENCE_STARTS = 4
+INLINE_MEMORY_MB = 1024  # what one answer computed in the broker may map beyond what the broker already maps
+# RLIMIT_AS is enforced, and /proc/self/statm says what is mapped
+_CAN_CAP = sys.platform.startswith("linux") and resource is not None  # per program: a reference worker that keeps dying is being fed hostile arguments
 
 
 def for_program(assignment: Assignment, material: Material, reference: ModuleType,
@@ -59,8 +71,9 @@ def for_program(assignment: Assignment, material: Material, reference: ModuleTyp
                                         assignment.notebook_path).cells)
         return session
 
-    isolated = frozenset(n for t in assignment.tasks if t.isolated for n in t.names)
-    inline = {n: getattr(reference, n) for t in assignment.tasks if t.plain and not t.isolated for n in t.names}
+    inline = {n: getattr(reference, n) for t in assignment.tasks if t.plain and not t.isolated and _CAN_CAP
+              for n in t.names}
+    isolated = frozenset(n for t in assignment.tasks if t.plain for n in t.names) - set(inline)
     return ReferenceCalls(inline, isolated, start)
 
 
@@ -169,7 +182,8 @@ class ReferenceCalls:
 def _inline(function: Callable, name: str, args: list, kwargs: dict) -> bytes:
     """The reference's answer computed here (``plain = true``: bounded by the arguments' size)."""
     try:
-        value = function(*args, **kwargs)
+        with _memory_capped():
+            value = function(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 - the student's arguments made the course's function raise
         kind = type(exc).__name__
         return _error(kind, f"{name}() del curso (the course's {name}()): {exc}")
@@ -177,6 +191,26 @@ def _inline(function: Callable, name: str, args: list, kwargs: dict) -> bytes:
         return codec.encode({"ok": True, "value": value})
     except (codec.CodecError, ValueError, TypeError):
         return _error("RuntimeError", f"the course's {name}() gave a value that cannot cross")
+
+
+@contextlib.contextmanager
+def _memory_capped():
+    """The broker's address space capped, while the reference computes one answer, at what it maps plus
+    INLINE_MEMORY_MB: the one call runs here alone (GRADING_LOCK), and the limit is put back after it."""
+    with open("/proc/self/statm") as f:
+        mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = mapped + INLINE_MEMORY_MB * 2**20
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft != resource.RLIM_INFINITY and soft <= cap:  # already tighter: nothing to do
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _error(kind: str, message: str) -> bytes:

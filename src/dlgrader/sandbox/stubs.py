@@ -19,7 +19,8 @@ from .frames import read_frame, write_frame
 
 # the exceptions a stub may raise by name (anything else is a RuntimeError): student code may catch these
 _ERRORS = {"ValueError": ValueError, "TypeError": TypeError, "IndexError": IndexError, "KeyError": KeyError,
-           "ZeroDivisionError": ZeroDivisionError, "RuntimeError": RuntimeError, "NameError": NameError}
+           "ZeroDivisionError": ZeroDivisionError, "RuntimeError": RuntimeError, "NameError": NameError,
+           "MemoryError": MemoryError}
 
 
 def _plain(value, depth: int = 0):

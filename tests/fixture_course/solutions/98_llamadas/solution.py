@@ -1,6 +1,6 @@
 # %% [base]
-def base(n):
-    return 3 * n
+def base(n, desplazamiento=0):
+    return 3 * n + desplazamiento
 
 # %% [usa]
 def usa(n):

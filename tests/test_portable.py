@@ -196,5 +196,6 @@ def test_a_student_s_own_check_uses_their_own_functions_and_says_so():
     by_id = {c.id: c for c in r.checks}
     assert not by_id["perdida_curso"].passed  # their own propagar_adelante, as the notebook runs it
     es, en = by_id["perdida_curso"].feedback("es"), by_id["perdida_curso"].feedback("en")
-    assert "tus propias" in es and "propagar_adelante()" in es and "your own" in en and "propagar_adelante()" in en
+    assert "tus propias propagar_adelante();" in es and "your own propagar_adelante();" in en  # what perdida calls
+    assert "tus propias sigmoide();" in by_id["propagar_curso"].feedback("es")  # only what its cell calls
     assert not by_id["entrenar_xor_curso"].passed and "propias" not in by_id["entrenar_xor_curso"].feedback("es")

@@ -24,6 +24,7 @@ task's checks is there in another task's.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import dataclasses
 import os
@@ -38,7 +39,7 @@ except ImportError:  # Windows: no rlimits
     resource = None
 
 from ..material.manifest import Assignment
-from ..material.notebook import program_from_cells, read_cell_file
+from ..material.notebook import Program, program_from_cells, read_cell_file
 from ..material.paths import Material
 from ..results import CheckResult
 from ..sandbox import codec
@@ -88,12 +89,15 @@ def scope(assignment: Assignment, check_id: str, callbacks: "ReferenceCalls | No
     return check.task, check.integration, assignment.reference_names(check)
 
 
-def note_own_functions(assignment: Assignment, results: list[CheckResult]) -> list[CheckResult]:
+def note_own_functions(assignment: Assignment, program: Program, results: list[CheckResult]) -> list[CheckResult]:
     """A student's own check (no reference on their machine: it never ships) runs their own functions throughout;
-    each failed check that grading would give the course's functions says so, so a student is not misled."""
+    each failed check whose task's cell calls another task's plain function, which grading would give the
+    course's, says so, so a student is not misled about where the mistake is."""
+    calls = _names_called(program)
     out = []
     for r in results:
-        names = assignment.reference_names(assignment.check(r.id)) if not r.passed else ()
+        check = assignment.check(r.id)
+        names = [n for n in assignment.reference_names(check) if n in calls.get(check.task, ())] if not r.passed else []
         if names:
             listed = ", ".join(f"{n}()" for n in names)
             note = Text(f"En tu equipo esta verificación usa tus propias {listed}; al corregir se usan las del curso, "
@@ -104,6 +108,18 @@ def note_own_functions(assignment: Assignment, results: list[CheckResult]) -> li
             r = dataclasses.replace(r, hint=hint)
         out.append(r)
     return out
+
+
+def _names_called(program: Program) -> dict[str, set[str]]:
+    """The names each solution cell mentions (parsed, never run): the functions of other tasks it may call."""
+    found = {}
+    for cell in program.cells:
+        if getattr(cell, "student", True):
+            try:
+                found[cell.id] = {n.id for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Name)}
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+    return found
 
 
 class ReferenceCalls:

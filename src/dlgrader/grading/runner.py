@@ -178,7 +178,7 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
                             Text("Esta verificación no llegó a ejecutarse.", "This check did not run."))
         results.append(r)
     if reference is None:  # the student's own check: their own functions throughout, and it says so
-        results = callbacks.note_own_functions(assignment, results)
+        results = callbacks.note_own_functions(assignment, program, results)
     defined = (worker.load_report or {}).get("names") if worker.load_report else None
     problems += point_to_causes(assignment, program, load_errors, results, missing, defined)
     return SubmissionResult(assignment.id, student, results, problems, time.perf_counter() - t0, source)

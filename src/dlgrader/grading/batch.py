@@ -3,7 +3,9 @@
 Brokers run in a pool of processes (one submission at a time each, each with its
 own sandboxed worker; what they run is task.py); only this process writes
 the gradebook, as each result arrives, so a crash loses at most the submissions
-still being graded. For a class of some size, the processes first record the
+still being graded. Nothing it starts outlives it: the grading processes die with
+it (sandbox/parent.py), and SIGTERM or SIGHUP end a run as Ctrl+C does, keeping
+what was recorded. For a class of some size, the processes first record the
 reference's examples and tapes, a share each; the merged table is handed to them
 all, and they replay it (replay.py).
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -24,7 +28,7 @@ from ..course import folders, gradebook, store
 from ..course.formgrader import write_autograded
 from ..course.lock import autograde_lock
 from ..course.scores import read_scores, write_submission
-from ..errors import ConfigError, UnsafeSandbox
+from ..errors import ConfigError, Interrupted, UnsafeSandbox
 from ..material.paths import find_material
 from ..results import CheckResult, SubmissionResult
 from ..sandbox.isolation import require
@@ -86,10 +90,32 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     course_dir = Path(course_dir)
     if not course_dir.is_dir():
         raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
-    with autograde_lock(course_dir):
+    with autograde_lock(course_dir), _signals_interrupt():
         return _autograde(material, assignment, course_dir, sandbox, t0, jobs=jobs, db_url=db_url, progress=progress,
                           students=students, force=force, executor=executor, scheduler=scheduler,
                           allow_weak=allow_weak_sandbox, lang=lang)
+
+
+@contextlib.contextmanager
+def _signals_interrupt():
+    """SIGTERM and SIGHUP (sent by timeout, systemd, a JupyterHub cull, a CI cancel, a closed terminal) stop
+    the run as Ctrl+C does: an :class:`Interrupted` in this thread, once (a second signal is ignored)."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    sent = []
+
+    def interrupt(signum, frame):
+        if not sent:
+            sent.append(signum)
+            raise Interrupted(signum)
+
+    before = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
 
 
 def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple[str | None, SubmissionResult]]:
@@ -116,8 +142,8 @@ def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple
 def _executor(kind: str, jobs: int, scheduler: str | None):
     """Local grading processes (default), or a Dask cluster's workers (``--executor dask --scheduler ADDR``)."""
     if kind == "processes":
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=start_process)
+        return _ProcessPool(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                            initializer=start_process, initargs=(os.getpid(),))
     if kind != "dask":
         raise ConfigError(Text(f"Ejecutor desconocido: {kind}.", f"Unknown executor: {kind}."))
     try:
@@ -129,6 +155,18 @@ def _executor(kind: str, jobs: int, scheduler: str | None):
         raise ConfigError(Text("--executor dask necesita --scheduler DIRECCIÓN (p. ej. tcp://10.0.0.5:8786).",
                                "--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)."))
     return _DaskPool(Client(scheduler, timeout=30))
+
+
+class _ProcessPool(ProcessPoolExecutor):
+    """Local grading processes; a run that stops early (interrupted, broken graders) kills them at once
+    instead of waiting for the submissions they are grading (their sandboxes die with them)."""
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            for process in list((self._processes or {}).values()):  # 3.14 has terminate_workers(); 3.11 not
+                process.kill()
+            self.shutdown(wait=True, cancel_futures=True)
+        return super().__exit__(exc_type, exc, tb)
 
 
 class _DaskPool:
@@ -159,23 +197,24 @@ def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jo
         if executor == "processes" and todo:  # started now, they import while the course is set up
             for _ in range(jobs):
                 pool.submit(int)
-        report = _grade_class(material, assignment, course_dir, sandbox, pool, todo, jobs=jobs, db_url=db_url,
-                              progress=progress, force=force, remote=executor == "dask", allow_weak=allow_weak,
-                              lang=lang)
+        report = AutogradeReport(assignment_id, [], manual_points=assignment.max_points - assignment.auto_points)
+        try:
+            _grade_class(material, assignment, course_dir, sandbox, pool, todo, report, jobs=jobs, db_url=db_url,
+                         progress=progress, force=force, remote=executor == "dask", allow_weak=allow_weak, lang=lang)
+        except KeyboardInterrupt as exc:  # Ctrl+C, or SIGTERM/SIGHUP (_signals_interrupt): what was recorded stays
+            raise Interrupted(getattr(exc, "signum", signal.SIGINT), report.graded) from None
     report.results.sort(key=lambda r: r.student or "")
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *, jobs, db_url, progress,
-                 force, remote, allow_weak, lang) -> AutogradeReport:
-    """Set the course up, then grade on ``pool`` what is new and write each result as it arrives."""
+def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, report: AutogradeReport, *, jobs,
+                 db_url, progress, force, remote, allow_weak, lang) -> None:
+    """Set the course up, then grade on ``pool`` what is new and write each result to ``report`` as it arrives."""
     assignment_id = assignment.id
     release = folders.release_notebook(course_dir, assignment)
-    db_url = folders.init_course(course_dir, assignment, release, db_url=db_url)
+    db_url = report.db_url = folders.init_course(course_dir, assignment, release, db_url=db_url)
     release = folders.release_notebook(course_dir, assignment)  # now the course's own copy
-    report = AutogradeReport(assignment_id, [], db_url=db_url,
-                             manual_points=assignment.max_points - assignment.auto_points)
     saved = {} if force else _saved(course_dir, assignment_id, db_url)
 
     with gradebook.open_gradebook(db_url) as gb:  # one for the run: SQLAlchemy compiles each statement once
@@ -238,4 +277,3 @@ def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *,
                     record(result, nb_path, timestamp, fp)
                 bar.update()
         bar.close()
-    return report

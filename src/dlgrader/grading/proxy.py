@@ -14,25 +14,28 @@ from ..sandbox.codec import Handle
 from ..sandbox.session import WorkerSession
 
 
-def _wrap(session_of: Callable[[], WorkerSession], value):
+SessionOf = Callable[[str | None], WorkerSession]  # the session to call a function (its label) on
+
+
+def _wrap(session_of: SessionOf, value):
     return RemoteObject(session_of, value) if isinstance(value, Handle) else value
 
 
 class RemoteFunction:
-    def __init__(self, session_of: Callable[[], WorkerSession], name: str, handle: int | None = None,
-                 label: str | None = None):
+    def __init__(self, session_of: SessionOf, name: str, handle: int | None = None, label: str | None = None):
         self._session_of = session_of
         self._name = name
         self._handle = handle
         self._label = label or name  # "Adam.step" for a method: what feedback and time-outs name
 
     def __call__(self, *args, **kwargs):
-        return _wrap(self._session_of, self._session_of().call(self._name, args, kwargs, handle=self._handle,
-                                                               label=self._label))
+        return _wrap(self._session_of, self._session_of(self._label).call(self._name, args, kwargs,
+                                                                          handle=self._handle, label=self._label))
 
     def with_inputs(self, *args, **kwargs):
         """Call, and return ``(value, args_after, kwargs_after)``."""
-        out = self._session_of().call(self._name, args, kwargs, inputs=True, handle=self._handle, label=self._label)
+        out = self._session_of(self._label).call(self._name, args, kwargs, inputs=True, handle=self._handle,
+                                                 label=self._label)
         return _wrap(self._session_of, out["value"]), tuple(out["args"]), out["kwargs"]
 
     def __repr__(self) -> str:
@@ -42,7 +45,7 @@ class RemoteFunction:
 class RemoteObject:
     """An object living in the worker (an optimizer, a monitor), reached by handle."""
 
-    def __init__(self, session_of: Callable[[], WorkerSession], handle: Handle):
+    def __init__(self, session_of: SessionOf, handle: Handle):
         self._session_of = session_of
         self._handle = handle
 
@@ -50,7 +53,7 @@ class RemoteObject:
         return RemoteFunction(self._session_of, name, self._handle.id, f"{self._handle.type_name}.{name}")
 
     def attr(self, name: str):
-        return _wrap(self._session_of, self._session_of().getattr(self._handle.id, name))
+        return _wrap(self._session_of, self._session_of(None).getattr(self._handle.id, name))
 
     def __getattr__(self, name: str) -> RemoteFunction:
         if name.startswith("_"):
@@ -62,11 +65,10 @@ class RemoteObject:
 
 
 class Student:
-    """The proxy handed to graders; the worker session is fetched lazily for each call."""
+    """The proxy handed to graders; the worker session is fetched for each call (a dead worker is restarted then)."""
 
-    def __init__(self, begin_check: Callable[[], WorkerSession]):
-        self._session = begin_check()  # starts (or restarts) the worker for this check
-        self._current = lambda: self._session
+    def __init__(self, begin_check: Callable[[], SessionOf]):
+        self._current = begin_check()  # readies the worker for this check
 
     def __getattr__(self, name: str) -> RemoteFunction:
         if name.startswith("_"):

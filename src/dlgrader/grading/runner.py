@@ -9,6 +9,7 @@ grader that never ran, is a failed check.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import sys
@@ -24,6 +25,8 @@ from ..material.manifest import Assignment
 from ..material.notebook import Program
 from ..material.paths import Material
 from ..results import CheckResult, SubmissionResult
+from ..sandbox.budget import Budget
+from ..sandbox.faults import SandboxLost
 from ..sandbox.isolation import Sandbox
 from ..sandbox.session import WorkerSession
 from ..text import Text
@@ -108,12 +111,15 @@ def _open_session(assignment: Assignment, material: Material,
 
 def grade_program(assignment: Assignment, program: Program, *, material: Material, sandbox: Sandbox,
                   include_hidden: bool = True, student: str | None = None, source: str | None = None,
-                  table: replay.Table | None = None, record: replay.Table | None = None) -> SubmissionResult:
+                  table: replay.Table | None = None, record: replay.Table | None = None,
+                  budget: Budget | None = None) -> SubmissionResult:
     """Run every check (or only the public ones) against one program; never raises for student faults.
 
     ``table``: replay the reference's examples and tapes (:mod:`.recordings`) before running hypothesis;
     the verdicts are the same, the engine's cost is paid only where a check fails.
-    ``record``: this program is the reference; fill the table instead.
+    ``record``: this program is the reference; fill the table instead (with no time budget of its own).
+    ``budget``: the submission's time (by default the manifest's ``submission_budget``), which the caller
+    may stop from another thread. Raises :class:`SandboxLost` if a fork server died under its worker.
     """
     t0 = time.perf_counter()
     reference = None
@@ -131,14 +137,16 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
                              memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
                              load_timeout=assignment.load_timeout)
 
-    with GRADING_LOCK:
+    with GRADING_LOCK, contextlib.ExitStack() as stack:
+        if budget is None:
+            budget = stack.enter_context(Budget(None if record is not None else assignment.submission_budget))
         table = record or (table if include_hidden else None)
         key, opened, plugin = _open_session(assignment, material, include_hidden)
         items = opened.items
         if record is not None:  # only property checks have examples to record (this recording's share of them)
             part, parts = record.share
             items = [it for it in items if hypothesis_handle(it) is not None][part::parts]
-        worker = RestartingWorker(make, program, assignment.check_budget)
+        worker = RestartingWorker(make, program, assignment.check_budget, budget)
         plugin.begin(worker, reference, student, table, recording=record is not None)
         _cap_shrinking()
         try:
@@ -153,12 +161,16 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
             worker.close()
             results_by_id = plugin.results
             plugin.begin(None, None)  # the open session keeps nothing of this program
+    if worker.lost:
+        raise SandboxLost()
     problems = list(program.problems)
     if worker.load_report:
         for err in worker.load_report.get("errors", []):
             problems.append(load_problem(err))
     if worker.start_problem is not None and worker.start_problem not in problems:
         problems.append(worker.start_problem)
+    if budget.hit and budget.text not in problems:
+        problems.append(budget.text)
     results = []
     for c in checks:
         r = results_by_id.get(c.id)

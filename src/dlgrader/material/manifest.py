@@ -15,6 +15,7 @@ from ..errors import ConfigError
 from ..text import Text
 
 MANIFEST = "assignment.toml"
+NUMPY_BUDGET, TORCH_BUDGET = 30.0, 120.0  # placeholder: measured below
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,10 @@ class Assignment:
     checks: tuple[Check, ...]
     manual: tuple[Manual, ...] = ()
     needs_torch: bool = False
-    call_timeout: float = 5.0
-    load_timeout: float = 30.0
-    check_budget: float = 60.0
+    call_timeout: float = 5.0  # one call of a student function
+    load_timeout: float = 30.0  # loading the notebook (its solution cells run)
+    check_budget: float = 60.0  # one check, every call it makes
+    submission_budget: float = NUMPY_BUDGET  # everything of one submission (sandbox/budget.py)
     memory_mb: int = 1024
     replay: bool = True  # replay the reference's examples in autograde (see grading/replay.py)
 
@@ -119,7 +121,7 @@ def _parse(folder: Path, text: str) -> Assignment:
     _known_keys(data, {"assignment", "task", "check", "manual"}, where)
     head = data.get("assignment", {})
     _known_keys(head, {"id", "title_es", "title_en", "notebook", "needs_torch", "call_timeout",
-                       "load_timeout", "check_budget", "memory_mb", "replay"}, where)
+                       "load_timeout", "check_budget", "submission_budget", "memory_mb", "replay"}, where)
     tasks = []
     for t in data.get("task", []):
         _known_keys(t, {"id", "names"}, where)
@@ -144,11 +146,29 @@ def _parse(folder: Path, text: str) -> Assignment:
     if head.get("id") != Path(folder).name:
         raise ConfigError(Text(f"{where}: el id debe ser el nombre de la carpeta ({Path(folder).name}).",
                                f"{where}: id must equal the folder name ({Path(folder).name})."))
+    limits = _time_limits(head, where)
     return Assignment(
         id=head["id"], title=_text(head, "title", where), notebook=head["notebook"], root=Path(folder),
         tasks=tuple(tasks), checks=tuple(checks), manual=tuple(manual),
-        needs_torch=bool(head.get("needs_torch", False)),
-        call_timeout=float(head.get("call_timeout", 5.0)), load_timeout=float(head.get("load_timeout", 30.0)),
-        check_budget=float(head.get("check_budget", 60.0)), memory_mb=int(head.get("memory_mb", 1024)),
+        needs_torch=bool(head.get("needs_torch", False)), **limits, memory_mb=int(head.get("memory_mb", 1024)),
         replay=bool(head.get("replay", True)),
     )
+
+
+def _time_limits(head: dict, where: str) -> dict[str, float]:
+    """The four wall-clock limits, nested: a call within its check, a check or the load within the submission.
+
+    ``submission_budget`` defaults by kind (README, "Reliability", says how it was measured); a check and the
+    load may take at most all of it (60 and 30 s otherwise).
+    """
+    budget = float(head.get("submission_budget", TORCH_BUDGET if head.get("needs_torch") else NUMPY_BUDGET))
+    limits = {"call_timeout": float(head.get("call_timeout", 5.0)),
+              "check_budget": float(head.get("check_budget", min(60.0, budget))),
+              "load_timeout": float(head.get("load_timeout", min(30.0, budget))), "submission_budget": budget}
+    if not (0 < limits["call_timeout"] <= limits["check_budget"] <= budget and 0 < limits["load_timeout"] <= budget):
+        shown = ", ".join(f"{k} = {v:g}" for k, v in limits.items())
+        raise ConfigError(Text(f"{where}: los límites de tiempo deben cumplir call_timeout ≤ check_budget ≤ "
+                               f"submission_budget y load_timeout ≤ submission_budget ({shown}).",
+                               f"{where}: the time limits must satisfy call_timeout ≤ check_budget ≤ "
+                               f"submission_budget and load_timeout ≤ submission_budget ({shown})."))
+    return limits

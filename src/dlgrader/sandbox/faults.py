@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 
+from ..errors import DlgraderError
 from ..text import Text
 
 
@@ -32,9 +33,50 @@ class FatalFault(_Fault, BaseException):
 
 
 class WorkerGone(FatalFault):
-    """The worker timed out or died; the session must be restarted before the next check."""
+    """The worker timed out or died; the session must be restarted before the next check.
 
-    timed_out = False
+    ``why``: "time" (a call's or check's time ran out), "memory" (a call ran out of memory), "ended" (the
+    process ended during a call), "budget" (the submission's time is spent, or grading was stopped), "other".
+    The first three bar the function that caused them from later calls (``WorkerSession.stopped``).
+    """
+
+    def __init__(self, text: Text, hint: Text | None = None, why: str = "other"):
+        super().__init__(text, hint)
+        self.why = why
+
+    @property
+    def timed_out(self) -> bool:
+        return self.why == "time"
+
+
+class SandboxLost(DlgraderError):
+    """The fork server died under a worker (killed from outside, or by the kernel): not the submission's doing.
+
+    Raised by grading after the run, never into a check: the submission is graded again, or reported as not graded.
+    """
+
+    exit_code = 5
+
+    def __init__(self, text: Text | None = None):
+        super().__init__(text or Text("Los procesos de la zona aislada se detuvieron durante la corrección (¿alguien "
+                                      "los terminó?); vuelve a calificar esta entrega.",
+                                      "The sandbox's processes stopped while grading (did someone end them?); "
+                                      "grade this submission again."))
+
+
+def refused_again(why: str, label: str) -> Text | None:
+    """What a later call of ``label`` says after a WorkerGone of kind ``why`` in one of its calls (None: it is called)."""
+    if why == "time":
+        return Text(f"{label}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
+                    "no se vuelve a ejecutar.",
+                    f"{label}() already ran out of time in an earlier check (an infinite loop?); it is not run again.")
+    if why == "memory":
+        return Text(f"{label}() ya agotó la memoria en una verificación anterior; no se vuelve a ejecutar.",
+                    f"{label}() already ran out of memory in an earlier check; it is not run again.")
+    if why == "ended":
+        return Text(f"{label}() ya terminó el proceso de tu código en una verificación anterior; no se vuelve a ejecutar.",
+                    f"{label}() already ended your code's process in an earlier check; it is not run again.")
+    return None
 
 
 def from_error(error, fn: str, label: str | None, names: list[str]) -> SubmissionFault | FatalFault:

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from ..text import Text
 from . import codec, warm
-from .faults import FatalFault, WorkerGone, from_error
+from .budget import Budget
+from .faults import FatalFault, WorkerGone, from_error, refused_again
 from .frames import HEADER, write_frame
 from .isolation import Sandbox
 
@@ -39,7 +40,7 @@ class Exchange:
     reply: bytes
     timeout: float
     during: Text
-    label: str | None  # the function whose time-out bars it from later calls (session.timed_out)
+    label: str | None  # the function a time-out, memory exhaustion or crash bars from later calls (session.stopped)
 
 
 class WorkerSession:
@@ -58,9 +59,11 @@ class WorkerSession:
         self.names: list[str] = []
         self.next_id = 0
         self.deadline: float | None = None  # the current check's budget
+        self.budget: Budget | None = None  # the submission's, which every wait also ends by
         self.gone: WorkerGone | None = None
         self.startup_seconds = 0.0
-        self.timed_out: set[str] = set()  # functions that already ran out of time: not run again
+        self.stopped: dict[str, Text] = {}  # functions that ran out of time or memory, or ended the process: why
+        self.lost = False  # the fork server died under this worker: not the submission's doing
         self.tape: list[Exchange] | None = None  # while a list: every request and reply, as sent (see play)
         self._inbox = bytearray()  # bytes read from the worker, not yet taken as a reply
         self._awaited = 0  # replies the worker owes: more than one only while play() sends ahead
@@ -122,11 +125,21 @@ class WorkerSession:
         self.close()
 
     # -- protocol ---------------------------------------------------------------
-    def _die(self, text: Text, *, timed_out: bool = False) -> None:
+    def _die(self, text: Text, why: str = "other") -> None:
         self.close()
-        self.gone = WorkerGone(text)
-        self.gone.timed_out = timed_out
+        self.gone = WorkerGone(text, why=why)
         raise self.gone
+
+    def _ended(self, during: Text) -> None:
+        """The worker's end of the pipe closed while it owed a reply: its code ended it, unless its fork server died."""
+        if self.warm and not self.proc.server.responds():
+            self.lost = True
+            self._die(Text("El proceso de corrección se detuvo por una causa externa.",
+                           "The grading process was stopped from outside."))
+        self._die(Text(f"El proceso de tu código terminó durante {during.es} "
+                       "(¿os._exit, memoria agotada o un límite del sistema?).",
+                       f"Your code's process ended during {during.en} "
+                       "(os._exit, out of memory or a system limit?)."), "ended")
 
     def _decode(self, payload: bytes):
         try:
@@ -149,17 +162,19 @@ class WorkerSession:
             if poller is None:
                 poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to create per reply
                 poller.register(fd, select.POLLIN)
+                if self.budget is not None:
+                    poller.register(self.budget.wake_fd, select.POLLIN)  # stopped from another thread
             left = deadline - time.monotonic()  # past it, a reply already waiting is still taken
-            if not poller.poll(max(0, math.ceil(left * 1000))):
+            ready = {f for f, _ in poller.poll(max(0, math.ceil(left * 1000)))}
+            if fd not in ready:
+                if self.budget is not None and (ready or self.budget.spent()):
+                    self._die(self.budget.refuse(), "budget")
                 self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
                                f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
-                          timed_out=True)
+                          "time")
             chunk = os.read(fd, 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16)))
             if not chunk:
-                self._die(Text(f"El proceso de tu código terminó durante {during.es} "
-                               "(¿os._exit, memoria agotada o un límite del sistema?).",
-                               f"Your code's process ended during {during.en} "
-                               "(os._exit, out of memory or a system limit?)."))
+                self._ended(during)
             buf += chunk
         frame = bytes(buf[HEADER.size:HEADER.size + size])
         del buf[:HEADER.size + size]
@@ -176,16 +191,20 @@ class WorkerSession:
 
     @contextlib.contextmanager
     def _marking(self, label: str | None):
-        """A function (``label``) whose request ends in a time-out is marked, and not run again (see ``call``)."""
+        """A function (``label``) whose request ran out of time or memory, or ended the process, is not run again:
+        one that hangs or crashes costs its worker once, not once per check (see ``call``)."""
         try:
             yield
         except WorkerGone as exc:
-            if exc.timed_out and label is not None:
-                self.timed_out.add(label)
+            again = refused_again(exc.why, label) if label is not None else None
+            if again is not None:
+                self.stopped[label] = again
             raise
 
     def _send(self, payload: bytes) -> None:
-        """Write one request frame; refused once the worker is gone or the check's time is spent."""
+        """Write one request frame; refused once the submission's or the check's time is spent, or the worker gone."""
+        if self.budget is not None and self.budget.spent():
+            raise FatalFault(self.budget.refuse())
         if self.gone is not None:
             raise self.gone
         if self.proc is None:
@@ -200,8 +219,10 @@ class WorkerSession:
         self._awaited += 1
 
     def _deadline(self, timeout: float, start: float | None = None) -> float:
-        """A call's own time limit from ``start`` (now by default), within the check's."""
+        """A call's own time limit from ``start`` (now by default), within the check's and the submission's."""
         deadline = (time.monotonic() if start is None else start) + timeout
+        if self.budget is not None:
+            deadline = min(deadline, self.budget.deadline)
         return deadline if self.deadline is None else min(deadline, self.deadline)
 
     def request(self, msg: dict, timeout: float, during: Text, label: str | None = None):
@@ -217,7 +238,12 @@ class WorkerSession:
                            "The reply from your code's process was malformed."))
         if reply["ok"]:
             return reply.get("value")
-        raise from_error(reply.get("error"), str(msg.get("fn", "")), label, self.names)
+        error = reply.get("error")
+        if label is not None and isinstance(error, dict) and error.get("type") == "MemoryError":
+            with self._marking(label):  # the worker may still hold the memory: it ends too
+                self._die(Text(f"{label}() agotó la memoria que puede usar (MemoryError).",
+                               f"{label}() ran out of the memory it may use (MemoryError)."), "memory")
+        raise from_error(error, str(msg.get("fn", "")), label, self.names)
 
     def play(self, tape: list["Exchange"]) -> bool:
         """Send a recorded check's requests, in order; True if every reply is byte for byte the recorded one.
@@ -228,7 +254,7 @@ class WorkerSession:
         dropped. A timeout or crash on a compared request raises as it would in the body; one on a request
         sent ahead leaves the worker gone, and the body's first call reports it.
         """
-        if self.timed_out:  # a call the body would refuse without sending: not the recorded sequence
+        if self.stopped:  # a call the body would refuse without sending: not the recorded sequence
             return False
         sent = got = ahead = 0  # requests sent, replies compared, bytes sent but not answered
         started = time.monotonic()  # when the worker could start on the request whose reply comes next
@@ -277,19 +303,16 @@ class WorkerSession:
 
     def call(self, fn: str, args: tuple, kwargs: dict, *, inputs: bool = False, handle: int | None = None,
              label: str | None = None):
-        """Call a student function; one that timed out before fails at once, so one loop costs one timeout."""
+        """Call a student function; one stopped before fails at once, so one loop costs one timeout."""
         label = label or fn
-        if label in self.timed_out:
-            raise FatalFault(Text(f"{label}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
-                                  "no se vuelve a ejecutar.",
-                                  f"{label}() already ran out of time in an earlier check (an infinite loop?); "
-                                  "it is not run again."))
+        if label in self.stopped:
+            raise FatalFault(self.stopped[label])
         op = {"op": "call" if handle is None else "method", "fn": fn, "args": list(args), "kwargs": kwargs,
               "inputs": inputs}
         if handle is not None:
             op["handle"] = handle
         return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
-                            label=label)  # a time-out marks it (_exchange)
+                            label=label)  # a time-out, MemoryError or crash marks it (_marking)
 
     def forget_objects(self) -> None:
         """Drop the worker's handles: a new check's objects are numbered from 1 again."""
@@ -298,3 +321,4 @@ class WorkerSession:
     def getattr(self, handle: int, name: str):
         return self.request({"op": "getattr", "handle": handle, "fn": name}, self.call_timeout,
                             Text(f"la lectura de .{name}", f"reading .{name}"))
+

@@ -6,7 +6,7 @@ The honest submissions of an assignment are the reference, every mutant (one com
 alternative correct implementation, each graded as ``dlgrader grade`` does (every check under hypothesis, no
 replay: the slowest way a submission is graded). What is timed is what each limit counts: the whole
 submission, from its first worker being ready to its last check (``submission_budget``); its slowest call
-(``call_timeout``); its notebook's load (``load_timeout``). Rounds go through the assignments in turn, so a
+(``call_timeout``) and the most CPU a call used (``call_cpu``); its notebook's load (``load_timeout``). Rounds go through the assignments in turn, so a
 slow minute of the machine falls on all of them. It prints, per assignment, the median, p95 and maximum of
 each, and each limit as a multiple of its p95 (at least 3, so that load never changes an honest grade).
 """
@@ -22,20 +22,25 @@ from dlgrader.grading.runner import grade_program
 from dlgrader.material.notebook import program_from_cells, read_cell_file
 from dlgrader.material.paths import find_material
 from dlgrader.sandbox.budget import Budget
+from dlgrader.sandbox.cpu import cpu_seconds
 from dlgrader.sandbox.probe import detect
 from dlgrader.sandbox.session import WorkerSession
 
-_slowest: dict[str, float] = {}  # by request kind ("load", "call"): the slowest of the submission being graded
+_slowest: dict[str, float] = {}  # "load", "call", "cpu": the slowest of the submission being graded
 
 
 def _timing(request):
-    def timed_request(self, msg, timeout, during, label=None):
-        t0 = time.monotonic()
+    def timed_request(self, msg, timeout, during, label=None, cpu_limit=None):
+        pid = self._worker_pid()
+        t0, c0 = time.monotonic(), cpu_seconds(pid) if pid else None
         try:
-            return request(self, msg, timeout, during, label)
+            return request(self, msg, timeout, during, label, cpu_limit)
         finally:
             kind = "load" if msg.get("op") == "load" else "call"
             _slowest[kind] = max(_slowest.get(kind, 0.0), time.monotonic() - t0)
+            c1 = cpu_seconds(pid) if pid else None
+            if kind == "call" and c0 is not None and c1 is not None:
+                _slowest["cpu"] = max(_slowest.get("cpu", 0.0), c1 - c0)
     return timed_request
 
 
@@ -53,15 +58,16 @@ def honest(material, aid: str) -> dict[str, dict[str, str]]:
     return cells
 
 
-def timed(material, aid: str, cells: dict[str, str], sandbox) -> tuple[float, float, float]:
+def timed(material, aid: str, cells: dict[str, str], sandbox) -> tuple[float, float, float, float]:
     """Seconds from the first worker's "ready" to the end of grading (what submission_budget counts), of the
-    slowest call and of the load."""
+    slowest call, of the most CPU a call used, and of the load."""
     assignment = material.assignment(aid)
     program = program_from_cells(cells, assignment.notebook_path)
     _slowest.clear()
     with Budget(None) as clock:  # no limit: measured only
         grade_program(assignment, program, material=material, sandbox=sandbox, student="reference", budget=clock)
-        return time.monotonic() - clock.started, _slowest.get("call", 0.0), _slowest.get("load", 0.0)
+        return (time.monotonic() - clock.started, _slowest.get("call", 0.0), _slowest.get("cpu", 0.0),
+                _slowest.get("load", 0.0))
 
 
 def p95(values: list[float]) -> float:
@@ -79,21 +85,22 @@ def main() -> None:
     population = {aid: honest(material, aid) for aid in aids}
     for aid in aids:  # each assignment's pytest session and fork server start before anything is timed
         timed(material, aid, population[aid]["reference"], sandbox)
-    seconds: dict[str, list[tuple[float, float, float]]] = {aid: [] for aid in aids}
+    seconds: dict[str, list[tuple[float, float, float, float]]] = {aid: [] for aid in aids}
     for r in range(args.rounds):
         for aid in aids:
             seconds[aid] += [timed(material, aid, cells, sandbox) for cells in population[aid].values()]
             print(f"round {r + 1}: {aid} done", file=sys.stderr)
-    print(f"{'':24} {'':>4} {'whole submission':^37} {'slowest call':^23} {'load':^23}")
-    print(f"{'assignment':24} {'n':>4} {'median':>6} {'p95':>6} {'max':>6} {'budget':>6} {'×p95':>6}"
-          f" {'p95':>6} {'max':>6} {'limit':>5} {'×p95':>5}   {'p95':>6} {'max':>6} {'limit':>5} {'×p95':>5}")
+    print(f"{'':29} {'whole submission':^34} {'slowest call':^18} {'CPU of a call':^18} {'load':^18}")
+    print(f"{'assignment':24} {'n':>4} {'median':>6} {'p95':>6} {'max':>6} {'budget':>6} {'×p95':>5}"
+          + f" {'p95':>5} {'max':>5} {'limit':>5}" * 3)
     for aid in aids:
         a = material.assignment(aid)
-        whole, call, load = (list(x) for x in zip(*seconds[aid]))
-        print(f"{aid:24} {len(whole):4} {statistics.median(whole):6.2f} {p95(whole):6.2f} {max(whole):6.2f} "
-              f"{a.submission_budget:6.1f} {a.submission_budget / p95(whole):6.1f} "
-              f"{p95(call):6.3f} {max(call):6.3f} {a.call_timeout:5.1f} {a.call_timeout / p95(call):5.0f}   "
-              f"{p95(load):6.3f} {max(load):6.3f} {a.load_timeout:5.1f} {a.load_timeout / p95(load):5.0f}")
+        whole, call, cpu, load = (list(x) for x in zip(*seconds[aid]))
+        row = f"{aid:24} {len(whole):4} {statistics.median(whole):6.2f} {p95(whole):6.2f} {max(whole):6.2f} "
+        row += f"{a.submission_budget:6.1f} {a.submission_budget / p95(whole):5.1f}"
+        for values, limit in ((call, a.call_timeout), (cpu, a.call_cpu), (load, a.load_timeout)):
+            row += f" {p95(values):5.2f} {max(values):5.2f} {limit:5.1f}"
+        print(row)
 
 
 if __name__ == "__main__":

@@ -156,10 +156,11 @@ def test_a_run_stopped_at_any_point_leaves_nothing_and_the_next_grades_everyone_
         proc.send_signal(sig)
         err = proc.communicate(timeout=30)[1].decode()
         assert left_after(tag) == []
-        if sig == signal.SIGTERM:
-            assert proc.returncode == 128 + signal.SIGTERM and err.splitlines()[-1].startswith("interrumpido"), err
+        if sig == signal.SIGTERM:  # (before autograde's handlers, at import, SIGTERM just ends it: nothing started)
             graded = len(list(results.glob("*.json"))) if results.is_dir() else 0
-            assert f"interrumpido: {graded} entregas calificadas y guardadas" in err or graded == saved == 0, err
+            assert proc.returncode == 128 + signal.SIGTERM or (proc.returncode == -signal.SIGTERM and graded == 0)
+            assert f"interrumpido: {graded} entregas calificadas y guardadas" in err or proc.returncode < 0, err
+            assert graded >= saved
 
     run_until(lambda: (course / "dlgrader" / "autograde.lock").exists())
     run_until(lambda: results.is_dir() and len(list(results.glob("*.json"))) >= 2)

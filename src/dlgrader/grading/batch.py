@@ -90,32 +90,51 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     course_dir = Path(course_dir)
     if not course_dir.is_dir():
         raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
-    with autograde_lock(course_dir), _signals_interrupt():
-        return _autograde(material, assignment, course_dir, sandbox, t0, jobs=jobs, db_url=db_url, progress=progress,
-                          students=students, force=force, executor=executor, scheduler=scheduler,
+    with autograde_lock(course_dir), _Stopper() as stop:
+        return _autograde(material, assignment, course_dir, sandbox, t0, stop, jobs=jobs, db_url=db_url,
+                          progress=progress, students=students, force=force, executor=executor, scheduler=scheduler,
                           allow_weak=allow_weak_sandbox, lang=lang)
 
 
-@contextlib.contextmanager
-def _signals_interrupt():
-    """SIGTERM and SIGHUP (sent by timeout, systemd, a JupyterHub cull, a CI cancel, a closed terminal) stop
-    the run as Ctrl+C does: an :class:`Interrupted` in this thread, once (a second signal is ignored)."""
-    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
-        yield
-        return
-    sent = []
+class _Stopper:
+    """Ctrl+C, SIGTERM and SIGHUP (what timeout, systemd, a JupyterHub cull, a CI cancel, a closed terminal send)
+    stop the run alike: an :class:`Interrupted` in the main thread, once (a second signal is ignored). Inside
+    :meth:`held` (grading processes starting, one result being recorded) it waits for the block's end."""
 
-    def interrupt(signum, frame):
-        if not sent:
-            sent.append(signum)
+    SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+    def __init__(self):
+        self.before: dict = {}
+        self.holding, self.pending, self.raised = 0, None, False
+
+    def __enter__(self) -> "_Stopper":
+        if threading.current_thread() is threading.main_thread():  # only the main thread may set handlers
+            for sig in self.SIGNALS:
+                if signal.getsignal(sig) is not signal.SIG_IGN:  # a SIGINT a shell told this process to ignore stays so
+                    self.before[sig] = signal.signal(sig, self._interrupt)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for sig, handler in self.before.items():
+            signal.signal(sig, handler)
+
+    def _interrupt(self, signum, frame) -> None:
+        if self.holding:
+            self.pending = self.pending or signum
+        elif not self.raised:
+            self.raised = True
             raise Interrupted(signum)
 
-    before = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
-    try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
+    @contextlib.contextmanager
+    def held(self):
+        self.holding += 1
+        try:
+            yield
+        finally:
+            self.holding -= 1
+        if not self.holding and self.pending is not None and not self.raised:
+            self.raised = True
+            raise Interrupted(self.pending)
 
 
 def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple[str | None, SubmissionResult]]:
@@ -187,29 +206,31 @@ class _DaskPool:
         self.client.close()
 
 
-def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jobs, db_url, progress, students,
-               force, executor, scheduler, allow_weak, lang) -> AutogradeReport:
+def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, stop: _Stopper, *, jobs, db_url, progress,
+               students, force, executor, scheduler, allow_weak, lang) -> AutogradeReport:
     assignment_id = assignment.id
     todo = [s for s in folders.iter_submissions(course_dir, assignment_id) if students is None or s[0] in students]
     jobs = max(1, jobs or os.cpu_count() or 1)
-    with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(_executor(executor, jobs, scheduler)) if todo else None
-        if executor == "processes" and todo:  # started now, they import while the course is set up
-            for _ in range(jobs):
-                pool.submit(int)
-        report = AutogradeReport(assignment_id, [], manual_points=assignment.max_points - assignment.auto_points)
-        try:
-            _grade_class(material, assignment, course_dir, sandbox, pool, todo, report, jobs=jobs, db_url=db_url,
-                         progress=progress, force=force, remote=executor == "dask", allow_weak=allow_weak, lang=lang)
-        except KeyboardInterrupt as exc:  # Ctrl+C, or SIGTERM/SIGHUP (_signals_interrupt): what was recorded stays
-            raise Interrupted(getattr(exc, "signum", signal.SIGINT), report.graded) from None
+    report = AutogradeReport(assignment_id, [], manual_points=assignment.max_points - assignment.auto_points)
+    try:
+        with contextlib.ExitStack() as stack:  # leaving it early kills the grading processes (_ProcessPool)
+            with stop.held():  # a process stopped while it starts would print its own traceback
+                pool = stack.enter_context(_executor(executor, jobs, scheduler)) if todo else None
+                if executor == "processes" and todo:  # started now, they import while the course is set up
+                    for _ in range(jobs):
+                        pool.submit(int)
+            _grade_class(material, assignment, course_dir, sandbox, pool, todo, report, stop, jobs=jobs,
+                         db_url=db_url, progress=progress, force=force, remote=executor == "dask",
+                         allow_weak=allow_weak, lang=lang)
+    except KeyboardInterrupt as exc:  # Ctrl+C, SIGTERM or SIGHUP (_Stopper): what was recorded stays
+        raise Interrupted(getattr(exc, "signum", signal.SIGINT), report.graded) from None
     report.results.sort(key=lambda r: r.student or "")
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, report: AutogradeReport, *, jobs,
-                 db_url, progress, force, remote, allow_weak, lang) -> None:
+def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, report: AutogradeReport,
+                 stop: _Stopper, *, jobs, db_url, progress, force, remote, allow_weak, lang) -> None:
     """Set the course up, then grade on ``pool`` what is new and write each result to ``report`` as it arrives."""
     assignment_id = assignment.id
     release = folders.release_notebook(course_dir, assignment)
@@ -217,15 +238,16 @@ def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, re
     release = folders.release_notebook(course_dir, assignment)  # now the course's own copy
     saved = {} if force else _saved(course_dir, assignment_id, db_url)
 
-    with gradebook.open_gradebook(db_url) as gb:  # one for the run: SQLAlchemy compiles each statement once
+    bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit=BAR_UNIT(lang), disable=not progress)
+    with gradebook.open_gradebook(db_url) as gb, bar:  # one gradebook for the run: SQLAlchemy compiles once
         def record(result: SubmissionResult, nb_path, timestamp, fp: str) -> None:
             # the saved result is written last: its presence means the gradebook and formgrader copy are done
-            write_submission(gb, assignment, result, result.student, timestamp)
-            write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
-            store.write_result(course_dir, result, fp)
-            report.results.append(result)
+            with stop.held():  # a stop waits for the end of this result, then keeps it
+                write_submission(gb, assignment, result, result.student, timestamp)
+                write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
+                store.write_result(course_dir, result, fp)
+                report.results.append(result)
 
-        bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit=BAR_UNIT(lang), disable=not progress)
         pending = []
         for student, nb_path, timestamp in todo:
             fp = store.fingerprint(nb_path, timestamp)
@@ -276,4 +298,3 @@ def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, re
                     result.source = str(nb_path)
                     record(result, nb_path, timestamp, fp)
                 bar.update()
-        bar.close()

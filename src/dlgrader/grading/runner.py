@@ -135,7 +135,7 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
     def make() -> WorkerSession:
         return WorkerSession(sandbox, hidden=material.hidden_dirs(), preimport=preimport,
                              memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
-                             load_timeout=assignment.load_timeout)
+                             call_cpu=assignment.call_cpu, load_timeout=assignment.load_timeout)
 
     with GRADING_LOCK, contextlib.ExitStack() as stack:
         if budget is None:

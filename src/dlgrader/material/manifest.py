@@ -57,6 +57,7 @@ class Assignment:
     manual: tuple[Manual, ...] = ()
     needs_torch: bool = False
     call_timeout: float = 5.0  # one call of a student function
+    call_cpu: float = 5.0  # the CPU time one call may use (sandbox/cpu.py); at most call_timeout
     load_timeout: float = 30.0  # loading the notebook (its solution cells run)
     check_budget: float = 60.0  # one check, every call it makes
     submission_budget: float = NUMPY_BUDGET  # everything of one submission (sandbox/budget.py)
@@ -120,7 +121,7 @@ def _parse(folder: Path, text: str) -> Assignment:
     where = str(path)
     _known_keys(data, {"assignment", "task", "check", "manual"}, where)
     head = data.get("assignment", {})
-    _known_keys(head, {"id", "title_es", "title_en", "notebook", "needs_torch", "call_timeout",
+    _known_keys(head, {"id", "title_es", "title_en", "notebook", "needs_torch", "call_timeout", "call_cpu",
                        "load_timeout", "check_budget", "submission_budget", "memory_mb", "replay"}, where)
     tasks = []
     for t in data.get("task", []):
@@ -156,19 +157,21 @@ def _parse(folder: Path, text: str) -> Assignment:
 
 
 def _time_limits(head: dict, where: str) -> dict[str, float]:
-    """The four wall-clock limits, nested: a call within its check, a check or the load within the submission.
+    """The time limits, nested: a call's CPU within its wall-clock time, a call within its check, a check or
+    the load within the submission.
 
     ``submission_budget`` defaults by kind (README, "Reliability", says how it was measured); a check and the
-    load may take at most all of it (60 and 30 s otherwise).
+    load may take at most all of it (60 and 30 s otherwise); a call's CPU, all of its time.
     """
     budget = float(head.get("submission_budget", TORCH_BUDGET if head.get("needs_torch") else NUMPY_BUDGET))
-    limits = {"call_timeout": float(head.get("call_timeout", 5.0)),
+    call = float(head.get("call_timeout", 5.0))
+    limits = {"call_cpu": float(head.get("call_cpu", call)), "call_timeout": call,
               "check_budget": float(head.get("check_budget", min(60.0, budget))),
               "load_timeout": float(head.get("load_timeout", min(30.0, budget))), "submission_budget": budget}
-    if not (0 < limits["call_timeout"] <= limits["check_budget"] <= budget and 0 < limits["load_timeout"] <= budget):
+    if not (0 < limits["call_cpu"] <= call <= limits["check_budget"] <= budget and 0 < limits["load_timeout"] <= budget):
         shown = ", ".join(f"{k} = {v:g}" for k, v in limits.items())
-        raise ConfigError(Text(f"{where}: los límites de tiempo deben cumplir call_timeout ≤ check_budget ≤ "
-                               f"submission_budget y load_timeout ≤ submission_budget ({shown}).",
-                               f"{where}: the time limits must satisfy call_timeout ≤ check_budget ≤ "
+        raise ConfigError(Text(f"{where}: los límites de tiempo deben cumplir call_cpu ≤ call_timeout ≤ check_budget "
+                               f"≤ submission_budget y load_timeout ≤ submission_budget ({shown}).",
+                               f"{where}: the time limits must satisfy call_cpu ≤ call_timeout ≤ check_budget ≤ "
                                f"submission_budget and load_timeout ≤ submission_budget ({shown})."))
     return limits

@@ -79,6 +79,17 @@ def refused_again(why: str, label: str) -> Text | None:
     return None
 
 
+def stuck(verdict: str, during: Text, cpu_limit: float | None) -> Text:
+    """What a worker found idle, or past its call's CPU time, while it owed a reply says (sandbox/cpu.py)."""
+    if verdict == "idle":
+        return Text(f"Tu código se detuvo sin calcular nada durante {during.es} (¿time.sleep o una espera que "
+                    "nunca termina?).", f"Your code stopped computing during {during.en} (time.sleep, or a wait "
+                    "that never ends?).")
+    return Text(f"Se agotó el tiempo de CPU ({cpu_limit:g} s) durante {during.es} (¿un bucle infinito o un cálculo "
+                "muy lento?).", f"The CPU time ({cpu_limit:g} s) ran out during {during.en} (an infinite loop or "
+                "a very slow computation?).")
+
+
 def from_error(error, fn: str, label: str | None, names: list[str]) -> SubmissionFault | FatalFault:
     """The fault for a worker's error reply to a call of ``fn`` (``label``: what feedback names it).
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..text import Text
-from . import codec, warm
+from . import codec, cpu, warm
 from .budget import Budget
-from .faults import FatalFault, WorkerGone, from_error, refused_again
+from .faults import FatalFault, WorkerGone, from_error, refused_again, stuck
 from .frames import HEADER, write_frame
-from .isolation import Sandbox
+from .isolation import WORKER, Sandbox
 
 START_TIMEOUT = 60.0
 # How far play() sends ahead of the replies it has compared: a few requests, and few enough bytes that a
@@ -30,6 +30,7 @@ START_TIMEOUT = 60.0
 AHEAD_REQUESTS = 8
 AHEAD_BYTES = 32 * 1024
 _CORRUPTED = Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted.")
+WATCH_EVERY = 0.25  # seconds between looks at a worker's CPU while it owes a reply (a quick reply is never looked at)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Exchange:
     request: bytes
     reply: bytes
     timeout: float
+    cpu_limit: float | None
     during: Text
     label: str | None  # the function a time-out, memory exhaustion or crash bars from later calls (session.stopped)
 
@@ -47,10 +49,12 @@ class WorkerSession:
     """One sandboxed worker process for one submission."""
 
     def __init__(self, sandbox: Sandbox, *, hidden: list[Path], preimport: list[str], memory_mb: int,
-                 call_timeout: float, load_timeout: float, cpu_seconds: int = 600):
+                 call_timeout: float, load_timeout: float, call_cpu: float | None = None, cpu_seconds: int = 600):
         self.sandbox = sandbox
         self.hidden = hidden
         self.call_timeout = call_timeout
+        self.call_cpu = call_cpu  # CPU seconds a call may use (cpu.py), None: only its wall-clock time-out
+        self._pid: int | None = None  # the worker's, for cpu.py (0: not found)
         self.load_timeout = load_timeout
         self.config = {"preimport": preimport,
                        "rlimits": {"as_extra_mb": memory_mb, "cpu": cpu_seconds, "fsize": 16 * 2**20,
@@ -72,7 +76,7 @@ class WorkerSession:
     def start(self) -> None:
         """Fork a warm worker from the fork server; start a cold one when that is not possible."""
         t0 = time.perf_counter()
-        self.gone = None
+        self.gone, self._pid = None, None
         self.proc = warm.spawn(self.sandbox, self.config["preimport"], self.hidden, self.config["rlimits"])
         if self.proc is not None:
             try:
@@ -147,12 +151,16 @@ class WorkerSession:
         except codec.CodecError:
             self._die(_CORRUPTED)
 
-    def _receive_frame(self, deadline: float, during: Text) -> bytes:
-        """The next reply frame; bytes past it stay in the inbox only while more replies are owed."""
+    def _receive_frame(self, deadline: float, during: Text, cpu_limit: float | None = None) -> bytes:
+        """The next reply frame; bytes past it stay in the inbox only while more replies are owed.
+
+        Waits until ``deadline``, or less: the submission's budget, or a worker found idle or past
+        ``cpu_limit`` seconds of CPU (:mod:`.cpu`), looked at every WATCH_EVERY seconds of the wait.
+        """
         assert self.proc is not None
         fd = self.proc.stdout.fileno()
         buf = self._inbox
-        poller = None
+        poller = watch = None
         while True:
             size = HEADER.unpack(bytes(buf[:HEADER.size]))[0] if len(buf) >= HEADER.size else None
             if size is not None and size > codec.MAX_BYTES:
@@ -165,13 +173,19 @@ class WorkerSession:
                 if self.budget is not None:
                     poller.register(self.budget.wake_fd, select.POLLIN)  # stopped from another thread
             left = deadline - time.monotonic()  # past it, a reply already waiting is still taken
-            ready = {f for f, _ in poller.poll(max(0, math.ceil(left * 1000)))}
+            ready = {f for f, _ in poller.poll(max(0, math.ceil(min(left, WATCH_EVERY) * 1000)))}
             if fd not in ready:
                 if self.budget is not None and (ready or self.budget.spent()):
                     self._die(self.budget.refuse(), "budget")
-                self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
-                               f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
-                          "time")
+                if left <= WATCH_EVERY:
+                    self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy "
+                                   "lento?).", f"Time ran out during {during.en} (an infinite loop or a very slow "
+                                   "computation?)."), "time")
+                watch = watch or cpu.Watch(self._worker_pid, cpu_limit)
+                verdict = watch.verdict()
+                if verdict is not None:
+                    self._die(stuck(verdict, during, cpu_limit), "time")
+                continue
             chunk = os.read(fd, 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16)))
             if not chunk:
                 self._ended(during)
@@ -183,11 +197,20 @@ class WorkerSession:
             self._die(_CORRUPTED)
         return frame
 
-    def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None) -> bytes:
+    def _worker_pid(self) -> int | None:
+        """The worker's pid as this process sees it (found once; None where /proc cannot tell)."""
+        if self._pid is None and self.proc is not None:
+            found = (cpu.find_worker(self.proc.server.proc.pid, holder=self.proc.pid) if self.warm
+                     else cpu.find_worker(self.proc.pid, module=WORKER))
+            self._pid = found or 0
+        return self._pid or None
+
+    def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None,
+                  cpu_limit: float | None = None) -> bytes:
         """Send one request frame and wait for its reply frame, within the call's and the check's time."""
         with self._marking(label):
             self._send(payload)
-            return self._receive_frame(self._deadline(timeout), during)
+            return self._receive_frame(self._deadline(timeout), during, cpu_limit)
 
     @contextlib.contextmanager
     def _marking(self, label: str | None):
@@ -225,13 +248,14 @@ class WorkerSession:
             deadline = min(deadline, self.budget.deadline)
         return deadline if self.deadline is None else min(deadline, self.deadline)
 
-    def request(self, msg: dict, timeout: float, during: Text, label: str | None = None):
+    def request(self, msg: dict, timeout: float, during: Text, label: str | None = None,
+                cpu_limit: float | None = None):
         self.next_id += 1
         msg = dict(msg, id=self.next_id)
         payload = codec.encode(msg)
-        answer = self._exchange(payload, timeout, during, label)
+        answer = self._exchange(payload, timeout, during, label, cpu_limit)
         if self.tape is not None:
-            self.tape.append(Exchange(payload, answer, timeout, during, label))
+            self.tape.append(Exchange(payload, answer, timeout, cpu_limit, during, label))
         reply = self._decode(answer)
         if not isinstance(reply, dict) or reply.get("id") != self.next_id or type(reply.get("ok")) is not bool:
             self._die(Text("La respuesta del proceso de tu código no tenía el formato esperado.",
@@ -267,7 +291,7 @@ class WorkerSession:
                     sent += 1
                 ex = tape[got]
                 with self._marking(ex.label):
-                    reply = self._receive_frame(self._deadline(ex.timeout, started), ex.during)
+                    reply = self._receive_frame(self._deadline(ex.timeout, started), ex.during, ex.cpu_limit)
                 started = time.monotonic()
                 ahead -= len(ex.request)
                 got += 1
@@ -275,7 +299,8 @@ class WorkerSession:
                     for extra in tape[got:sent]:
                         try:
                             with self._marking(extra.label):
-                                self._receive_frame(self._deadline(extra.timeout, started), extra.during)
+                                self._receive_frame(self._deadline(extra.timeout, started), extra.during,
+                                                    extra.cpu_limit)
                         except WorkerGone:
                             break
                         started = time.monotonic()
@@ -312,7 +337,7 @@ class WorkerSession:
         if handle is not None:
             op["handle"] = handle
         return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
-                            label=label)  # a time-out, MemoryError or crash marks it (_marking)
+                            label=label, cpu_limit=self.call_cpu)  # a time-out, MemoryError or crash marks it (_marking)
 
     def forget_objects(self) -> None:
         """Drop the worker's handles: a new check's objects are numbered from 1 again."""

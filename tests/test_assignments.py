@@ -26,7 +26,7 @@ import pytest
 from conftest import REPO
 from dlgrader.cli import main
 from dlgrader.grading.batch import autograde
-from dlgrader.material.mutants import read_mutant
+from dlgrader.material.mutants import audit_mutants, read_mutant
 from dlgrader.material.notebook import read_cell_file
 from dlgrader.material.paths import find_material
 
@@ -68,6 +68,9 @@ def _loop_tasks(aid: str):
     return [tasks[0], tasks[-1]] if len(tasks) > 1 else list(tasks)
 
 
+CLASS_SIZE = 30
+
+
 def class_of(aid: str) -> dict[str, dict | Path]:
     """Student id -> notebook (dict to write, or an example file to copy)."""
     a = MATERIAL.assignment(aid)
@@ -85,6 +88,9 @@ def class_of(aid: str) -> dict[str, dict | Path]:
         _set_student(nb, sid)
     for path in sorted((REPO / "examples" / aid).glob("*.ipynb")):
         students[path.stem if _declares_student(release) else f"example_{path.stem}"] = path
+    for n in range(CLASS_SIZE - len(students)):  # a new assignment with few mutants still makes a class of thirty
+        students[f"copy_{n}"] = _with_cells(release, reference)
+        _set_student(students[f"copy_{n}"], f"copy_{n}")
     return students
 
 
@@ -144,17 +150,27 @@ def _targets(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("aid", ASSIGNMENTS)
 def test_every_check_is_the_target_of_some_mutant(aid):
-    """A check no mutant names is a check nobody has shown to catch anything."""
-    targeted = {t for path in _mutants(aid) for t in _targets(path)}
-    untargeted = [c.id for c in MATERIAL.assignment(aid).checks if c.id not in targeted]
-    assert not untargeted, f"{aid}: no mutant targets {untargeted}"
+    """A check no mutant names is a check nobody has shown to catch anything; a mutant says what and why."""
+    checks = {c.id for c in MATERIAL.assignment(aid).checks}
+    assert audit_mutants(MATERIAL.mutants_dir(aid), checks) == []
+
+
+def test_the_mutant_audit_can_fail(tmp_path):
+    """Each shortfall is reported: an untargeted check, a mutant without target or why, an unknown target."""
+    (tmp_path / "a.py").write_text("# target: uno\n# why: the mistake\n", encoding="utf-8")
+    assert audit_mutants(tmp_path, {"uno"}) == []
+    assert audit_mutants(tmp_path, {"uno", "dos"}) == ["dos: no mutant targets it"]
+    (tmp_path / "b.py").write_text("# target: tres\n", encoding="utf-8")
+    assert audit_mutants(tmp_path, {"uno"}) == ["b: no '# why:' line", "b: unknown targets ['tres']"]
+    (tmp_path / "b.py").write_text("# why: no target\n", encoding="utf-8")
+    assert audit_mutants(tmp_path, {"uno"}) == ["b: no '# target:' line"]
 
 
 @pytest.mark.slow
 def test_a_class_of_thirty_is_graded_without_a_crash(graded):
     aid, results, report = graded
     assert not report.failures
-    assert len(results) >= 30 and set(results) == set(class_of(aid))
+    assert len(results) >= CLASS_SIZE and set(results) == set(class_of(aid))
     assert all(len(r.checks) == len(MATERIAL.assignment(aid).checks) for r in results.values())
 
 

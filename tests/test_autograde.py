@@ -12,12 +12,14 @@ import pytest
 
 from conftest import REPO
 from leftovers import family, left_after, tagged_env, wait_for
+from dlgrader.api import grades as write_grades
 from dlgrader.cli import main
 from dlgrader.course import gradebook
 from dlgrader.course.folders import db_url_for
 from dlgrader.course.scores import read_scores
 from dlgrader.grading import batch
-from dlgrader.reports.terminal import class_table, write_grades
+from dlgrader.reports.terminal import class_table
+from dlgrader.sandbox import probe
 from dlgrader.sandbox.isolation import Sandbox
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
@@ -85,7 +87,7 @@ def test_the_progress_bar_follows_the_language(tmp_path, capsys, lang, word, oth
 
 def test_weak_isolation_is_refused_for_a_class(tmp_path, monkeypatch, capsys):
     course = _course(tmp_path, {"ana": "ana_perez"})
-    monkeypatch.setattr(batch, "detect", lambda: Sandbox(mode="plain", drop_uid=False, seccomp=False))
+    monkeypatch.setattr(probe, "detect", lambda: Sandbox(mode="plain", drop_uid=False, seccomp=False))
     code = main(["--root", str(REPO), "autograde", "01_perceptron", "--course", str(course)])
     assert code == 3 and "--allow-weak-sandbox" in capsys.readouterr().err
     assert not (course / "gradebook.db").exists()

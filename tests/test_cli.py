@@ -81,3 +81,29 @@ def test_grade_refuses_weak_isolation_unless_allowed(capsys, monkeypatch):
     code = main(["--root", str(REPO), "grade", "01_perceptron", str(EXAMPLES / "ana_perez.ipynb"), "--json"])
     out = capsys.readouterr()
     assert code == 3 and "--allow-weak-sandbox" in out.err and out.out == ""
+
+
+def test_the_policy_lives_in_the_api_a_python_caller_gets_it_too(monkeypatch):
+    """Grading for the record refuses weak isolation from Python as from the CLI; a student's own check never does."""
+    from dlgrader import api
+    from dlgrader.errors import UnsafeSandbox
+    from dlgrader.sandbox import probe
+    from dlgrader.sandbox.isolation import Sandbox
+
+    weak = Sandbox(mode="plain", drop_uid=False, seccomp=False)
+    monkeypatch.setattr(probe, "detect", lambda: weak)
+    with pytest.raises(UnsafeSandbox):
+        api.grade("01_perceptron", EXAMPLES / "ana_perez.ipynb", root=REPO)
+    with pytest.raises(UnsafeSandbox):
+        api.autograde("01_perceptron", REPO / "no-course", root=REPO)
+    result = api.check("01_perceptron", EXAMPLES / "ana_perez.ipynb", root=REPO)
+    assert all(c.passed for c in result.checks)
+
+
+def test_lang_and_root_go_before_or_after_the_command(capsys):
+    """As the README writes it: dlgrader check 01_perceptron --lang en (and --root after the command too)."""
+    code, out, _ = run(capsys, "check", "01_perceptron", "--notebook", str(EXAMPLES / "ana_perez.ipynb"),
+                       "--lang", "en", "--root", str(REPO))
+    assert code == 0 and "Score: 7/7" in out
+    code, out, _ = run(capsys, "--lang", "en", "check", "01_perceptron", "--notebook", str(EXAMPLES / "ana_perez.ipynb"))
+    assert code == 0 and "Score: 7/7" in out

@@ -148,7 +148,7 @@ def test_nbgrader_runs_no_student_code_with_dlgrader_s_config(tmp_path):
 
 def test_an_instructor_s_own_config_is_extended_once_never_replaced(tmp_path):
     from dlgrader.course.folders import init_course
-    from dlgrader.nbgrader_autograde import course_setup
+    from dlgrader.course.nbgrader_config import course_setup
 
     a = MATERIAL.assignment("01_perceptron")
     course = tmp_path / "curso"

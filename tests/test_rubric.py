@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import REPO
 from dlgrader.course.grades import student_grades
 from dlgrader.course.rubric import load_rubric
 from dlgrader.course.scales import chile, round_half_up
@@ -170,6 +171,10 @@ def test_read_scores_rows_are_accepted(tmp_path):
     (GOOD.replace("id: u2", "id: u1"), "la evaluación 'u1' está repetida", "evaluation 'u1' is repeated"),
     (GOOD + "institution: Otra\n", "no es YAML válido", "repeated key 'institution'"),
     (GOOD.replace('title_en: "Unit 2", ', ""), "falta la clave 'title_en'", "missing key 'title_en'"),
+    (GOOD + "not_graded: [04_cnn]\n", "not_graded nombra una tarea desconocida '04_cnn'",
+     "not_graded names an unknown assignment '04_cnn'"),
+    (GOOD + "not_graded: [03_descenso]\n", "'03_descenso' está en not_graded y en la evaluación",
+     "'03_descenso' is in not_graded and in evaluation"),
 ])
 def test_invalid_rubrics_are_refused_with_one_bilingual_sentence(tmp_path, text, es, en):
     path = write(tmp_path, text)
@@ -183,3 +188,25 @@ def test_missing_rubric_file(tmp_path):
     with pytest.raises(ConfigError) as err:
         load_rubric(tmp_path / "no.yaml", KNOWN)
     assert "No existe la rúbrica" in err.value.message("es")
+
+
+def test_doctor_warns_about_an_assignment_no_rubric_grades(tmp_path, capsys):
+    """An assignment left out of a rubric counts in no grade: said, unless the rubric says not_graded."""
+    import shutil
+
+    from dlgrader.cli import main
+
+    shutil.copytree(REPO / "assignments" / "01_perceptron", tmp_path / "assignments" / "01_perceptron")
+    shutil.copytree(REPO / "assignments" / "02_activaciones", tmp_path / "assignments" / "02_activaciones")
+    (tmp_path / "rubric").mkdir()
+    text = (REPO / "rubric" / "duoc.yaml").read_text(encoding="utf-8")
+    (tmp_path / "rubric" / "c.yaml").write_text(text, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "doctor"]) == 0
+    assert "⚠ La rúbrica c.yaml no incluye" not in capsys.readouterr().out
+    cut = text.replace("assignments: [02_activaciones, ", "assignments: [")
+    (tmp_path / "rubric" / "c.yaml").write_text(cut, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "doctor"]) == 0
+    assert "⚠ La rúbrica c.yaml no incluye 02_activaciones: no cuenta en ninguna nota" in capsys.readouterr().out
+    (tmp_path / "rubric" / "c.yaml").write_text(cut + "not_graded: [02_activaciones]\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "doctor"]) == 0
+    assert "no incluye" not in capsys.readouterr().out

@@ -8,18 +8,8 @@ The hidden graders test the same conventions on many generated networks, against
 
 import numpy as np
 
-from dlgrader.grading import as_array, as_number, assert_close, check, expect, fail
+from dlgrader.grading import as_array, as_number, assert_close, check, expect, fail, one_line
 
-def fmt(value, precision: int = 10) -> str:
-    """A value for feedback on one line, with enough digits to tell two close gradients apart."""
-    if isinstance(value, np.ndarray):
-        text = np.array2string(value, precision=precision, separator=", ", threshold=40, max_line_width=10**6)
-        text = " ".join(text.split())  # one line: rows of a matrix follow each other
-    elif isinstance(value, (np.floating, np.integer)):
-        text = repr(value.item())
-    else:
-        text = repr(value)
-    return text if len(text) <= 400 else text[:400] + " …"
 
 
 # ------------------------------------------------------------------ the notebook's worked example
@@ -65,8 +55,8 @@ def _twice(a: np.ndarray) -> np.ndarray:
 def four_arrays(result, shapes, what: str) -> tuple:
     """Validate a tuple (or list) of four arrays with the parameters' shapes."""
     if not isinstance(result, (tuple, list)) or len(result) != 4:
-        fail(f"{what} debe devolver una tupla de cuatro arreglos (W1, b1, W2, b2); devolvió {fmt(result)}.",
-             f"{what} must return a tuple of four arrays (W1, b1, W2, b2); it returned {fmt(result)}.")
+        fail(f"{what} debe devolver una tupla de cuatro arreglos (W1, b1, W2, b2); devolvió {one_line(result)}.",
+             f"{what} must return a tuple of four arrays (W1, b1, W2, b2); it returned {one_line(result)}.")
     return tuple(as_array(r, f"{what}[{i}] ({name})", shape=s)
                  for i, (r, name, s) in enumerate(zip(result, NAMES, shapes)))
 
@@ -87,8 +77,8 @@ def test_sigmoide_curso(student):
     call = "sigmoide(np.array([[-2.0, 0.0], [1.0, 2.0]]))"
     got = as_array(student.sigmoide(z), call, shape=(2, 2))
     assert_close(got, expected, **TOL,
-                 es=f"{call} devolvió {fmt(got)}; se esperaba {fmt(expected)}: 1 / (1 + exp(-z)) en cada elemento.",
-                 en=f"{call} returned {fmt(got)}; expected {fmt(expected)}: 1 / (1 + exp(-z)) for each element.")
+                 es=f"{call} devolvió {one_line(got)}; se esperaba {one_line(expected)}: 1 / (1 + exp(-z)) en cada elemento.",
+                 en=f"{call} returned {one_line(got)}; expected {one_line(expected)}: 1 / (1 + exp(-z)) for each element.")
     expect(abs(got[1, 1] + got[0, 0] - 1.0) <= 1e-12,
            "sigmoide(2) + sigmoide(-2) debe valer 1 (la sigmoide es simétrica respecto de (0, 1/2)).",
            "sigmoide(2) + sigmoide(-2) must be 1 (the sigmoid is symmetric about (0, 1/2)).")
@@ -99,8 +89,8 @@ def test_sigmoide_curso(student):
 def forward(student, X, params, what="propagar_adelante(X, W1, b1, W2, b2)"):
     result = student.propagar_adelante(X, *params)
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        fail(f"{what} debe devolver la tupla (H, Y); devolvió {fmt(result)}.",
-             f"{what} must return the tuple (H, Y); it returned {fmt(result)}.")
+        fail(f"{what} debe devolver la tupla (H, Y); devolvió {one_line(result)}.",
+             f"{what} must return the tuple (H, Y); it returned {one_line(result)}.")
     n, h, k = X.shape[0], params[0].shape[1], params[2].shape[1]
     H = as_array(result[0], f"{what}[0] (H)", shape=(n, h))
     Y = as_array(result[1], f"{what}[1] (Y)", shape=(n, k))
@@ -111,14 +101,14 @@ def forward(student, X, params, what="propagar_adelante(X, W1, b1, W2, b2)"):
 def test_propagar_curso(student):
     H, Y = forward(student, X, PARAMS)
     assert_close(H, H_EX, **TOL,
-                 es=f"propagar_adelante{CALL} devolvió H = {fmt(H)}; se esperaba {fmt(H_EX)}, "
+                 es=f"propagar_adelante{CALL} devolvió H = {one_line(H)}; se esperaba {one_line(H_EX)}, "
                     "es decir h = sigmoide(x @ W1 + b1).",
-                 en=f"propagar_adelante{CALL_EN} returned H = {fmt(H)}; expected {fmt(H_EX)}, "
+                 en=f"propagar_adelante{CALL_EN} returned H = {one_line(H)}; expected {one_line(H_EX)}, "
                     "that is h = sigmoide(x @ W1 + b1).")
     assert_close(Y, Y_EX, **TOL,
-                 es=f"propagar_adelante{CALL} devolvió Y = {fmt(Y)}; se esperaba {fmt(Y_EX)}, "
+                 es=f"propagar_adelante{CALL} devolvió Y = {one_line(Y)}; se esperaba {one_line(Y_EX)}, "
                     "es decir y = sigmoide(h @ W2 + b2).",
-                 en=f"propagar_adelante{CALL_EN} returned Y = {fmt(Y)}; expected {fmt(Y_EX)}, "
+                 en=f"propagar_adelante{CALL_EN} returned Y = {one_line(Y)}; expected {one_line(Y_EX)}, "
                     "that is y = sigmoide(h @ W2 + b2).")
 
 
@@ -143,8 +133,8 @@ def test_perdida_curso(student):
 def _compare_grads(got, expected, text_es, text_en):
     for g, e, name in zip(got, expected, NAMES):
         assert_close(g, e, **TOL,
-                     es=f"{text_es}: el gradiente respecto de {name} es {fmt(g)}; se esperaba {fmt(e)}.",
-                     en=f"{text_en}: the gradient with respect to {name} is {fmt(g)}; expected {fmt(e)}.")
+                     es=f"{text_es}: el gradiente respecto de {name} es {one_line(g)}; se esperaba {one_line(e)}.",
+                     en=f"{text_en}: the gradient with respect to {name} is {one_line(g)}; expected {one_line(e)}.")
 
 
 @check("retro_curso")
@@ -169,8 +159,8 @@ def test_actualizar_curso(student):
     got = four_arrays(student.actualizar(PARAMS, G_EX, 0.5), shapes_of(PARAMS), "actualizar(parametros, gradientes, eta)")
     for g, e, name in zip(got, NEW_EX, NAMES):
         assert_close(g, e, **TOL,
-                     es=f"{call} devolvió {name} = {fmt(g)}; se esperaba {fmt(e)} = {name} - 0.5 * gradiente.",
-                     en=f"{call_en} returned {name} = {fmt(g)}; expected {fmt(e)} = {name} - 0.5 * gradient.")
+                     es=f"{call} devolvió {name} = {one_line(g)}; se esperaba {one_line(e)} = {name} - 0.5 * gradiente.",
+                     en=f"{call_en} returned {name} = {one_line(g)}; expected {one_line(e)} = {name} - 0.5 * gradient.")
 
 
 # ------------------------------------------------------------------ gradiente_numerico
@@ -181,11 +171,11 @@ def test_numerico_curso(student):
                       "gradiente_numerico(X, D, W1, b1, W2, b2)")
     for g, e, name in zip(got, G_EX, NAMES):
         assert_close(g, e, rtol=1e-6, atol=1e-10,
-                     es=f"gradiente_numerico{CALL} (eps = 1e-5) da {fmt(g)} para {name}; los gradientes "
-                        f"exactos son {fmt(e)} y las diferencias centrales deben coincidir con ellos con un "
+                     es=f"gradiente_numerico{CALL} (eps = 1e-5) da {one_line(g)} para {name}; los gradientes "
+                        f"exactos son {one_line(e)} y las diferencias centrales deben coincidir con ellos con un "
                         "error relativo menor que 1e-6.",
-                     en=f"gradiente_numerico{CALL_EN} (eps = 1e-5) gives {fmt(g)} for {name}; the exact "
-                        f"gradients are {fmt(e)} and central differences must agree with them to a relative "
+                     en=f"gradiente_numerico{CALL_EN} (eps = 1e-5) gives {one_line(g)} for {name}; the exact "
+                        f"gradients are {one_line(e)} and central differences must agree with them to a relative "
                         "error below 1e-6.")
 
 
@@ -197,8 +187,8 @@ def test_entrenar_xor_curso(student):
     call_en = "entrenar(X, D, W1, b1, W2, b2, eta=10.0, pasos=300) with XOR and the notebook's initial weights"
     result = student.entrenar(X_XOR, D_XOR, *XOR_INIT, ETA_XOR, STEPS_XOR)
     if not isinstance(result, (tuple, list)) or len(result) != 5:
-        fail(f"{call} debe devolver la tupla (W1, b1, W2, b2, historial); devolvió {fmt(result)}.",
-             f"{call_en} must return the tuple (W1, b1, W2, b2, historial); it returned {fmt(result)}.")
+        fail(f"{call} debe devolver la tupla (W1, b1, W2, b2, historial); devolvió {one_line(result)}.",
+             f"{call_en} must return the tuple (W1, b1, W2, b2, historial); it returned {one_line(result)}.")
     params = four_arrays(result[:4], shapes_of(XOR_INIT), "entrenar(...)")
     hist = as_array(result[4], "entrenar(...)[4] (historial)")
     expect(hist.shape == (STEPS_XOR,),
@@ -219,7 +209,7 @@ def test_entrenar_xor_curso(student):
     _, Y = forward(student, X_XOR, params, "propagar_adelante(X, *parámetros entrenados)")
     predicted = (Y[:, 0] > 0.5).astype(int)
     expect(bool(np.array_equal(predicted, [0, 1, 1, 0])),
-           f"Con los parámetros entrenados, la red responde {fmt(Y[:, 0])} para las cuatro filas de XOR; se "
+           f"Con los parámetros entrenados, la red responde {one_line(Y[:, 0])} para las cuatro filas de XOR; se "
            "esperaba más de 0.5 solo en (0, 1) y (1, 0).",
-           f"With the trained parameters, the network answers {fmt(Y[:, 0])} for the four rows of XOR; expected "
+           f"With the trained parameters, the network answers {one_line(Y[:, 0])} for the four rows of XOR; expected "
            "above 0.5 only at (0, 1) and (1, 0).")

@@ -86,7 +86,8 @@ def aplicar_minmax(X, minimo, maximo):
 ''',
     "zscore": '''
 def ajustar_zscore(X_train):
-    return np.mean(X_train, axis=0), np.std(X_train, axis=0)
+    constante = np.max(X_train, axis=0) == np.min(X_train, axis=0)
+    return np.mean(X_train, axis=0), np.where(constante, 0.0, np.std(X_train, axis=0))
 
 
 def aplicar_zscore(X, media, desv):
@@ -214,6 +215,9 @@ def ajustar_zscore(X_train):
     n = X_train.shape[0]
     media = X_train.sum(axis=0) / n
     desv = np.sqrt(((X_train - media) ** 2).sum(axis=0) / n)
+    for j in range(X_train.shape[1]):
+        if X_train[:, j].max() == X_train[:, j].min():  # columna constante
+            desv[j] = 0.0
     return media, desv
 
 

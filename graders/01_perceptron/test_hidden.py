@@ -154,7 +154,15 @@ def expect_some_training(w, b, errors, w0, b0, case: str) -> None:
 @given(z=st.one_of(Z_FLOATS, Z_ARRAYS))
 def test_escalon_elementos(student, z):
     expected = step(z)
-    got = student.escalon(z)
+    got, args_after, _ = student.escalon.with_inputs(z)
+    after = args_after[0] if args_after else None
+    same = (after == z) if isinstance(z, float) else (
+        np.shape(after) == z.shape and bool(np.array_equal(np.asarray(after), z)))
+    expect(bool(same),
+           f"escalon(z) con z = {show(z)} modificó su argumento: después de la llamada z vale {show(after)}.",
+           f"escalon(z) with z = {show(z)} modified its argument: after the call z is {show(after)}.",
+           "Crea un arreglo nuevo, por ejemplo (z > 0).astype(int); nada de z[z > 0] = 1 sobre el argumento.",
+           "Create a new array, for example (z > 0).astype(int); no z[z > 0] = 1 on the argument.")
     if isinstance(z, float):
         value = as_number(got, f"escalon({z!r})")
         expect(value == expected,
@@ -178,7 +186,16 @@ def test_neurona_aleatoria(student, case):
     x, w, b = case
     z = float(x @ w) + b
     expected = int(z > 0)
-    value = as_number(student.neurona(x, w, b), f"neurona(x, w, b) con x de forma {x.shape}")
+    got, args_after, _ = student.neurona.with_inputs(x, w, b)
+    for name, before, after in (("x", x, args_after[0]), ("w", w, args_after[1])):
+        expect(np.shape(after) == before.shape and bool(np.array_equal(np.asarray(after), before)),
+               f"neurona(x, w, b) con x = {show(x)}, w = {show(w)}, b = {b!r} modificó su argumento {name}: después "
+               f"de la llamada vale {show(np.asarray(after))}.",
+               f"neurona(x, w, b) with x = {show(x)}, w = {show(w)}, b = {b!r} modified its argument {name}: after "
+               f"the call it is {show(np.asarray(after))}.",
+               "Calcula w·x + b sin escribir en los arreglos que recibes (nada de x *= w).",
+               "Compute w·x + b without writing into the arrays you receive (no x *= w).")
+    value = as_number(got, f"neurona(x, w, b) con x de forma {x.shape}")
     expect(value == expected,
            f"neurona(x, w, b) con x = {show(x)}, w = {show(w)}, b = {b!r} devolvió {value:g}; "
            f"w·x + b = {z!r}, así que se esperaba {expected}.",
@@ -364,6 +381,22 @@ def test_entrenar_no_muta(student, reference, case):
     w = as_array(value[0], "entrenar_perceptron(...)[0] (w)", shape=w0.shape)
     b = as_number(value[1], "entrenar_perceptron(...)[1] (b)")
     expect_some_training(w, b, error_history(value[2], None), w0, b0, text)
+    # The same data labelled by the initial neuron: no update happens. The caller then reuses its w0 (here: fills
+    # it with nan right after the call); the w returned must be a copy that does not change with it.
+    y_right = step(X @ w0 + b0)
+    right = describe(X, y_right, lr, epocas, w0, b0)
+    out = student.entrenar_perceptron.overwriting_arguments(X, y_right, lr, epocas, w0, b0)
+    if not isinstance(out, (tuple, list)) or len(out) != 3:
+        fail("entrenar_perceptron debe devolver la tupla (w, b, errores).",
+             "entrenar_perceptron must return the tuple (w, b, errores).")
+    w_back = as_array(out[0], "entrenar_perceptron(...)[0] (w)", shape=w0.shape, finite=False)
+    expect(bool(np.all(np.isfinite(w_back))),
+           f"Con {right} ningún ejemplo se actualiza, y entrenar_perceptron devolvió el mismo arreglo w0 que recibió: "
+           "cuando quien llama cambia su w0 después (aquí lo llenó de nan), el w devuelto cambia con él.",
+           f"With {right} no example is updated, and entrenar_perceptron returned the very w0 array it received: when "
+           "the caller changes its w0 afterwards (here it filled it with nan), the returned w changes with it.",
+           "Parte de una copia: w = w0.copy() (o np.array(w0, dtype=float)); w = w0 no copia nada.",
+           "Start from a copy: w = w0.copy() (or np.array(w0, dtype=float)); w = w0 copies nothing.")
 
 
 @check("entrenar_escala_lr")

@@ -68,10 +68,29 @@ def described_en(x) -> str:
 
 
 def returned(got, call: str, shape) -> np.ndarray:
-    """Validate an elementwise result: numeric, right shape; nan and inf are reported by compare()."""
+    """Validate an elementwise result: numeric, right shape, an array of reals; nan and inf are reported by compare().
+
+    "Devuelven reales": an array of integers or booleans fails (a Python number is accepted as it is).
+    """
     if isinstance(got, (int, float)) and not isinstance(got, bool):
         got = np.asarray(float(got))
-    return as_array(got, call, shape=tuple(shape), finite=False)
+    return as_array(got, call, shape=tuple(shape), kind="f", finite=False)
+
+
+def untouched(fn, x, *rest, call: str):
+    """Call fn(x, *rest) and check that x is the same after the call ("no modifican x"); return the value."""
+    got, args, _ = fn.with_inputs(x, *rest)
+    after = args[0] if args else None
+    same = (after == x) if isinstance(x, float) else (
+        np.shape(after) == np.shape(x) and bool(np.array_equal(np.asarray(after), x)))
+    expect(bool(same),
+           f"{call} con x = {described(x)} modificó su argumento: después de la llamada x vale {show(after)}.",
+           f"{call} with x = {described_en(x)} modified its argument: after the call x is {show(after)}.",
+           "Crea un arreglo nuevo (np.maximum, np.where, x * 2, ...); nada de x[x < 0] = 0 ni x *= ... sobre "
+           "el argumento: np.asarray(x) no copia.",
+           "Create a new array (np.maximum, np.where, x * 2, ...); no x[x < 0] = 0 or x *= ... on the argument: "
+           "np.asarray(x) does not copy.")
+    return got
 
 
 def compare(got, expected, *, call: str, x, what_es: str, what_en: str, rtol: float = RTOL, atol: float = ATOL,
@@ -122,7 +141,7 @@ STABLE_HINT_EN = ("Avoid computing e^x for large x: for example, use e^(−|x|),
 @given(x=INPUTS)
 def test_sigmoide_valores(student, x):
     expected = oracle(torch.sigmoid, x)
-    compare(student.sigmoide(x), expected, call="sigmoide(x)", x=x,
+    compare(untouched(student.sigmoide, x, call="sigmoide(x)"), expected, call="sigmoide(x)", x=x,
             what_es="1 / (1 + e^(−x)) elemento a elemento, con la forma de x",
             what_en="1 / (1 + e^(−x)) elementwise, with the shape of x")
     minus = -np.asarray(x, dtype=np.float64) if not isinstance(x, float) else -x
@@ -172,7 +191,7 @@ def test_derivada_sigmoide_diferencias(student, x):
 def test_tanh_valores(student, x):
     expected = oracle(torch.tanh, x)
     identity = np.asarray(2 * oracle(torch.sigmoid, 2 * np.asarray(x, dtype=np.float64)) - 1)
-    compare(student.tanh_(x), expected, call="tanh_(x)", x=x, atol=1e-12,
+    compare(untouched(student.tanh_, x, call="tanh_(x)"), expected, call="tanh_(x)", x=x, atol=1e-12,
             what_es=f"tanh(x) elemento a elemento, con la forma de x; también 2σ(2x) − 1 = {show(identity)}",
             what_en=f"tanh(x) elementwise, with the shape of x; also 2σ(2x) − 1 = {show(identity)}")
 
@@ -211,8 +230,8 @@ def test_derivada_tanh_diferencias(student, x):
 @given(x=INPUTS)
 def test_relu_valores(student, x):
     expected = oracle(F.relu, x)
-    got = compare(student.relu(x), expected, call="relu(x)", x=x, what_es="max(0, x) elemento a elemento",
-                  what_en="max(0, x) elementwise")
+    got = compare(untouched(student.relu, x, call="relu(x)"), expected, call="relu(x)", x=x,
+                  what_es="max(0, x) elemento a elemento", what_en="max(0, x) elementwise")
     minus = -np.asarray(x, dtype=np.float64) if not isinstance(x, float) else -x
     mirrored = returned(student.relu(minus), "relu(-x)", np.shape(expected))
     expect(bool(np.allclose(got - mirrored, np.asarray(x, dtype=np.float64), rtol=RTOL, atol=ATOL)),
@@ -224,7 +243,8 @@ def test_relu_valores(student, x):
 @grader_settings(max_examples=20)
 @given(x=INPUTS, alfa=ALFAS)
 def test_leaky_relu_valores(student, x, alfa):
-    compare(student.leaky_relu(x, alfa), oracle(lambda t: F.leaky_relu(t, alfa), x), call=f"leaky_relu(x, {alfa})",
+    compare(untouched(student.leaky_relu, x, alfa, call=f"leaky_relu(x, {alfa})"),
+            oracle(lambda t: F.leaky_relu(t, alfa), x), call=f"leaky_relu(x, {alfa})",
             x=x, what_es=f"x donde x > 0 y {alfa}·x donde x <= 0", what_en=f"x where x > 0 and {alfa}·x where x <= 0",
             hint_es="La pendiente alfa va en el lado negativo; el lado positivo es la identidad.",
             hint_en="The slope alfa goes on the negative side; the positive side is the identity.")
@@ -267,7 +287,8 @@ def test_derivada_leaky_relu_exacta(student, x, alfa):
 @grader_settings(max_examples=20)
 @given(x=INPUTS, alfa=ELU_ALFAS)
 def test_elu_valores(student, x, alfa):
-    compare(student.elu(x, alfa), oracle(lambda t: F.elu(t, alfa), x), call=f"elu(x, {alfa})", x=x, atol=1e-12,
+    compare(untouched(student.elu, x, alfa, call=f"elu(x, {alfa})"), oracle(lambda t: F.elu(t, alfa), x),
+            call=f"elu(x, {alfa})", x=x, atol=1e-12,
             what_es=f"x donde x >= 0 y {alfa}·(e^x − 1) donde x < 0",
             what_en=f"x where x >= 0 and {alfa}·(e^x − 1) where x < 0")
     compare(student.elu(x), oracle(F.elu, x), call="elu(x)", x=x, atol=1e-12,
@@ -357,6 +378,20 @@ def test_softmax_estable(student, z, c):
             what_en=f"the same as without adding the constant {c:g} to every entry: {show(base)}",
             hint_es="Resta el máximo de cada fila antes de exponenciar (softmax(z) = softmax(z − c)).",
             hint_en="Subtract each row's maximum before exponentiating (softmax(z) = softmax(z − c)).")
+    # Rows of very different scales: only the maximum along eje (not the whole array's) keeps every row finite.
+    hint_es = ("Resta el máximo a lo largo de eje, np.max(z, axis=eje, keepdims=True): el máximo de todo el arreglo "
+               "deja las filas de otra escala en e^(-2000) = 0, y 0/0 es nan.")
+    hint_en = ("Subtract the maximum along eje, np.max(z, axis=eje, keepdims=True): the whole array's maximum leaves "
+               "the rows of another scale at e^(-2000) = 0, and 0/0 is nan.")
+    pair = np.array([[1000.0, 999.0], [-1000.0, -999.0]])
+    compare(student.softmax(pair), oracle(lambda t: torch.softmax(t, dim=-1), pair), call="softmax(z)", x=pair,
+            arg="z", atol=1e-12, what_es="cada fila por separado: [[0.7311, 0.2689], [0.2689, 0.7311]]",
+            what_en="each row on its own: [[0.7311, 0.2689], [0.2689, 0.7311]]", hint_es=hint_es, hint_en=hint_en)
+    offsets = np.array([c if i % 2 == 0 else -c for i in range(len(z))])[:, None]
+    rows = z + offsets
+    compare(student.softmax(rows), base, call="softmax(z)", x=rows, arg="z", atol=1e-9,
+            what_es=f"lo mismo que sin sumar ±{abs(c):g} a cada fila: {show(base)}",
+            what_en=f"the same as without adding ±{abs(c):g} to each row: {show(base)}", hint_es=hint_es, hint_en=hint_en)
 
 
 # ------------------------------------------------------------------ losses
@@ -365,6 +400,20 @@ def pairs(values):
     """(y_real, y_pred) arrays of the same shape (n,) or (n, k)."""
     shapes = st.one_of(st.tuples(st.integers(1, 8)), st.tuples(st.integers(1, 5), st.integers(1, 4)))
     return shapes.flatmap(lambda s: st.tuples(arrays(np.float64, s, elements=values), arrays(np.float64, s, elements=values)))
+
+
+def expect_args_untouched(args_after, originals: dict, call: str) -> None:
+    """The loss's arguments as they were after the call must be the ones it received ("no modifica sus argumentos")."""
+    for (name, before), after in zip(originals.items(), args_after):
+        after = np.asarray(after)
+        was, now = show(before), show(after)
+        if was == now:  # a change below show's four decimals (a clip to EPS): every digit
+            was, now = show(before.tolist()), show(after.tolist())
+        expect(after.shape == before.shape and bool(np.array_equal(after, before)),
+               f"{call} modificó su argumento {name}: era {was} y quedó {now}.",
+               f"{call} modified its argument {name}: it was {was} and became {now}.",
+               "Trabaja sobre arreglos nuevos: np.clip(p, a, b) sin out=, y = y - p en vez de y -= p.",
+               "Work on new arrays: np.clip(p, a, b) without out=, y = y - p instead of y -= p.")
 
 
 def check_duplicate(value: float, duplicate: float, name: str, args_es: str, args_en: str) -> None:
@@ -382,7 +431,9 @@ def check_duplicate(value: float, duplicate: float, name: str, args_es: str, arg
 def test_mse_propiedades(student, case):
     y, p = case
     args_es = f"y_real = {show(y)}, y_pred = {show(p)}"
-    value = loss_value(student.mse(y, p), "mse(y_real, y_pred)")
+    got, after, _ = student.mse.with_inputs(y, p)
+    value = loss_value(got, "mse(y_real, y_pred)")
+    expect_args_untouched(after, {"y_real": y, "y_pred": p}, "mse(y_real, y_pred)")
     expected = float(F.mse_loss(tensor(p), tensor(y)))
     expect(value >= 0 and close(value, expected),
            f"mse(y_real, y_pred) con {args_es} devolvió {value!r}; se esperaba {expected!r}, el promedio de "
@@ -414,7 +465,8 @@ def binary_case(draw):
 def test_binaria_valores(student, case):
     y, p = case
     args = f"y_real = {show(y)}, p_pred = {show(p)}"
-    value = loss_value(student.entropia_cruzada_binaria(y, p), "entropia_cruzada_binaria(y_real, p_pred)")
+    got, after, _ = student.entropia_cruzada_binaria.with_inputs(y, p)
+    value = loss_value(got, "entropia_cruzada_binaria(y_real, p_pred)")
     expected = float(F.binary_cross_entropy(tensor(p), tensor(y)))
     expect(value >= 0 and close(value, expected, rtol=1e-7, atol=1e-10),
            f"entropia_cruzada_binaria(y_real, p_pred) con {args} devolvió {value!r}; se esperaba {expected!r}, "
@@ -437,6 +489,7 @@ def test_binaria_valores(student, case):
     duplicate = loss_value(student.entropia_cruzada_binaria(np.concatenate([y, y]), np.concatenate([p, p])),
                            "entropia_cruzada_binaria(y_real, p_pred)")
     check_duplicate(value, duplicate, "entropia_cruzada_binaria", args, args)
+    expect_args_untouched(after, {"y_real": y, "p_pred": p}, "entropia_cruzada_binaria(y_real, p_pred)")
 
 
 def clipped_bce(y, p) -> float:
@@ -455,7 +508,8 @@ def test_binaria_extremos(student, y, flips, middle):
                               (np.where(flips[:n], wrong, middle[:n]), "algunas probabilidades exactamente 0 o 1",
                                "some probabilities of exactly 0 or 1")]:
         expected = clipped_bce(y, p)
-        got = student.entropia_cruzada_binaria(y, p)
+        got, after, _ = student.entropia_cruzada_binaria.with_inputs(y, p)
+        expect_args_untouched(after, {"y_real": y, "p_pred": p}, "entropia_cruzada_binaria(y_real, p_pred)")
         args = f"y_real = {show(y)}, p_pred = {show(p)}"
         if isinstance(got, (float, int)) and not np.isfinite(float(got)):
             fail(f"entropia_cruzada_binaria(y_real, p_pred) con {args} ({how_es}) devolvió {got!r}; se esperaba un "
@@ -492,7 +546,8 @@ def categorical_case(draw):
 def test_categorica_valores(student, case):
     Y, P, labels = case
     args = f"Y_real = {show(Y)}, P_pred = {show(P)}"
-    value = loss_value(student.entropia_cruzada_categorica(Y, P), "entropia_cruzada_categorica(Y_real, P_pred)")
+    got, after, _ = student.entropia_cruzada_categorica.with_inputs(Y, P)
+    value = loss_value(got, "entropia_cruzada_categorica(Y_real, P_pred)")
     expected = float(F.nll_loss(torch.log(tensor(P)), torch.as_tensor(labels)))
     expect(value >= 0 and close(value, expected),
            f"entropia_cruzada_categorica(Y_real, P_pred) con {args} devolvió {value!r}; se esperaba {expected!r}: "
@@ -515,6 +570,7 @@ def test_categorica_valores(student, case):
     duplicate = loss_value(student.entropia_cruzada_categorica(np.concatenate([Y, Y]), np.concatenate([P, P])),
                            "entropia_cruzada_categorica(Y_real, P_pred)")
     check_duplicate(value, duplicate, "entropia_cruzada_categorica", args, args)
+    expect_args_untouched(after, {"Y_real": Y, "P_pred": P}, "entropia_cruzada_categorica(Y_real, P_pred)")
 
 
 @check("categorica_extremos")
@@ -527,7 +583,8 @@ def test_categorica_extremos(student, case, shift):
     P_hard = np.eye(k)[guesses]
     expected = float(np.mean(np.where(guesses == labels, 0.0, -np.log(EPS))))
     args = f"Y_real = {show(Y)}, P_pred = {show(P_hard)}"
-    got = student.entropia_cruzada_categorica(Y, P_hard)
+    got, after, _ = student.entropia_cruzada_categorica.with_inputs(Y, P_hard)
+    expect_args_untouched(after, {"Y_real": Y, "P_pred": P_hard}, "entropia_cruzada_categorica(Y_real, P_pred)")
     if isinstance(got, (float, int)) and not np.isfinite(float(got)):
         fail(f"entropia_cruzada_categorica(Y_real, P_pred) con {args} (probabilidades exactamente 0 y 1) devolvió "
              f"{got!r}; se esperaba un número finito, {expected:.6g}.",
@@ -633,14 +690,24 @@ def test_minmax_datos_nuevos(student, case):
 
 @st.composite
 def with_constant_columns(draw):
-    """(X_train, X_new, constant): at least one constant column, on a dyadic grid so its mean is exact."""
+    """(X_train, X_new, constant): at least one constant column, most often of decimals such as 0.1.
+
+    A column of equal decimals is constant (its maximum equals its minimum) although np.std may not be exactly 0
+    in float64 (np.std([0.1, 0.1, 0.1]) is 1.4e-17): the notebook's rule is maximo == minimo.
+    """
     X, X_new = draw(train_and_new())
     d = X.shape[1]
     constant = draw(arrays(np.bool_, d))
     assume(bool(constant.any()))
-    values = draw(arrays(np.float64, d, elements=st.integers(-400, 400).map(lambda k: k / 4)))
+    values = draw(arrays(np.float64, d, elements=st.one_of(st.integers(-400, 400).map(lambda k: k / 10),
+                                                              st.integers(-400, 400).map(lambda k: k / 4))))
     X = np.where(constant, values, X)
     return X, X_new, constant
+
+
+def constant_stats(X):
+    """The notebook's z-score statistics: population deviation, exactly 0 where maximo == minimo."""
+    return X.mean(axis=0), np.where(X.max(axis=0) == X.min(axis=0), 0.0, X.std(axis=0))
 
 
 @check("minmax_constante")
@@ -650,6 +717,13 @@ def test_minmax_constante(student, case):
     X, X_new, constant = case
     lo, hi = X.min(axis=0), X.max(axis=0)
     rango = np.where(hi - lo == 0, 1.0, hi - lo)
+    text = f"X = {show(X_new)}, minimo = {show(lo)}, maximo = {show(hi)} (iguales en las columnas constantes)"
+    text_en = f"X = {show(X_new)}, minimo = {show(lo)}, maximo = {show(hi)} (equal in the constant columns)"
+    expect_matrix(student.aplicar_minmax(X_new, lo, hi), (X_new - lo) / rango, "aplicar_minmax(X, minimo, maximo)",
+                  text, text_en, "X − mínimo donde maximo == minimo (el rango 0 se reemplaza por 1)",
+                  "X − minimum where maximo == minimo (a range of 0 is replaced by 1)",
+                  "aplicar_minmax recibe maximo == minimo en una columna constante y reemplaza ese rango 0 por 1.",
+                  "aplicar_minmax receives maximo == minimo in a constant column and replaces that range of 0 by 1.")
     stats = student.ajustar_minmax(X)
     pair = stats_pair(stats, "ajustar_minmax(X_train)", X.shape[1])
     for data, name, expected in [(X, "X_train", (X - lo) / rango), (X_new, "X_nuevo", (X_new - lo) / rango)]:
@@ -723,10 +797,30 @@ def test_zscore_datos_nuevos(student, case):
 @given(case=with_constant_columns())
 def test_zscore_constante(student, case):
     X, X_new, constant = case
-    media, desv = X.mean(axis=0), X.std(axis=0)
-    assume(bool(np.all(desv[constant] == 0)) and bool(np.all(desv[~constant] > 1e-6)))
+    media, desv = constant_stats(X)
+    assume(bool(np.all(desv[~constant] > 1e-6)))
     scale = np.where(desv == 0, 1.0, desv)
+    cols = show(np.flatnonzero(constant))
     pair = stats_pair(student.ajustar_zscore(X), "ajustar_zscore(X_train)", X.shape[1])
+    expect(bool(np.all(pair[1][constant] == 0)) and bool(np.allclose(pair[1][~constant], desv[~constant],
+                                                                     rtol=1e-9, atol=1e-12)),
+           f"ajustar_zscore(X_train) con X_train = {show(X)} devolvió desv = {[float(v) for v in pair[1]]}; en las columnas "
+           f"constantes ({cols}: máximo igual al mínimo) la desviación debe ser exactamente 0, y el reemplazo por 1 "
+           "lo hace aplicar_zscore.",
+           f"ajustar_zscore(X_train) with X_train = {show(X)} returned desv = {[float(v) for v in pair[1]]}; in the constant "
+           f"columns ({cols}: maximum equal to minimum) the deviation must be exactly 0, and aplicar_zscore does the "
+           "replacement by 1.",
+           "np.std de valores iguales puede dar 1e-17 en vez de 0: usa np.where(X.max(axis=0) == X.min(axis=0), 0.0, "
+           "np.std(X, axis=0)), y deja el reemplazo por 1 para aplicar_zscore.",
+           "np.std of equal values may give 1e-17 instead of 0: use np.where(X.max(axis=0) == X.min(axis=0), 0.0, "
+           "np.std(X, axis=0)), and leave the replacement by 1 to aplicar_zscore.")
+    text = f"X = {show(X_new)}, media = {show(media)}, desv = {show(desv)} (0 en las columnas constantes)"
+    text_en = f"X = {show(X_new)}, media = {show(media)}, desv = {show(desv)} (0 in the constant columns)"
+    expect_matrix(student.aplicar_zscore(X_new, media, desv), (X_new - media) / scale, "aplicar_zscore(X, media, desv)",
+                  text, text_en, "X − media donde desv es 0 (se reemplaza por 1)",
+                  "X − mean where desv is 0 (it is replaced by 1)",
+                  "aplicar_zscore recibe desv = 0 en una columna constante y lo reemplaza por 1.",
+                  "aplicar_zscore receives desv = 0 in a constant column and replaces it by 1.")
     for data, name, expected in [(X, "X_train", (X - media) / scale), (X_new, "X_nuevo", (X_new - media) / scale)]:
         text = f"X_train = {show(X)} (columnas constantes: {show(np.flatnonzero(constant))})"
         text_en = f"X_train = {show(X)} (constant columns: {show(np.flatnonzero(constant))})"

@@ -3,10 +3,11 @@
 Inputs are multiples of 1/8 in [-2, 2] (drawn from a seed, for speed), so every sum and product is exact in float64: any correct
 implementation (loops, im2col, stride tricks), whatever its order of operations, agrees with PyTorch
 to rounding. Shapes stay small (N <= 2, C <= 3, H, W <= 9, F <= 3) so clear Python loops fit the time
-limit; heights and widths are drawn independently, so swapping them shows.
+limit; heights and widths are drawn independently, so swapping them shows. The notebook promises float64
+"aunque la entrada sea de enteros": the *_enteros checks pass int64 and uint8 inputs and check the dtype. Value
+checks also look at the arguments after the call ("no modifica sus argumentos").
 """
 
-import functools
 
 import numpy as np
 import torch
@@ -15,7 +16,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from dlgrader.grading import as_array, as_number, check, expect, fail, grader_settings, show
+from dlgrader.grading import as_array, as_number, check, expect, fail, grader_settings, show, single_threaded
 
 # ------------------------------------------------------------------ strategies
 
@@ -28,6 +29,15 @@ def grid(draw, shape):
     """An array of multiples of 1/8 in [-2, 2]; drawn from a seed (fast), so shapes shrink but values do not."""
     seed = draw(st.integers(0, 2**32 - 1))
     return np.random.default_rng(seed).integers(-16, 17, size=shape).astype(np.float64) / 8
+
+
+@st.composite
+def int_grid(draw, shape):
+    """An integer array: int64 in [-16, 16] or uint8 pixels in [0, 255], drawn from a seed."""
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    if draw(st.booleans()):
+        return rng.integers(0, 256, size=shape).astype(np.uint8)
+    return rng.integers(-16, 17, size=shape).astype(np.int64)
 
 
 @st.composite
@@ -46,14 +56,22 @@ def conv_cases(draw, strides=(1, 1), paddings=(0, 0), channels=(1, 3), batch=(1,
 
 
 @st.composite
-def pool_cases(draw, default_stride=False, min_window=1):
-    """(x, k, stride): k an int or a (kh, kw) tuple, stride likewise (None when default_stride)."""
+def pool_cases(draw, default_stride=False, min_window=1, integers=False):
+    """(x, k, stride): k an int or a (kh, kw) tuple, stride likewise (None when default_stride).
+
+    Without a stride the window is non-square half of the time, with room for two windows along each axis, so
+    a default stride of (kh, kh) instead of (kh, kw) changes the output.
+    """
     n, c = draw(st.integers(1, 2)), draw(st.integers(1, 3))
     kh, kw = draw(st.integers(min_window, 4)), draw(st.integers(min_window, 4))
-    if draw(st.booleans()):
+    square = draw(st.booleans())
+    if square:
         kw = kh
-    h, w = draw(st.integers(kh, 9)), draw(st.integers(kw, 9))
-    x = draw(grid((n, c, h, w)))
+    elif default_stride and kh == kw:
+        kw = kh + 1
+    low_h, low_w = (2 * kh, 2 * kw) if default_stride else (kh, kw)
+    h, w = draw(st.integers(low_h, max(low_h, 9))), draw(st.integers(low_w, max(low_w, 9)))
+    x = draw(int_grid((n, c, h, w)) if integers else grid((n, c, h, w)))
     k = kh if kh == kw and draw(st.booleans()) else (kh, kw)
     if default_stride:
         return x, k, None
@@ -68,20 +86,6 @@ def pair(v):
 
 # ------------------------------------------------------------------ oracles and feedback
 
-def single_threaded(oracle):
-    """Run a PyTorch oracle on one thread: on these tiny tensors the thread pool costs ~3 ms per call.
-
-    The broker's thread setting is restored afterwards, so other graders see it unchanged.
-    """
-    @functools.wraps(oracle)
-    def run(*args, **kwargs):
-        before = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            return oracle(*args, **kwargs)
-        finally:
-            torch.set_num_threads(before)
-    return run
 
 
 def t(a: np.ndarray) -> torch.Tensor:
@@ -126,6 +130,37 @@ def same_array(got, expected: np.ndarray, call_es: str, call_en: str, what_es: s
              f"{call_en} returned {arr[where]:g} at position {where}; expected {expected[where]:g} ({what_en}). "
              f"In all, {int(wrong.sum())} of {wrong.size} values differ.", hint_es, hint_en)
     return arr
+
+
+def expect_float64(got, call_es: str, call_en: str, input_es: str | None = None, input_en: str | None = None) -> None:
+    """The stated dtype: float64, even for integer inputs (a result in the input's dtype truncates or wraps)."""
+    dtype = got.dtype if isinstance(got, np.ndarray) else type(got).__name__
+    why_es = f" aunque {input_es} sea de enteros" if input_es else ""
+    why_en = f" even though {input_en} holds integers" if input_en else ""
+    expect(isinstance(got, np.ndarray) and got.dtype == np.float64,
+           f"{call_es} devolvió dtype {dtype}; se esperaba float64{why_es}.",
+           f"{call_en} returned dtype {dtype}; float64 was expected{why_en}.",
+           "Crea la salida en reales (np.zeros(forma) ya es float64) o convierte la entrada con "
+           "np.asarray(x, dtype=np.float64); no copies el dtype de la entrada (np.zeros_like, dtype=x.dtype).",
+           "Create the output as floats (np.zeros(shape) already is float64) or convert the input with "
+           "np.asarray(x, dtype=np.float64); do not copy the input's dtype (np.zeros_like, dtype=x.dtype).")
+
+
+def expect_unchanged(args_after, originals: dict, call_es: str, call_en: str) -> None:
+    """The arguments as the worker saw them after the call must be the ones sent ("no modifica sus argumentos")."""
+    for (name, before), after in zip(originals.items(), args_after):
+        if isinstance(before, dict):
+            same = isinstance(after, dict) and set(after) == set(before) and all(
+                np.shape(after[k]) == before[k].shape and np.array_equal(after[k], before[k]) for k in before)
+        else:
+            same = np.shape(after) == before.shape and bool(np.array_equal(after, before))
+        expect(same,
+               f"{call_es} modificó su argumento {name} (su forma o sus valores cambiaron después de la llamada).",
+               f"{call_en} modified its argument {name} (its shape or values changed after the call).",
+               "Trabaja sobre arreglos nuevos: nada de asignar x.shape, escribir en x[...] ni cambiar las claves de "
+               "params; x.reshape(...) y x = x + ... crean arreglos nuevos.",
+               "Work on new arrays: no assigning x.shape, writing into x[...] or changing the keys of params; "
+               "x.reshape(...) and x = x + ... create new arrays.")
 
 
 def not_trivial(arr: np.ndarray, expected: np.ndarray, call_es: str, call_en: str) -> None:
@@ -185,8 +220,11 @@ def test_canales_primero(student, img):
                f"a_canales_primero(img) con img de forma {img.shape} (alto, ancho, canales)",
                f"a_canales_primero(img) with img of shape {img.shape} (height, width, channels)",
                "salida[c, i, j] = img[i, j, c]", "out[c, i, j] = img[i, j, c]")
-    gray = img[:, :, 0]
-    same_image(student.a_canales_primero(gray), gray[np.newaxis],
+    gray = np.ascontiguousarray(img[:, :, 0])
+    got, args, _ = student.a_canales_primero.with_inputs(gray)
+    expect_unchanged(args, {"imagenes": gray}, f"a_canales_primero(grises) con grises de forma {gray.shape}",
+                     f"a_canales_primero(gray) with gray of shape {gray.shape}")
+    same_image(got, gray[np.newaxis],
                f"a_canales_primero(grises) con una imagen en grises de forma {gray.shape}",
                f"a_canales_primero(gray) with a grayscale image of shape {gray.shape}",
                "la misma imagen con un eje de un canal delante", "the same image with a one-channel axis in front")
@@ -230,7 +268,15 @@ def test_tamano_formula(student, data):
     s = data.draw(st.integers(1, 5))
     expected = torch_conv(np.zeros((1, 1, n, 1)), np.zeros((1, 1, k, 1)), np.zeros(1), (s, 1), (p, 0)).shape[2]
     call = f"tamano_salida({n}, {k}, stride={s}, padding={p})"
-    value = as_number(student.tamano_salida(n, k, stride=s, padding=p), call, integer=True)
+    raw = student.tamano_salida(n, k, stride=s, padding=p)
+    value = as_number(raw, call, integer=True)
+    expect(type(raw) is int,
+           f"{call} devolvió {raw!r}, un {type(raw).__name__}; se esperaba un entero de Python (int), que sirve "
+           "como tamaño de un arreglo.",
+           f"{call} returned {raw!r}, a {type(raw).__name__}; a Python integer (int) was expected, usable as an "
+           "array size.",
+           "Usa la división entera //, que con enteros da un int; np.floor y / dan reales.",
+           "Use integer division //, which gives an int on integers; np.floor and / give floats.")
     expect(value == expected,
            f"{call} devolvió {value:g}; PyTorch da una salida de tamaño {expected}.",
            f"{call} returned {value:g}; PyTorch gives an output of size {expected}.",
@@ -250,11 +296,30 @@ def test_correlacion_torch(student, data):
     img = data.draw(grid((data.draw(st.integers(kh, 9)), data.draw(st.integers(kw, 9)))))
     kernel = data.draw(grid((kh, kw)))
     expected = torch_conv(img[None, None], kernel[None, None], np.zeros(1))[0, 0]
-    same_array(student.correlacion2d(img, kernel), expected,
-               f"correlacion2d(imagen, kernel) con imagen de forma {img.shape} y kernel = {show(kernel)}",
-               f"correlacion2d(imagen, kernel) with imagen of shape {img.shape} and kernel = {show(kernel)}",
-               "la correlación cruzada de PyTorch (torch.nn.functional.conv2d)",
+    call_es = f"correlacion2d(imagen, kernel) con imagen de forma {img.shape} y kernel = {show(kernel)}"
+    call_en = f"correlacion2d(imagen, kernel) with imagen of shape {img.shape} and kernel = {show(kernel)}"
+    got, args, _ = student.correlacion2d.with_inputs(img, kernel)
+    same_array(got, expected, call_es, call_en, "la correlación cruzada de PyTorch (torch.nn.functional.conv2d)",
                "PyTorch's cross-correlation (torch.nn.functional.conv2d)", FLIP_HINT_ES, FLIP_HINT_EN)
+    expect_unchanged(args, {"imagen": img, "kernel": kernel}, call_es, call_en)
+
+
+@check("correlacion_enteros")
+@grader_settings(max_examples=20)
+@given(data=st.data())
+def test_correlacion_enteros(student, data):
+    kh, kw = data.draw(st.integers(1, 4)), data.draw(st.integers(1, 4))
+    img = data.draw(int_grid((data.draw(st.integers(kh, 9)), data.draw(st.integers(kw, 9)))))
+    kernel = data.draw(st.one_of(grid((kh, kw)), int_grid((kh, kw)).map(lambda k: k.astype(np.int64) % 5 - 2)))
+    expected = torch_conv(img[None, None], kernel[None, None], np.zeros(1))[0, 0]
+    call_es = (f"correlacion2d(imagen, kernel) con imagen de forma {img.shape} y dtype {img.dtype}, "
+               f"kernel = {show(kernel)} ({kernel.dtype})")
+    call_en = (f"correlacion2d(imagen, kernel) with imagen of shape {img.shape} and dtype {img.dtype}, "
+               f"kernel = {show(kernel)} ({kernel.dtype})")
+    got = student.correlacion2d(img, kernel)
+    same_array(got, expected, call_es, call_en, "la correlación cruzada de PyTorch, en reales",
+               "PyTorch's cross-correlation, as floats", FLIP_HINT_ES, FLIP_HINT_EN)
+    expect_float64(got, call_es, call_en, "la imagen", "the image")
 
 
 # ------------------------------------------------------------------ conv2d
@@ -292,7 +357,26 @@ def test_conv2d_forma(student, case):
 @grader_settings(max_examples=30)
 @given(case=conv_cases(channels=(2, 3)))
 def test_conv2d_canales(student, case):
-    conv_against_torch(student, case)
+    x, w, b, s, p = case
+    call_es, call_en = conv_text(x, w, b, s, p)
+    got, args, _ = student.conv2d.with_inputs(x, w, b, stride=s, padding=p)
+    same_array(got, torch_conv(x, w, b, s, p), call_es, call_en, "lo que da torch.nn.functional.conv2d",
+               "what torch.nn.functional.conv2d gives", FLIP_HINT_ES, FLIP_HINT_EN)
+    expect_unchanged(args, {"x": x, "w": w, "b": b}, call_es, call_en)
+
+
+@check("conv2d_enteros")
+@grader_settings(max_examples=20)
+@given(case=conv_cases(), data=st.data())  # stride 1, no padding: those have their own checks
+def test_conv2d_enteros(student, case, data):
+    x, w, b, s, p = case
+    x = data.draw(int_grid(x.shape))
+    call_es, call_en = conv_text(x, w, b, s, p)
+    call_es, call_en = call_es + f", x de dtype {x.dtype}", call_en + f", x of dtype {x.dtype}"
+    got = student.conv2d(x, w, b, stride=s, padding=p)
+    same_array(got, torch_conv(x, w, b, s, p), call_es, call_en, "lo que da torch.nn.functional.conv2d, en reales",
+               "what torch.nn.functional.conv2d gives, as floats", FLIP_HINT_ES, FLIP_HINT_EN)
+    expect_float64(got, call_es, call_en, "x", "x")
 
 
 @check("conv2d_stride")
@@ -436,8 +520,12 @@ def pool_against_torch(student, kind, case, what_es, what_en, hint_es=POOL_HINT_
 @grader_settings(max_examples=30)
 @given(case=pool_cases())
 def test_max_pool_torch(student, case):
-    pool_against_torch(student, "max_pool2d", case, "torch.nn.functional.max_pool2d",
-                       "torch.nn.functional.max_pool2d")
+    x, k, stride = case
+    call_es, call_en, _ = pool_call("max_pool2d", x, k, stride)
+    got, args, _ = student.max_pool2d.with_inputs(x, k, stride=stride)
+    same_array(got, torch_pool("max_pool2d", x, k, stride), call_es, call_en, "torch.nn.functional.max_pool2d",
+               "torch.nn.functional.max_pool2d", POOL_HINT_ES, POOL_HINT_EN)
+    expect_unchanged(args, {"x": x}, call_es, call_en)
 
 
 @check("avg_pool_torch")
@@ -455,6 +543,19 @@ def test_avg_pool_torch(student, case):
 @given(case=pool_cases())
 def test_min_pool_torch(student, case):
     pool_against_torch(student, "min_pool2d", case, "-max_pool2d(-x) de PyTorch", "PyTorch's -max_pool2d(-x)")
+
+
+@check("pooling_enteros")
+@grader_settings(max_examples=20)
+@given(case=pool_cases(integers=True), kind=st.sampled_from(["max_pool2d", "avg_pool2d", "min_pool2d"]))
+def test_pooling_enteros(student, case, kind):
+    x, k, stride = case  # an explicit stride: the default stride has its own check
+    call_es, call_en, run = pool_call(kind, x, k, stride)
+    call_es, call_en = call_es + f" y dtype {x.dtype}", call_en + f" and dtype {x.dtype}"
+    got = run(student)
+    same_array(got, torch_pool(kind, x, k, stride), call_es, call_en, f"{kind} de PyTorch, en reales",
+               f"PyTorch's {kind}, as floats", POOL_HINT_ES, POOL_HINT_EN)
+    expect_float64(got, call_es, call_en, "x", "x")
 
 
 @check("pooling_orden")
@@ -490,13 +591,25 @@ def test_pooling_orden(student, case, constant):
 
 @check("pooling_stride_defecto")
 @grader_settings(max_examples=25)
-@given(case=pool_cases(default_stride=True, min_window=2), kind=st.sampled_from(["max_pool2d", "avg_pool2d",
-                                                                                 "min_pool2d"]))
-def test_pooling_stride_defecto(student, case, kind):
-    pool_against_torch(student, kind, case, "ventanas sin solaparse: stride igual al tamaño de la ventana",
-                       "non-overlapping windows: stride equal to the window size",
-                       "Usa stride=None como valor por defecto y, si no se da, toma el tamaño de la ventana.",
-                       "Use stride=None as the default and, when it is not given, take the window size.")
+@given(case=pool_cases(default_stride=True, min_window=1), kind=st.sampled_from(["max_pool2d", "avg_pool2d",
+                                                                                 "min_pool2d"]),
+       explicit=st.booleans())
+def test_pooling_stride_defecto(student, case, kind, explicit):
+    x, k, _ = case
+    what_es = "ventanas sin solaparse: stride igual al tamaño de la ventana, (kh, kw)"
+    what_en = "non-overlapping windows: stride equal to the window size, (kh, kw)"
+    hint_es = ("Usa stride=None como valor por defecto y, si es None (se dé o no), toma el tamaño de la ventana en "
+               "cada eje: (sh, sw) = (kh, kw).")
+    hint_en = ("Use stride=None as the default and, when it is None (given or not), take the window size along "
+               "each axis: (sh, sw) = (kh, kw).")
+    if explicit:  # stride=None written out, as the signature allows
+        call_es, call_en, _ = pool_call(kind, x, k, None)
+        same_array(getattr(student, kind)(x, k, stride=None), torch_pool(kind, x, k, None),
+                   call_es.replace(f"{kind}(x, {k!r})", f"{kind}(x, {k!r}, stride=None)"),
+                   call_en.replace(f"{kind}(x, {k!r})", f"{kind}(x, {k!r}, stride=None)"), what_es, what_en,
+                   hint_es, hint_en)
+    else:
+        pool_against_torch(student, kind, case, what_es, what_en, hint_es, hint_en)
 
 
 # ------------------------------------------------------------------ lenet
@@ -536,7 +649,12 @@ def test_lenet_torch(student, case):
     x, params = case
     expected = torch_lenet_features(x, params) @ params["w3"] + params["b3"]
     shapes = ", ".join(f"{k} {v.shape}" for k, v in params.items())
-    same_array(student.lenet(x, params), expected,
+    got, args, _ = student.lenet.with_inputs(x, params)
+    expect_unchanged(args, {"x": x, "params": params}, f"lenet(x, params) con x de forma {x.shape}",
+                     f"lenet(x, params) with x of shape {x.shape}")
+    if isinstance(got, np.ndarray) and got.dtype.kind == "f":
+        expect_float64(got, f"lenet(x, params) con x de forma {x.shape}", f"lenet(x, params) with x of shape {x.shape}")
+    same_array(got, expected,
                f"lenet(x, params) con x de forma {x.shape} y params de formas {shapes}",
                f"lenet(x, params) with x of shape {x.shape} and params of shapes {shapes}",
                "conv2d, ReLU y max_pool2d de 2x2 dos veces, aplanar en orden (C, H, W) y la capa densa, como en PyTorch",

@@ -256,6 +256,18 @@ def test_dropout_semilla(student, p, seed):
            "(no con np.random.rand ni np.random.seed).",
            "Create self.rng = np.random.default_rng(semilla) in the constructor and always draw with self.rng "
            "(not with np.random.rand nor np.random.seed).")
+    default_a, default_b = student.Dropout(), student.Dropout()
+    ya = forward(default_a, "capa = Dropout()", x, True)
+    yb = forward(default_b, "capa = Dropout()", x, True)
+    reference_layer, _ = make_dropout(student, 0.5, 0)
+    y0 = forward(reference_layer, "capa = Dropout(0.5, 0)", x, True)
+    expect(bool(np.array_equal(ya != 0, yb != 0)) and bool(np.array_equal(ya != 0, y0 != 0)),
+           "Dos capas creadas con Dropout() (los valores por omisión) apagaron unidades distintas entre sí o "
+           "distintas de Dropout(0.5, 0); por omisión p = 0.5 y semilla = 0, así que deben coincidir.",
+           "Two layers created with Dropout() (the default values) dropped units different from each other or "
+           "from Dropout(0.5, 0); by default p = 0.5 and semilla = 0, so they must agree.",
+           "La firma es Dropout(p=0.5, semilla=0): con semilla=None cada capa sortearía máscaras distintas.",
+           "The signature is Dropout(p=0.5, semilla=0): with semilla=None each layer would draw different masks.")
     y3 = forward(first, call, x, True)
     expect(not np.array_equal(y1 != 0, y3 != 0),
            f"{call}; dos llamadas seguidas a capa.adelante(x, True) con 200 unidades apagaron exactamente las "
@@ -269,6 +281,7 @@ def test_dropout_semilla(student, p, seed):
 # ------------------------------------------------------------------ early stopping: oracle and driver
 
 GRID = 16  # every value and min_delta is a multiple of 1/16: exact comparisons
+DEFAULTS = {"monitor": "val_loss", "min_delta": 0.0, "patience": 0, "mode": "min", "restore_best_weights": False}
 MIN_DELTAS = st.sampled_from([0.0, 1 / 16, 1 / 8, 1 / 4])
 KEYS = ("loss", "val_loss", "accuracy", "val_accuracy")
 
@@ -291,7 +304,8 @@ def keras_stop(values, mode: str, patience: int, min_delta: float) -> tuple[int 
 
 
 def describe(kwargs: dict) -> str:
-    return "ParadaTemprana(" + ", ".join(f"{k}={v!r}" for k, v in kwargs.items()) + ")"
+    """The constructor call as the check makes it (constructor_kwargs may leave the defaults out)."""
+    return "ParadaTemprana(" + ", ".join(f"{k}={v!r}" for k, v in constructor_kwargs(kwargs).items()) + ")"
 
 
 def curve_text(values) -> str:
@@ -303,11 +317,36 @@ def epoch_weights(epoch: int) -> list:
     return [np.full((2, 3), epoch + 0.5), np.array([float(epoch), -float(epoch)])]
 
 
-def run_monitor(student, kwargs: dict, logs: list[dict]):
-    """Feed ParadaTemprana(**kwargs) the logs epoch by epoch; return (monitor, stopping epoch or None)."""
-    monitor = student.ParadaTemprana(**kwargs)
+def constructor_kwargs(kwargs: dict) -> dict:
+    """The arguments as a caller writes them: those equal to Keras' defaults are left out half of the time
+    (decided by the curve's length and patience, so the same case always makes the same call)."""
+    if (kwargs.get("patience", 0) + len(kwargs)) % 2:
+        return kwargs
+    return {k: v for k, v in kwargs.items() if DEFAULTS.get(k, object()) != v}
+
+
+def run_monitor(student, kwargs: dict, logs: list[dict], overwrite: bool = False, best_so_far=None):
+    """Feed ParadaTemprana(**kwargs) the logs epoch by epoch; return (monitor, stopping epoch or None).
+
+    overwrite: right after each call the caller fills its weight arrays with nan (as a training loop updates
+    its weights in place), so a monitor that kept the caller's arrays instead of copies shows it.
+    best_so_far: the best epoch after each epoch; mejor_epoca is read after every call and compared with it.
+    """
+    monitor = student.ParadaTemprana(**constructor_kwargs(kwargs))
     for epoch, epoch_logs in enumerate(logs):
-        answer = monitor.al_terminar_epoca(epoch, epoch_logs, epoch_weights(epoch))
+        call = monitor.al_terminar_epoca.overwriting_arguments if overwrite else monitor.al_terminar_epoca
+        answer = call(epoch, epoch_logs, epoch_weights(epoch))
+        if best_so_far is not None:
+            best = as_number(monitor.attr("mejor_epoca"), f"{describe(kwargs)}.mejor_epoca")
+            expect(best == best_so_far[epoch],
+                   f"{describe(kwargs)}: después de al_terminar_epoca({epoch}, ...) mejor_epoca vale {best:g}; la "
+                   f"mejor época hasta ahí es la {best_so_far[epoch]}.",
+                   f"{describe(kwargs)}: after al_terminar_epoca({epoch}, ...) mejor_epoca is {best:g}; the best "
+                   f"epoch so far is {best_so_far[epoch]}.",
+                   "Actualiza self.mejor_epoca en cada mejora, dentro de al_terminar_epoca: los atributos deben "
+                   "estar al día después de cada llamada, no solo al detenerse.",
+                   "Update self.mejor_epoca at each improvement, inside al_terminar_epoca: the attributes must be "
+                   "up to date after every call, not only when stopping.")
         if not isinstance(answer, (bool, np.bool_)):
             fail(f"{describe(kwargs)}.al_terminar_epoca({epoch}, logs, pesos) devolvió {show(answer)}; se esperaba "
                  "True (detener) o False (seguir).",
@@ -325,11 +364,18 @@ def stop_text(epoch, lang: str) -> str:
 
 
 def expect_run(student, kwargs: dict, logs: list[dict], hint_es: str | None = None, hint_en: str | None = None,
-               check_attrs: bool = True):
-    """Run the student's monitor and compare stopping epoch, epoca_detenida and mejor_epoca with Keras'."""
+               check_attrs: bool = True, each_call: bool = False):
+    """Run the student's monitor and compare stopping epoch, epoca_detenida and mejor_epoca with Keras'.
+
+    each_call: mejor_epoca is also compared after every call, with the best epoch so far.
+    """
     curve = [epoch_logs[kwargs["monitor"]] for epoch_logs in logs]
     expected_stop, expected_best = keras_stop(curve, kwargs["mode"], kwargs["patience"], kwargs["min_delta"])
-    monitor, stopped = run_monitor(student, kwargs, logs)
+    so_far = None
+    if each_call:
+        last = len(curve) if expected_stop is None else expected_stop + 1
+        so_far = [keras_stop(curve[:e + 1], kwargs["mode"], 10**6, kwargs["min_delta"])[1] for e in range(last)]
+    monitor, stopped = run_monitor(student, kwargs, logs, best_so_far=so_far)
     where = f"{describe(kwargs)} con {kwargs['monitor']} = {curve_text(curve)} (épocas 0, 1, 2, ...)"
     where_en = f"{describe(kwargs)} with {kwargs['monitor']} = {curve_text(curve)} (epochs 0, 1, 2, ...)"
     expect(stopped == expected_stop,
@@ -433,7 +479,7 @@ def test_parada_paciencia(student, monitor, patience, bumps, tail, data):
         "La espera cuenta las épocas seguidas sin mejora: vuelve a 0 en cada mejora y se detiene cuando llega "
         "a patience, es decir, patience épocas después de la mejor.",
         "The wait counts the consecutive epochs without improvement: it goes back to 0 at each improvement and "
-        "training stops when it reaches patience, that is, patience epochs after the best one.")
+        "training stops when it reaches patience, that is, patience epochs after the best one.", each_call=True)
     assert (expected_stop, expected_best) == (best_epoch + patience, best_epoch)  # the construction is right
 
 
@@ -500,16 +546,40 @@ def test_parada_monitor(student, monitor, patience, data):
                "val_accuracy, and monitor says which one to use.", check_attrs=False)
 
 
+def unfinished(logs: list[dict], monitor: str, patience: int, data) -> list[dict]:
+    """The logs cut and bent so that training never stops and the best epoch is not the last one.
+
+    The monitored metric improves, then stalls for 1 to patience - 1 epochs at the end: with
+    restore_best_weights the best weights come back although training was not stopped (Keras 3; Keras 2 only
+    restored after a stop).
+    """
+    sign = 1 if mode_of(monitor) == "min" else -1
+    n = data.draw(st.integers(2, 5))
+    stall = data.draw(st.integers(1, max(1, patience - 1)))
+    start = 8.0 if sign == 1 else 0.0
+    curve = [start - sign * e / GRID for e in range(n)]
+    curve += [curve[-1] + sign * data.draw(st.integers(0, 2)) / GRID for _ in range(stall)]
+    out = [dict(logs[e % len(logs)]) for e in range(len(curve))]
+    for e, v in enumerate(curve):
+        out[e][monitor] = v
+    return out
+
+
 @check("parada_restaura")
 @grader_settings(max_examples=15)
 @given(logs=histories(min_epochs=4), monitor=st.sampled_from(["val_loss", "val_accuracy"]),
-       patience=st.integers(1, 4), restore=st.booleans())
-def test_parada_restaura(student, logs, monitor, patience, restore):
+       patience=st.integers(1, 4), restore=st.booleans(), no_stop=st.booleans(), data=st.data())
+def test_parada_restaura(student, logs, monitor, patience, restore, no_stop, data):
+    if no_stop:
+        patience, restore = max(patience, 2), True
+        logs = unfinished(logs, monitor, patience, data)
     kwargs = dict(monitor=monitor, min_delta=0.0, patience=patience, mode=mode_of(monitor),
                   restore_best_weights=restore)
     curve = [epoch_logs[monitor] for epoch_logs in logs]
     expected_stop, expected_best = keras_stop(curve, kwargs["mode"], patience, 0.0)
-    monitor_obj, stopped = run_monitor(student, kwargs, logs)
+    if no_stop:
+        assert expected_stop is None and expected_best < len(curve) - 1  # the construction is right
+    monitor_obj, stopped = run_monitor(student, kwargs, logs, overwrite=True)
     last = len(logs) - 1 if stopped is None else stopped
     final = monitor_obj.pesos_finales(epoch_weights(last))
     where = f"{describe(kwargs)} con {monitor} = {curve_text(curve[:last + 1])}"
@@ -519,8 +589,19 @@ def test_parada_restaura(student, logs, monitor, patience, restore):
              f"{show(final)}.",
              f"{where_en}: pesos_finales(pesos) must return a list of 2 arrays, like pesos; it returned "
              f"{show(final)}.")
-    got = [as_array(final[0], "pesos_finales(...)[0]", shape=(2, 3)), as_array(final[1], "pesos_finales(...)[1]",
-                                                                               shape=(2,))]
+    got = [as_array(final[0], "pesos_finales(...)[0]", shape=(2, 3), finite=False),
+           as_array(final[1], "pesos_finales(...)[1]", shape=(2,), finite=False)]
+    expect(all(np.all(np.isfinite(g)) for g in got),
+           f"{where}: pesos_finales devolvió {show(got[0])}, {show(got[1])}: son los arreglos que recibió "
+           "al_terminar_epoca, y quien llama los cambió después (aquí los llenó de nan, como un ciclo de "
+           "entrenamiento que actualiza sus pesos en su lugar).",
+           f"{where_en}: pesos_finales returned {show(got[0])}, {show(got[1])}: they are the arrays al_terminar_epoca "
+           "received, and the caller changed them afterwards (here it filled them with nan, as a training loop that "
+           "updates its weights in place does).",
+           "Guarda una copia de los pesos en cada mejora: [np.array(w, copy=True) for w in pesos] (o w.copy()); "
+           "guardar pesos, o list(pesos), guarda los mismos arreglos de quien llama.",
+           "Keep a copy of the weights at each improvement: [np.array(w, copy=True) for w in pesos] (or w.copy()); "
+           "keeping pesos, or list(pesos), keeps the caller's own arrays.")
     wanted_epoch = expected_best if restore else last
     wanted = epoch_weights(wanted_epoch)
     ok = all(np.allclose(g, w, rtol=0, atol=1e-12) for g, w in zip(got, wanted))
@@ -541,16 +622,26 @@ def test_parada_restaura(student, logs, monitor, patience, restore):
 # ------------------------------------------------------------------ agregar_l2
 
 LAMBDAS = st.sampled_from([0.001, 0.01, 0.1, 0.5, 1.0, 2.0])
+LAMBDAS_OR_ZERO = st.one_of(st.just(0.0), LAMBDAS)  # lam >= 0: 0 (no regularisation) is allowed
 
 
 @st.composite
 def networks(draw, max_layers: int = 3, max_side: int = 4):
-    """(params, target, scale): a dense network's W1, b1, W2, b2, ... and a quadratic data loss around target."""
+    """(params, target, scale): a network's W1, b1, W2, b2, ... and a quadratic data loss around target.
+
+    Half of the networks are not plain dense ones: a convolution's 4-D weights with a 1-D bias, a 1-D weight
+    vector, biases kept as (1, n) rows. Only the key's first letter says weight or bias, never the shape.
+    """
     sizes = draw(st.lists(st.integers(1, max_side), min_size=2, max_size=max_layers + 1))
+    odd = draw(st.booleans())
     rng = np.random.default_rng(draw(st.integers(0, 2**31 - 1)))
     params, target, scale = {}, {}, {}
     for i, (a, b) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
-        for name, shape in ((f"W{i}", (a, b)), (f"b{i}", (b,))):
+        shapes = ((f"W{i}", (a, b)), (f"b{i}", (b,)))
+        if odd:
+            shapes = [((f"W{i}", (b, a, 2, 2)), (f"b{i}", (b,))), ((f"W{i}", (a,)), (f"b{i}", (1, b))),
+                      ((f"W{i}", (a, b)), (f"b{i}", (1, b)))][i % 3]
+        for name, shape in shapes:
             params[name] = rng.normal(0, 1.5, size=shape)
             target[name] = rng.normal(0, 1.0, size=shape)
             scale[name] = rng.uniform(0.5, 2.0, size=shape)
@@ -596,7 +687,7 @@ def shapes_text(params) -> str:
 
 @check("l2_valor")
 @grader_settings(max_examples=20)
-@given(net=networks(), lam=LAMBDAS, loss=st.floats(0.0, 5.0))
+@given(net=networks(), lam=LAMBDAS_OR_ZERO, loss=st.floats(0.0, 5.0))
 def test_l2_valor(student, net, lam, loss):
     params, target, scale = net
     _, grads = data_loss(params, target, scale)
@@ -605,12 +696,12 @@ def test_l2_valor(student, net, lam, loss):
     total, _ = call_l2(student, loss, grads, params, lam, what, what_en)
     pen = penalty(params, lam)
     expected = loss + pen
-    sum_w = pen * 2 / lam
+    sum_w = sum(float(np.sum(v ** 2)) for k, v in params.items() if k.startswith("W"))
     expect(abs(total - expected) <= 1e-9 * (1 + abs(expected)),
            f"{what} devolvió perdida_total = {total!r}; se esperaba perdida + lam/2 · (suma de W**2 de las "
            f"matrices W) = {loss!r} + {lam!r}/2 · {sum_w:.6g} = {expected!r}.",
-           f"{what_en} returned perdida_total = {total!r}; expected perdida + lam/2 · (sum of W**2 over the W "
-           f"matrices) = {loss!r} + {lam!r}/2 · {sum_w:.6g} = {expected!r}.",
+           f"{what_en} returned perdida_total = {total!r}; expected perdida + lam/2 · (sum of W**2 over the weights "
+           f"W) = {loss!r} + {lam!r}/2 · {sum_w:.6g} = {expected!r}.",
            "La penalización es lam/2 por la suma de los cuadrados de los pesos W (no de los sesgos b), sumada a la "
            "pérdida que recibes.",
            "The penalty is lam/2 times the sum of the squares of the weights W (not of the biases b), added to the "
@@ -619,7 +710,7 @@ def test_l2_valor(student, net, lam, loss):
 
 @check("l2_gradiente")
 @grader_settings(max_examples=20)
-@given(net=networks(), lam=LAMBDAS, loss=st.floats(0.0, 5.0))
+@given(net=networks(), lam=LAMBDAS_OR_ZERO, loss=st.floats(0.0, 5.0))
 def test_l2_gradiente(student, net, lam, loss):
     params, target, scale = net
     _, grads = data_loss(params, target, scale)
@@ -710,7 +801,7 @@ def test_l2_sesgos(student, net, lam, loss, seed):
 
 @check("l2_no_muta")
 @grader_settings(max_examples=10)
-@given(net=networks(), lam=LAMBDAS, loss=st.floats(0.0, 5.0))
+@given(net=networks(), lam=LAMBDAS_OR_ZERO, loss=st.floats(0.0, 5.0))
 def test_l2_no_muta(student, net, lam, loss):
     params, target, scale = net
     _, grads = data_loss(params, target, scale)
@@ -738,3 +829,24 @@ def test_l2_no_muta(student, net, lam, loss):
                "as it was.",
                "Evita grads[k] += lam * W: escribe nuevos[k] = grads[k] + lam * W.",
                "Avoid grads[k] += lam * W: write new[k] = grads[k] + lam * W.")
+    # The caller changes its grads and params right after the call (here: fills them with nan). A new
+    # dictionary of new weight gradients does not change; the caller's own dictionary would (with lam = 0 too).
+    # A bias gradient may be the caller's grads[k] itself ("sin cambios").
+    out = student.agregar_l2.overwriting_arguments(loss, {k: v.copy() for k, v in grads.items()},
+                                                   {k: v.copy() for k, v in params.items()}, lam)
+    if not isinstance(out, (tuple, list)) or len(out) != 2 or not isinstance(out[1], dict):
+        fail(f"{what} debe devolver la tupla (perdida_total, grads_totales).",
+             f"{what_en} must return the tuple (perdida_total, grads_totales).")
+    weights = [k for k in params if k.startswith("W")]
+    changed = [k for k in weights if k not in out[1] or not np.all(np.isfinite(np.asarray(out[1][k], dtype=float)))]
+    expect(not changed,
+           f"{what}: después de la llamada, quien llama cambió sus diccionarios grads y params (los llenó de nan) y "
+           f"grads_totales cambió con ellos en {changed}: agregar_l2 devolvió el diccionario grads que recibió (o "
+           "sus arreglos) en vez de uno nuevo.",
+           f"{what_en}: after the call, the caller changed its grads and params dictionaries (filled them with nan) "
+           f"and grads_totales changed with them at {changed}: agregar_l2 returned the grads dictionary it received "
+           "(or its arrays) instead of a new one.",
+           "Devuelve siempre un diccionario nuevo, también con lam = 0: nuevos[k] = grads[k] + lam * params[k] crea "
+           "un arreglo nuevo para cada peso.",
+           "Always return a new dictionary, with lam = 0 too: new[k] = grads[k] + lam * params[k] creates a new array "
+           "for each weight.")

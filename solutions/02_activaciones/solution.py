@@ -109,9 +109,10 @@ def aplicar_minmax(X, minimo, maximo):
 
 # %% [zscore]
 def ajustar_zscore(X_train):
-    """Media y desviación estándar poblacional (ddof = 0) de cada columna, forma (d,) cada una."""
+    """Media y desviación estándar poblacional (ddof = 0) de cada columna; exactamente 0 si la columna es constante."""
     X = np.asarray(X_train, dtype=float)
-    return X.mean(axis=0), X.std(axis=0)
+    constante = X.max(axis=0) == X.min(axis=0)  # np.std de valores iguales puede dar 1e-17 en vez de 0
+    return X.mean(axis=0), np.where(constante, 0.0, X.std(axis=0))
 
 
 def aplicar_zscore(X, media, desv):

@@ -25,12 +25,11 @@ def dividir(X, y, frac_prueba, semilla):
 
 # %% [normalizacion]
 def ajustar_normalizacion(X):
-    """Media y desviación estándar (ddof=0) de cada columna; una desviación 0 se reemplaza por 1."""
+    """Media y desviación estándar (ddof=0) de cada columna; 1 en una columna constante (máximo igual al mínimo)."""
     X = np.asarray(X, dtype=np.float64)
     media = X.mean(axis=0)
-    desv = X.std(axis=0)
-    desv = np.where(desv == 0, 1.0, desv)
-    return media, desv
+    constante = X.max(axis=0) == X.min(axis=0)  # np.std de valores iguales puede dar 1e-17 en vez de 0
+    return media, np.where(constante, 1.0, X.std(axis=0))
 
 
 def aplicar_normalizacion(X, media, desv):

@@ -8,18 +8,30 @@ Exit codes: 0 done; 1 checks failed (``check``); 2 bad input; 3 unsafe sandbox;
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 
+from . import api
 from .errors import DlgraderError, Interrupted
+from .reports import submission
 from .text import LANGS, Text
+
+
+def _common(parser: argparse.ArgumentParser, default) -> None:
+    """--root and --lang, accepted before or after the command (after it, SUPPRESS keeps what came before)."""
+    parser.add_argument("--root", default=default(None),
+                        help="course material folder (with assignments/, solutions/, graders/)")
+    parser.add_argument("--lang", choices=LANGS, default=default("es"), help="language of messages (default: es)")
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dlgrader", description="Autograded deep-learning exercises (es/en).")
-    p.add_argument("--root", help="course material folder (with assignments/, solutions/, graders/)")
-    p.add_argument("--lang", choices=LANGS, default="es", help="language of messages (default: es)")
+    _common(p, lambda value: value)
+    common = argparse.ArgumentParser(add_help=False)
+    _common(common, lambda value: argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser = functools.partial(sub.add_parser, parents=[common])
 
     c = sub.add_parser("check", help="student: run the public checks on your notebook")
     c.add_argument("assignment")
@@ -87,6 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--out", help="where to build the demo course (default: a new temporary folder)")
     d.add_argument("--jobs", type=int, default=None)
 
+    n = sub.add_parser("new", help="scaffold a new assignment with a working example task (see CONTRIBUTING.md)")
+    n.add_argument("assignment", help="its id: two digits and a name, e.g. 10_atencion")
+
     b = sub.add_parser("build", help="write the notebooks' grade cells (code and points) from assignment.toml")
     b.add_argument("assignments", nargs="*", help="only these assignments (default: all)")
     b.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook is out of date")
@@ -100,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = args.lang
     try:
-        return _run(args, lang)
+        return COMMANDS[args.command](args, lang)
     except DlgraderError as exc:
         print("error: " + exc.message(lang), file=sys.stderr)
         return exc.exit_code
@@ -110,127 +125,120 @@ def main(argv: list[str] | None = None) -> int:
         return stopped.exit_code
 
 
-def _run(args, lang: str) -> int:
-    from .reports.terminal import WRITTEN, submission_report
+def _tables():
+    """The instructor's tables (reports/terminal.py), imported when used: they read nbgrader's gradebook."""
+    from .reports import terminal
 
-    if args.command == "check":
-        from .api import check_notebook
+    return terminal
 
-        result = check_notebook(args.assignment, args.notebook, root=args.root, student=args.student)
-        print(submission_report(result, lang, public_only=True))
-        return 0 if all(c.passed for c in result.checks) else 1
-    if args.command == "grade":
-        from .api import grade_file
-        from .sandbox.isolation import require
-        from .sandbox.probe import detect
 
-        sandbox = detect()
-        require(sandbox, args.allow_weak_sandbox)  # as autograde: a weak worker could read solutions/
-        result = grade_file(args.assignment, args.submission, root=args.root, student=args.student, sandbox=sandbox)
-        if args.gradescope:
-            from .lms.gradescope import write_gradescope_results
+# One function per command: call the API, render what it returns, pick the exit code.
 
-            write_gradescope_results(args.gradescope, result, lang)
-        if args.json:
-            print(json.dumps(result.to_json(lang), ensure_ascii=False, indent=2))
-        else:
-            print(submission_report(result, lang))
-        return 0
-    if args.command == "autograde":
-        from .grading.batch import autograde
-        from .reports.terminal import autograde_summary
+def _check(args, lang: str) -> int:
+    result = api.check(args.assignment, args.notebook, root=args.root, student=args.student)
+    print(submission.submission_report(result, lang, public_only=True))
+    return 0 if all(c.passed for c in result.checks) else 1
 
-        report = autograde(args.assignment, args.course, root=args.root, jobs=args.jobs,
+
+def _grade(args, lang: str) -> int:
+    result = api.grade(args.assignment, args.submission, root=args.root, student=args.student,
+                       allow_weak_sandbox=args.allow_weak_sandbox, gradescope=args.gradescope, lang=lang)
+    print(json.dumps(result.to_json(lang), ensure_ascii=False, indent=2) if args.json
+          else submission.submission_report(result, lang))
+    return 0
+
+
+def _autograde(args, lang: str) -> int:
+    report = api.autograde(args.assignment, args.course, root=args.root, jobs=args.jobs,
                            allow_weak_sandbox=args.allow_weak_sandbox, db_url=args.db, force=args.force,
                            executor=args.executor, scheduler=args.scheduler, lang=lang)
-        print(autograde_summary(report, lang))
-        return 5 if report.failures else 0
-    if args.command == "grades":
-        from .reports.terminal import write_grades
+    print(_tables().autograde_summary(report, lang))
+    return 5 if report.failures else 0
 
-        print(write_grades(args.course, args.rubric, db_url=args.db, out=args.out, root=args.root, lang=lang))
-        return 0
-    if args.command == "export":
-        from .lms.export import export
 
-        path = export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
+def _grades(args, lang: str) -> int:
+    print(_tables().grades_report(api.grades(args.course, args.rubric, db_url=args.db, out=args.out, root=args.root,
+                                            lang=lang), lang))
+    return 0
+
+
+def _export(args, lang: str) -> int:
+    path = api.export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
                       identity=args.identity, assignment=args.assignment, lang=lang)
-        print(WRITTEN(lang) + str(path))
-        return 0
-    if args.command == "roster":
-        from .course.roster import import_roster
-
-        ids = import_roster(args.file, args.course, args.db)
-        print(Text(f"{len(ids)} estudiantes en el libro de calificaciones.",
-                   f"{len(ids)} students in the gradebook.")(lang))
-        return 0
-    if args.command == "report":
-        from .reports.html import write_report
-
-        index = write_report(args.course, out=args.out, rubric=args.rubric, root=args.root, db_url=args.db, lang=lang)
-        print(WRITTEN(lang) + str(index))
-        return 0
-    if args.command == "similarity":
-        from .reports.similarity import similar_pairs, similarity_report
-
-        pairs = similar_pairs(args.course, args.assignment, root=args.root, threshold=args.threshold)
-        print(similarity_report(pairs, lang))
-        return 0
-    if args.command == "release":
-        from .material.release import build_release
-
-        out = build_release(args.out, root=args.root)
-        print(Text("Paquete para estudiantes en ", "Student bundle in ")(lang) + str(out))
-        return 0
-    if args.command == "demo":
-        from .demo import run_demo
-
-        return run_demo(out=args.out, root=args.root, jobs=args.jobs, lang=lang, only=args.assignments)
-    if args.command == "build":
-        from .material.build import build, stale_notebooks
-        from .material.paths import find_material
-
-        material = find_material(args.root)
-        done = [p for aid in (args.assignments or material.assignment_ids())
-                for p in (stale_notebooks if args.check else build)(material.assignment(aid))]
-        verb = Text("desactualizado", "out of date") if args.check else Text("reescrito", "rewritten")
-        for path in done:
-            print(f"{verb(lang)}: {path}")
-        if not done:
-            print(Text("Los notebooks están al día.", "The notebooks are up to date.")(lang))
-        return 1 if args.check and done else 0
-    if args.command == "doctor":
-        from .sandbox.probe import detect
-
-        sb = detect()
-        print(f"{Text('nivel de aislamiento', 'isolation level')(lang)}: {sb.level}")
-        for layer in sb.layers:
-            print(f"  {'✓' if layer.active else '✗'} {layer.name}: {layer.detail}")
-        if args.course:
-            from .nbgrader_autograde import course_setup
-
-            _print_course_setup(course_setup(args.course), lang)
-        return 0
-    raise AssertionError(args.command)
+    print(submission.WRITTEN(lang) + str(path))
+    return 0
 
 
-def _print_course_setup(setup: dict, lang: str) -> None:
-    if setup["config"] is None:
-        print(Text("Esta carpeta no tiene nbgrader_config.py: ejecuta dlgrader autograde en ella primero.",
-                   "This folder has no nbgrader_config.py: run dlgrader autograde in it first.")(lang))
-        return
-    graded_by = Text("califica con dlgrader", "grades with dlgrader") if setup["dlgrader_autograde"] else \
-        Text("NO califica con dlgrader", "does NOT grade with dlgrader")
-    rows = [(Text("configuración de nbgrader", "nbgrader configuration"), setup["config"]),
-            (Text("carpeta del curso", "course folder"), setup["root"]),
-            (Text("libro de calificaciones", "gradebook"), setup["db_url"]),
-            (Text("intercambio (exchange)", "exchange"), setup["exchange"]),
-            (Text("autograde de nbgrader", "nbgrader's autograde"), graded_by(lang))]
-    for label, value in rows:
-        print(f"{label(lang)}: {value}")
-    if setup["add"]:
-        print(Text("Agrega al final de nbgrader_config.py:\n", "Add at the end of nbgrader_config.py:\n")(lang)
-              + "c = get_config()  # noqa: F821\n" + setup["add"])
+def _roster(args, lang: str) -> int:
+    ids = api.import_roster(args.file, args.course, args.db)
+    print(Text(f"{len(ids)} estudiantes en el libro de calificaciones.", f"{len(ids)} students in the gradebook.")(lang))
+    return 0
+
+
+def _report(args, lang: str) -> int:
+    index = api.report(args.course, out=args.out, rubric=args.rubric, root=args.root, db_url=args.db, lang=lang)
+    print(submission.WRITTEN(lang) + str(index))
+    return 0
+
+
+def _similarity(args, lang: str) -> int:
+    from .reports.similarity import similarity_report
+
+    print(similarity_report(api.similarity(args.assignment, args.course, root=args.root, threshold=args.threshold),
+                            lang))
+    return 0
+
+
+def _release(args, lang: str) -> int:
+    print(Text("Paquete para estudiantes en ", "Student bundle in ")(lang) + str(api.release(args.out, root=args.root)))
+    return 0
+
+
+def _demo(args, lang: str) -> int:
+    def started(sandbox, course):
+        print(_tables().demo_header(sandbox, course, lang))
+
+    def graded(report, grades, scale):
+        print()
+        print(_tables().autograde_summary(report, lang, grades=grades, scale=scale))
+
+    result = api.demo(args.out, root=args.root, jobs=args.jobs, lang=lang, only=args.assignments,
+                      on_start=started, on_class=graded)
+    print()
+    print(_tables().demo_files(result, lang))
+    return 5 if result.failures else 0
+
+
+def _new(args, lang: str) -> int:
+    for path in api.new(args.assignment, root=args.root):
+        print(submission.WRITTEN(lang) + str(path))
+    print(Text(f"Reemplaza la tarea de ejemplo por la tuya y corre las pruebas: CONTRIBUTING.md. Agrega "
+               f"{args.assignment} a una evaluación de cada rúbrica (rubric/*.yaml).",
+               f"Replace the example task with yours and run the tests: CONTRIBUTING.md. Add {args.assignment} "
+               "to an evaluation of each rubric (rubric/*.yaml).")(lang))
+    return 0
+
+
+def _build(args, lang: str) -> int:
+    paths = api.build(args.assignments, root=args.root, check_only=args.check)
+    verb = Text("desactualizado", "out of date") if args.check else Text("reescrito", "rewritten")
+    for path in paths:
+        print(f"{verb(lang)}: {path}")
+    if not paths:
+        print(Text("Los notebooks están al día.", "The notebooks are up to date.")(lang))
+    for line in _tables().unrated_warnings(api.unrated(args.root), lang):
+        print(line, file=sys.stderr)
+    return 1 if args.check and paths else 0
+
+
+def _doctor(args, lang: str) -> int:
+    print(_tables().doctor_report(api.doctor(args.course, root=args.root), lang))
+    return 0
+
+
+COMMANDS = {"check": _check, "grade": _grade, "autograde": _autograde, "grades": _grades, "export": _export,
+            "roster": _roster, "report": _report, "similarity": _similarity, "release": _release, "demo": _demo,
+            "new": _new, "build": _build, "doctor": _doctor}
 
 
 if __name__ == "__main__":

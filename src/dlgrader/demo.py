@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .course import folders, gradebook
-from .course.grades import final_grades
+from .course.grades import Grades, final_grades, grades_with
 from .course.roster import read_roster
 from .errors import ConfigError
-from .grading.batch import autograde
+from .grading.batch import AutogradeReport, autograde
 from .lms.export import EXPORTS, export
 from .material.paths import find_material
 from .reports.html import write_report
-from .reports.terminal import autograde_summary, write_grades
-from .sandbox.isolation import WEAK
+from .sandbox.isolation import Sandbox
 from .sandbox.probe import detect
 from .text import Text
 
@@ -70,8 +70,27 @@ def lay_out_class(course_dir: Path, material, assignment_id: str) -> str:
     return db_url
 
 
-def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, lang: str = "es",
-             only: list[str] | None = None) -> int:
+@dataclass
+class DemoResult:
+    """What the demo built: the course, each class's autograde report, the final grades and the files written."""
+
+    course: Path
+    sandbox: Sandbox
+    reports: list[AutogradeReport] = field(default_factory=list)
+    grades: Grades | None = None  # the final grades under the demo's rubric
+    files: list[tuple[Text, Path]] = field(default_factory=list)
+
+    @property
+    def failures(self) -> int:
+        return sum(len(r.failures) for r in self.reports)
+
+
+def run_demo(out: str | Path | None = None, *, root=None, jobs: int | None = None, lang: str = "es",
+             only: list[str] | None = None, on_start=None, on_class=None) -> DemoResult:
+    """Lay out and autograde each example class, then write the grades, the LMS files and the report.
+
+    ``on_start(sandbox, course)`` and ``on_class(report, grades, scale)`` let a caller show progress as it goes.
+    """
     material = find_material(root)
     ids = [aid for aid in material.assignment_ids() if (material.root / "examples" / aid).is_dir()]
     for aid in only or []:
@@ -82,47 +101,29 @@ def run_demo(out: str | Path | None = None, root=None, jobs: int | None = None, 
     if not ids:
         raise ConfigError(Text(f"No hay ejemplos en {material.root / 'examples'}.",
                                f"There are no examples in {material.root / 'examples'}."))
-    sandbox = detect()
-    print(Text("Aislamiento: ", "Isolation: ")(lang) + sandbox.level)
-    if sandbox.level == WEAK:
-        print(Text("⚠ Aislamiento débil: la demo sigue porque sus entregas vienen con dlgrader, pero para calificar "
-                   "un curso instala bubblewrap (ver dlgrader doctor).",
-                   "⚠ Weak isolation: the demo goes on because its submissions ship with dlgrader, but install "
-                   "bubblewrap before grading a class (see dlgrader doctor).")(lang))
-    course_dir = _course_dir(out)
-    print(Text("Curso de demostración: ", "Demo course: ")(lang) + str(course_dir))
-    rubric = material.root / RUBRIC
-    failures = 0
+    result = DemoResult(_course_dir(out), detect())
+    course_dir, rubric = result.course, material.root / RUBRIC
+    if on_start:
+        on_start(result.sandbox, course_dir)
     for aid in ids:
         lay_out_class(course_dir, material, aid)
         report = autograde(aid, course_dir, root=material.root, jobs=jobs, allow_weak_sandbox=True, lang=lang)
-        failures += len(report.failures)
-        scored, grades, _ = final_grades(course_dir, rubric, root=material.root)
-        print()
-        print(autograde_summary(report, lang, grades=grades, scale=scored.scale))
-    print()
-    print(write_grades(course_dir, rubric, out=course_dir / "grades_duoc.csv", root=material.root, lang=lang))
-    if len(ids) > 1:
-        print(Text("En esta demo casi cada clase de ejemplo tiene sus propios estudiantes: las tareas que un "
-                   "estudiante no entregó cuentan 0 en su nota.",
-                   "In this demo nearly every example class has its own students: the assignments a student did "
-                   "not submit count 0 in their grade.")(lang))
-    files = [("gradebook (nbgrader)", course_dir / "gradebook.db"),
-             (Text("notas", "grades")(lang), course_dir / "grades_duoc.csv")]
+        result.reports.append(report)
+        if on_class:
+            scored, by_student, _ = final_grades(course_dir, rubric, root=material.root)
+            on_class(report, by_student, scored.scale)
+    result.grades = grades_with(course_dir, rubric, course_dir / "grades_duoc.csv", root=material.root, lang=lang)
+    files = [(Text("gradebook (nbgrader)", "gradebook (nbgrader)"), course_dir / "gradebook.db"),
+             (Text("notas", "grades"), result.grades.csv)]
     for to, label in LMS_FILES:
-        files.append((label, export(course_dir, to, rubric=rubric, out=course_dir / f"lms/{EXPORTS[to][1]}",
-                                    root=material.root, identity="username")))
+        files.append((Text(label, label), export(course_dir, to, rubric=rubric, out=course_dir / f"lms/{EXPORTS[to][1]}",
+                                                 root=material.root, identity="username")))
     for aid in ids:
-        files.append((f"Gradescope {aid}", export(course_dir, "gradescope", assignment=aid, lang=lang,
-                                                  out=course_dir / "lms" / "gradescope" / aid)))
-    files.append((Text("notebooks calificados", "graded notebooks")(lang), course_dir / "autograded"))
-    files.append((Text("informe (HTML)", "report (HTML)")(lang),
+        files.append((Text(f"Gradescope {aid}", f"Gradescope {aid}"),
+                      export(course_dir, "gradescope", assignment=aid, lang=lang,
+                             out=course_dir / "lms" / "gradescope" / aid)))
+    files.append((Text("notebooks calificados", "graded notebooks"), course_dir / "autograded"))
+    files.append((Text("informe (HTML)", "report (HTML)"),
                   write_report(course_dir, rubric=rubric, root=material.root, lang=lang)))
-    print()
-    print(Text("Archivos:", "Files:")(lang))
-    width = max(len(label) for label, _ in files) + 1
-    for label, path in files:
-        print(f"  {(label + ':').ljust(width)} {path}")
-    print(Text("Prueba: ", "Try: ")(lang) + f"cd {course_dir} && nbgrader export")
-    return 5 if failures else 0
-
+    result.files = files
+    return result

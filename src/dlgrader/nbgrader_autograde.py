@@ -41,7 +41,6 @@ from traitlets.config import Application
 from .api import grade_file
 from .course.folders import read_timestamp, release_notebook
 from .course.formgrader import defang, escape_markdown, score_outputs
-from .course.nbgrader_config import CONFIG, dlgrader_block
 from .course.store import fingerprint, write_result
 from .material.notebook import read_json_notebook
 from .material.paths import find_material
@@ -123,23 +122,3 @@ def configure(c, *, material: str | None = None, allow_weak_sandbox: bool = Fals
     c.GradeWithDlgrader.allow_weak_sandbox = allow_weak_sandbox
 
 
-
-def course_setup(course_dir: str | Path) -> dict:
-    """What nbgrader's tools use in a course folder, read from its nbgrader_config.py as nbgrader loads it.
-
-    Returns the gradebook URL, the course root, the exchange folder and whether autograde grades with dlgrader
-    (``None`` values where the file sets nothing and nbgrader falls back to its defaults).
-    """
-    from nbgrader.exchange.default.exchange import Exchange
-    from traitlets.config.loader import PyFileConfigLoader
-
-    folder = Path(course_dir).resolve()
-    if not (folder / CONFIG).is_file():
-        return {"config": None}
-    config = PyFileConfigLoader(CONFIG, path=str(folder)).load_config()
-    coursedir = CourseDirectory(config=config)
-    pipeline = config.Autograde.get("autograde_preprocessors", [])
-    return {"config": str(folder / CONFIG), "root": coursedir.root or str(folder),
-            "db_url": coursedir.db_url, "course_id": coursedir.course_id,
-            "exchange": Exchange(config=config).root, "dlgrader_autograde": GradeWithDlgrader in pipeline,
-            "add": None if GradeWithDlgrader in pipeline else dlgrader_block(Path(find_material().root))}

@@ -184,6 +184,23 @@ def shown_final(rubric: Rubric, g: StudentGrades) -> str:
     return rubric.scale.absent if g.absent and rubric.scale.absent else rubric.scale.show(g.final)
 
 
+@dataclass
+class Grades:
+    """Every student's grades under a rubric, and the CSV they were written to."""
+
+    rubric: Rubric
+    grades: Mapping[str, StudentGrades]
+    csv: Path
+
+
+def grades_with(course_dir: str | Path, rubric_path: str | Path, out: str | Path | None = None, *,
+                db_url: str | None = None, root=None, lang: str = "es") -> Grades:
+    """Final grades through the rubric, written as CSV (default: ``COURSE/grades_RUBRIC.csv``)."""
+    rubric, by_student, _ = final_grades(course_dir, rubric_path, db_url, root)
+    path = Path(out) if out else Path(course_dir) / f"grades_{Path(rubric_path).stem}.csv"
+    return Grades(rubric, by_student, write_grades_csv(path, rubric, by_student, lang))
+
+
 def write_grades_csv(out: Path, rubric: Rubric, grades: Mapping[str, StudentGrades], lang: str = "es") -> Path:
     """Per-student grades as CSV: each evaluation's percent and grade, the final grade, its mark (in ``lang``)."""
     words = marks(rubric, grades)

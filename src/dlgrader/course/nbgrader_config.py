@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..material.paths import find_material
 from .gradebook import sqlite_url
 
 CONFIG = "nbgrader_config.py"
+PREPROCESSOR = "dlgrader.nbgrader_autograde.GradeWithDlgrader"  # what makes nbgrader's autograde grade with dlgrader
 MARKER = "# Written by dlgrader: delete this line to keep your own changes when dlgrader runs again."
 
 
@@ -64,3 +66,26 @@ def write_config(root: Path, course_id: str, db_url: str, material: Path) -> Non
                          "c = get_config()  # noqa: F821\n" + dlgrader_block(material))
     except OSError:
         pass
+
+
+def course_setup(course_dir: str | Path) -> dict:
+    """What nbgrader's tools use in a course folder, read from its nbgrader_config.py as nbgrader loads it.
+
+    Returns the gradebook URL, the course root, the exchange folder and whether autograde grades with dlgrader
+    (``None`` values where the file sets nothing and nbgrader falls back to its defaults).
+    """
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange.default.exchange import Exchange
+    from traitlets.config.loader import PyFileConfigLoader
+
+    folder = Path(course_dir).resolve()
+    if not (folder / CONFIG).is_file():
+        return {"config": None}
+    config = PyFileConfigLoader(CONFIG, path=str(folder)).load_config()
+    coursedir = CourseDirectory(config=config)
+    graded = any(f"{getattr(p, '__module__', '')}.{getattr(p, '__name__', p)}" == PREPROCESSOR
+                 for p in config.Autograde.get("autograde_preprocessors", []))
+    return {"config": str(folder / CONFIG), "root": coursedir.root or str(folder),
+            "db_url": coursedir.db_url, "course_id": coursedir.course_id,
+            "exchange": Exchange(config=config).root, "dlgrader_autograde": graded,
+            "add": None if graded else dlgrader_block(find_material().root)}

@@ -185,6 +185,20 @@ def _evaluation(table, n: int, where: str, known: Mapping[str, float], used: dic
     return Evaluation(eid, _text(table, "title", where), weight, tuple(assignments))
 
 
+def _not_graded(ids, where: str, known: Mapping[str, float], used: Mapping[str, str]) -> None:
+    """``not_graded``: assignments of the material this course leaves out on purpose (known, and in no evaluation)."""
+    if not isinstance(ids, list):
+        raise ConfigError(Text(f"{where}: not_graded debe ser una lista de tareas.",
+                               f"{where}: not_graded must be a list of assignments."))
+    for aid in ids:
+        if aid not in known:
+            raise ConfigError(Text(f"{where}: not_graded nombra una tarea desconocida {aid!r}.",
+                                   f"{where}: not_graded names an unknown assignment {aid!r}."))
+        if aid in used:
+            raise ConfigError(Text(f"{where}: {aid!r} está en not_graded y en la evaluación {used[aid]!r}.",
+                                   f"{where}: {aid!r} is in not_graded and in evaluation {used[aid]!r}."))
+
+
 def load_rubric(path: str | os.PathLike, known_assignments: Mapping[str, float]) -> Rubric:
     """Read and validate a rubric; ``known_assignments`` maps each assignment id to its maximum points."""
     path = Path(path)
@@ -195,7 +209,8 @@ def load_rubric(path: str | os.PathLike, known_assignments: Mapping[str, float])
         raise ConfigError(Text(f"No existe la rúbrica {path}.", f"The rubric {path} does not exist.")) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(Text(f"{where} no es YAML válido: {exc}.", f"{where} is not valid YAML: {exc}.")) from exc
-    _keys(data, {"institution", "course_es", "course_en", "scale", "evaluations", "no_submission", "late"},
+    _keys(data, {"institution", "course_es", "course_en", "scale", "evaluations", "no_submission", "late",
+                 "not_graded"},
           {"institution", "scale", "evaluations"}, where)
     course = _text(data, "course", where) if ("course_es" in data or "course_en" in data) else None
     scale = _scale(data["scale"], f"{where}, scale")
@@ -226,4 +241,5 @@ def load_rubric(path: str | os.PathLike, known_assignments: Mapping[str, float])
     if not isinstance(institution, str) or not institution.strip():
         raise ConfigError(Text(f"{where}: institution debe ser un texto.", f"{where}: institution must be a string."))
     late = _late(data["late"], f"{where}, late", set(used)) if "late" in data else None
+    _not_graded(data.get("not_graded", []), where, known_assignments, used)
     return Rubric(institution, course, scale, evaluations, max_points, path, no_submission, late)

@@ -5,7 +5,7 @@ import check, as_array, ...``: those helpers are defined in :mod:`.checks`.
 """
 
 from .checks import (CheckFailed, as_array, as_number, assert_close, assert_equal, check, expect, fail,
-                     grader_settings, show)
+                     grader_settings, one_line, show, single_threaded)
 
 __all__ = ["CheckFailed", "as_array", "as_number", "assert_close", "assert_equal", "check", "expect", "fail",
-           "grader_settings", "show"]
+           "grader_settings", "one_line", "show", "single_threaded"]

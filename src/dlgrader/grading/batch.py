@@ -32,7 +32,7 @@ from ..errors import ConfigError, Interrupted, UnsafeSandbox
 from ..material.paths import find_material
 from ..results import CheckResult, SubmissionResult
 from ..sandbox.isolation import require
-from ..sandbox.probe import detect
+from ..sandbox import probe
 from ..text import Text
 from . import recordings, replay, table_cache
 from .task import Shipped, grade_one, record_share, start_process, table_file
@@ -85,7 +85,7 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     t0 = time.perf_counter()
     material = find_material(root)
     assignment = material.assignment(assignment_id)
-    sandbox = detect()
+    sandbox = probe.detect()
     require(sandbox, allow_weak_sandbox)
     course_dir = Path(course_dir)
     if not course_dir.is_dir():

@@ -15,6 +15,7 @@ and an English sentence; the runner turns it into feedback.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Iterable
 
 import numpy as np
@@ -55,8 +56,10 @@ def grader_settings(**overrides) -> settings:
 
 
 def fail(es: str, en: str, hint_es: str | None = None, hint_en: str | None = None):
-    hint = Text(hint_es, hint_en) if hint_es and hint_en else None
-    raise CheckFailed(Text(es, en), hint)
+    """Fail the check with a sentence, and optionally a hint, in both languages (a hint in one is a grader bug)."""
+    if bool(hint_es) != bool(hint_en):
+        raise ValueError(f"a hint needs both languages: hint_es={hint_es!r}, hint_en={hint_en!r}")
+    raise CheckFailed(Text(es, en), Text(hint_es, hint_en) if hint_es else None)
 
 
 def expect(condition: Any, es: str, en: str, hint_es: str | None = None, hint_en: str | None = None) -> None:
@@ -80,6 +83,36 @@ def show(value: Any) -> str:
     else:
         text = repr(value)
     return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + " …"
+
+
+def one_line(value: Any, precision: int = 10) -> str:
+    """A value for feedback on one line, with enough digits to tell two close results (gradients) apart."""
+    if isinstance(value, np.ndarray):
+        text = np.array2string(value, precision=precision, separator=", ", threshold=40, max_line_width=10**6)
+        text = " ".join(text.split())  # one line: rows of a matrix follow each other
+    elif isinstance(value, (np.floating, np.integer)):
+        text = repr(value.item())
+    else:
+        text = repr(value)
+    return text if len(text) <= 400 else text[:400] + " …"
+
+
+def single_threaded(oracle):
+    """Run a PyTorch oracle on one thread: on a grader's tiny tensors the thread pool costs ~3 ms a call.
+
+    The broker's thread setting is restored afterwards, so other graders see it unchanged.
+    """
+    @functools.wraps(oracle)
+    def run(*args, **kwargs):
+        import torch
+
+        before = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return oracle(*args, **kwargs)
+        finally:
+            torch.set_num_threads(before)
+    return run
 
 
 def _kind_name(kind: str) -> Text:

@@ -2,7 +2,9 @@
 
 ``student.neurona(x, w, b)`` encodes the arguments, runs the student's function
 in the sandbox and returns the decoded value. ``student.neurona.with_inputs(...)``
-also returns the arguments as they were after the call, to catch mutation.
+also returns the arguments as they were after the call, to catch mutation;
+``student.neurona.overwriting_arguments(...)`` fills the arguments' float arrays with nan right after the
+call, to catch a returned or kept object that is the caller's own.
 Calling a student class returns a :class:`RemoteObject` whose methods are remote too.
 """
 
@@ -37,6 +39,11 @@ class RemoteFunction:
         out = self._session_of(self._label).call(self._name, args, kwargs, inputs=True, handle=self._handle,
                                                  label=self._label)
         return _wrap(self._session_of, out["value"]), tuple(out["args"]), out["kwargs"]
+
+    def overwriting_arguments(self, *args, **kwargs):
+        """Call; right after it, the worker fills every float array among the arguments with nan, in place."""
+        return _wrap(self._session_of, self._session_of().call(self._name, args, kwargs, handle=self._handle,
+                                                               label=self._label, overwrite=True))
 
     def __repr__(self) -> str:
         return f"student.{self._label}"

@@ -16,7 +16,7 @@ from ..results import SubmissionResult
 from ..sandbox.budget import Budget
 from ..sandbox.faults import SandboxLost
 from ..sandbox.isolation import Sandbox
-from ..sandbox.probe import detect
+from ..sandbox import probe
 from ..text import Text
 from .recordings import replay_table
 from .runner import GRADING_LOCK, grade_program
@@ -46,7 +46,7 @@ def grade_submission(material: Material, assignment: Assignment, path: str | Pat
     if not path.exists():
         raise DlgraderError(Text(f"No existe el archivo {path}.", f"The file {path} does not exist."))
     program = submission_program(assignment, path, release)
-    sandbox = sandbox or detect()
+    sandbox = sandbox or probe.detect()
     with GRADING_LOCK:  # a table is recorded once per process, by one thread (a Dask node's)
         table = replay_table(assignment, material, sandbox) if replays and not public_only else None
         try:

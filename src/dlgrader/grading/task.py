@@ -24,8 +24,8 @@ from ..material.paths import find_material
 from ..sandbox import warm
 from ..sandbox.budget import Budget
 from ..sandbox.isolation import Sandbox, require
+from ..sandbox import probe
 from ..sandbox.parent import die_with_parent
-from ..sandbox.probe import detect
 from ..text import Text
 from . import recordings, replay
 from .runner import GRADING_LOCK
@@ -130,7 +130,7 @@ def grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipp
     if table_path is not None:
         _install(table_path)
     if sandbox is None:
-        sandbox = detect()
+        sandbox = probe.detect()
         require(sandbox, allow_weak)
     material = find_material(root)
     assignment = material.assignment(assignment_id)

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from .manifest import Assignment, Check
+from ..errors import ConfigError
 from ..text import Text
 
 
@@ -62,18 +63,59 @@ def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
+def _meta(grade_id: str, *, grade: bool, solution: bool, locked: bool, points: float | None = None) -> dict:
+    """nbgrader's cell metadata (schema 3), as its own create_assignment extension writes it."""
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3, "solution": solution,
+            "task": False}
+    if points is not None:
+        meta["points"] = int(points) if float(points).is_integer() else points  # 2, not 2.0, as people write it
+    return dict(sorted(meta.items()))  # nbformat's key order
+
+
+def _grade_cell(assignment: Assignment, check: Check, lang: str) -> dict:
+    return {"cell_type": "code", "execution_count": None, "id": check.id,
+            "metadata": {"nbgrader": _meta(check.id, grade=True, solution=False, locked=True, points=check.points)},
+            "outputs": [], "source": _lines(grade_cell_source(assignment, check, lang))}
+
+
 def built_notebook(assignment: Assignment, nb: dict, lang: str) -> dict:
-    """``nb`` with every check's grade cell holding the manifest's code and points (a new dict)."""
+    """``nb`` as the manifest says it is (a new dict): the cells' nbgrader metadata, and one grade cell per check.
+
+    A task's solution cell and a written answer keep their text and get the manifest's metadata; a check's
+    grade cell gets the manifest's code and points, and is added after the last cell of its task when missing;
+    a grade cell the manifest no longer has is removed (nbgrader's gradebook would refuse it).
+    """
+    tasks = {t.id for t in assignment.tasks}
     checks = {c.id: c for c in assignment.checks}
-    out = json.loads(json.dumps(nb))
-    for cell in out["cells"]:
+    manual = {m.id: m for m in assignment.manual}
+    cells, task_of_cell = [], []
+    for cell in json.loads(json.dumps(nb))["cells"]:
         meta = (cell.get("metadata") or {}).get("nbgrader") or {}
-        check = checks.get(meta.get("grade_id"))
-        if check is None or not meta.get("grade") or meta.get("solution"):
+        gid = meta.get("grade_id")
+        if gid in tasks and meta.get("solution") and cell.get("cell_type") == "code":
+            cell["metadata"]["nbgrader"] = _meta(gid, grade=False, solution=True, locked=False)
+        elif gid in manual and meta.get("solution"):
+            cell["metadata"]["nbgrader"] = _meta(gid, grade=True, solution=True, locked=False,
+                                                 points=manual[gid].points)
+        elif meta.get("grade") and not meta.get("solution"):
+            if gid not in checks:
+                continue
+            cell = _grade_cell(assignment, checks[gid], lang) | {"id": cell.get("id", gid)}
+        cells.append(cell)
+        task_of_cell.append(gid if gid in tasks else checks[gid].task if gid in checks else None)
+    for check in assignment.checks:  # the manifest's checks missing from the notebook, after their task's cells
+        if any(((c.get("metadata") or {}).get("nbgrader") or {}).get("grade_id") == check.id for c in cells):
             continue
-        cell["source"] = _lines(grade_cell_source(assignment, check, lang))
-        meta["points"] = check.points
-    return out
+        if check.task not in task_of_cell:
+            raise ConfigError(Text(
+                f"{assignment.notebook}: no hay celda de solución para la tarea {check.task!r} de la verificación "
+                f"{check.id!r}; agrega una celda de código con grade_id {check.task!r}.",
+                f"{assignment.notebook}: there is no solution cell for task {check.task!r} of check {check.id!r}; "
+                f"add a code cell with grade_id {check.task!r}."))
+        at = max(i for i, t in enumerate(task_of_cell) if t == check.task) + 1
+        cells.insert(at, _grade_cell(assignment, check, lang))
+        task_of_cell.insert(at, check.task)
+    return {**nb, "cells": cells}
 
 
 def _dumps(nb: dict) -> str:

@@ -37,6 +37,23 @@ def read_mutants(folder: Path) -> list[Mutant]:
     return [m for m in mutants if m.targets]
 
 
+def audit_mutants(folder: Path, check_ids: set[str]) -> list[str]:
+    """What makes a folder of mutants fall short: one without a target or a why, an unknown target, or a
+    check that no mutant targets (a check nobody has shown to catch anything)."""
+    problems = []
+    mutants = [read_mutant(p) for p in sorted(Path(folder).glob("*.py"))]
+    for m in mutants:
+        if not m.targets:
+            problems.append(f"{m.name}: no '# target:' line")
+        if not m.why:
+            problems.append(f"{m.name}: no '# why:' line")
+        if m.targets - check_ids:
+            problems.append(f"{m.name}: unknown targets {sorted(m.targets - check_ids)}")
+    targeted = set().union(*(m.targets for m in mutants))
+    problems += [f"{c}: no mutant targets it" for c in sorted(check_ids - targeted)]
+    return problems
+
+
 def closest_mutant(failed: set[str], mutants: list[Mutant]) -> Mutant | None:
     """The mutant whose targets all failed and that explains most of them; None when none fits."""
     fitting = [m for m in mutants if m.targets <= failed]

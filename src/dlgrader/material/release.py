@@ -26,7 +26,8 @@ STUDENT_README = """# Curso de Deep Learning — tareas
 """
 
 ENGINE = Path(__file__).resolve().parents[1]  # src/dlgrader: every subpackage ships
-_SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info")
+_SKIPPED = ("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info")
+_SKIP = shutil.ignore_patterns(*_SKIPPED)
 
 
 def build_release(out: str | Path, *, root: str | Path | None = None) -> Path:
@@ -37,7 +38,8 @@ def build_release(out: str | Path, *, root: str | Path | None = None) -> Path:
                                  f"The folder {out} exists and is not empty; choose another with --out."))
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(material.assignments, out / "assignments", ignore=_SKIP, dirs_exist_ok=True)
-    shutil.copytree(ENGINE, out / "src" / "dlgrader", ignore=_SKIP)
+    # the engine without the instructor's scaffold (material/templates: an example reference, mutants)
+    shutil.copytree(ENGINE, out / "src" / "dlgrader", ignore=shutil.ignore_patterns(*_SKIPPED, "templates"))
     pyproject = material.root / "pyproject.toml"
     if pyproject.is_file():
         shutil.copy2(pyproject, out / "pyproject.toml")

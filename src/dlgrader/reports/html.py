@@ -21,7 +21,7 @@ from ..material.mutants import closest_mutant, read_mutants
 from ..material.paths import find_material
 from ..results import SubmissionResult
 from ..text import Text
-from .terminal import HIDDEN, points
+from .submission import HIDDEN, points
 
 STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}

@@ -7,46 +7,16 @@ final grades table. Everything here renders what it is handed: results, and the 
 
 from __future__ import annotations
 
-from decimal import Decimal
-from pathlib import Path
 from typing import Mapping, Sequence
 
-from ..course.grades import StudentGrades, final_grades, marks, shown_final, write_grades_csv
+from ..course.grades import StudentGrades, marks, shown_final
 from ..course.rubric import Rubric
 from ..course.scales import chile
 from ..results import SubmissionResult
+from .submission import HIDDEN, WRITTEN, points
 from ..text import Text
 
-HIDDEN = Text(" (oculta)", " (hidden)")  # after a hidden check's title
 STUDENT = Text("Estudiante", "Student")
-WRITTEN = Text("Escrito: ", "Written: ")  # before the path of a file written
-
-
-def points(x: float | Decimal | None) -> str:
-    """Points as people write them (1, 0.5, 2.25); — when there are none."""
-    return "—" if x is None else f"{float(x):g}"
-
-
-def submission_report(result: SubmissionResult, lang: str = "es", *, public_only: bool = False) -> str:
-    lines = []
-    for p in result.problems:
-        lines.append("⚠ " + p(lang))
-    if result.problems:
-        lines.append("")
-    for c in result.checks:
-        mark = "✓" if c.passed else "✗"
-        kind = "" if c.public else HIDDEN(lang)
-        lines.append(f"{mark} {c.title(lang)}{kind} — {points(c.points)}/{points(c.max_points)}")
-        if not c.passed:
-            for fl in c.feedback(lang).splitlines():
-                lines.append(f"    {fl}")
-    lines.append("")
-    lines.append(Text("Puntaje", "Score")(lang) + f": {points(result.score)}/{points(result.max_score)}")
-    if public_only:
-        lines.append(Text("Estas son solo las verificaciones públicas; al entregar, verificaciones ocultas revisarán "
-                          "más casos.",
-                          "These are only the public checks; after you submit, hidden checks test more cases.")(lang))
-    return "\n".join(lines)
 
 
 def _grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -134,10 +104,75 @@ def grades_table(rubric: Rubric, grades: Mapping[str, StudentGrades], lang: str 
     return "\n".join(lines)
 
 
-def write_grades(course_dir, rubric_path, *, db_url: str | None = None, out: str | Path | None = None,
-                 root=None, lang: str = "es") -> str:
-    """Write per-student grades as CSV and return the printed table (with where the file is)."""
-    rubric, grades, _ = final_grades(course_dir, rubric_path, db_url, root)
-    out = write_grades_csv(Path(out) if out else Path(course_dir) / f"grades_{Path(rubric_path).stem}.csv",
-                           rubric, grades, lang)
-    return grades_table(rubric, grades, lang) + "\n\n" + WRITTEN(lang) + str(out)
+def grades_report(g, lang: str = "es") -> str:
+    """The final grades table and where its CSV is (``g``: course.grades.Grades)."""
+    return grades_table(g.rubric, g.grades, lang) + "\n\n" + WRITTEN(lang) + str(g.csv)
+
+
+def doctor_report(d, lang: str = "es") -> str:
+    """The machine's isolation layers and, for a course, what nbgrader's tools use there (``d``: api.Doctor)."""
+    lines = [f"{Text('nivel de aislamiento', 'isolation level')(lang)}: {d.sandbox.level}"]
+    lines += [f"  {'✓' if layer.active else '✗'} {layer.name}: {layer.detail}" for layer in d.sandbox.layers]
+    lines += unrated_warnings(d.unrated or {}, lang)
+    setup = d.course
+    if setup is None:
+        return "\n".join(lines)
+    if setup["config"] is None:
+        return "\n".join(lines + [Text("Esta carpeta no tiene nbgrader_config.py: ejecuta dlgrader autograde en ella "
+                                       "primero.", "This folder has no nbgrader_config.py: run dlgrader autograde in "
+                                       "it first.")(lang)])
+    graded_by = Text("califica con dlgrader", "grades with dlgrader") if setup["dlgrader_autograde"] else \
+        Text("NO califica con dlgrader", "does NOT grade with dlgrader")
+    rows = [(Text("configuración de nbgrader", "nbgrader configuration"), setup["config"]),
+            (Text("carpeta del curso", "course folder"), setup["root"]),
+            (Text("libro de calificaciones", "gradebook"), setup["db_url"]),
+            (Text("intercambio (exchange)", "exchange"), setup["exchange"]),
+            (Text("autograde de nbgrader", "nbgrader's autograde"), graded_by(lang))]
+    lines += [f"{label(lang)}: {value}" for label, value in rows]
+    if setup["add"]:
+        lines.append(Text("Agrega al final de nbgrader_config.py:", "Add at the end of nbgrader_config.py:")(lang))
+        lines.append("c = get_config()  # noqa: F821\n" + setup["add"].rstrip("\n"))
+    return "\n".join(lines)
+
+
+def unrated_warnings(missing: Mapping[str, list[str]], lang: str = "es") -> list[str]:
+    """One line per rubric that leaves assignments out: they count in no grade of that course."""
+    lines = []
+    for name, ids in missing.items():
+        what = ", ".join(ids)
+        lines.append((Text(f"⚠ La rúbrica {name} no incluye {what}: no cuenta en ninguna nota; agrégala a una "
+                           "evaluación o a not_graded.",
+                           f"⚠ Rubric {name} does not list {what}: it counts in no grade; add it to an evaluation "
+                           "or to not_graded.") if len(ids) == 1 else
+                      Text(f"⚠ La rúbrica {name} no incluye {what}: no cuentan en ninguna nota; agrégalas a una "
+                           "evaluación o a not_graded.",
+                           f"⚠ Rubric {name} does not list {what}: they count in no grade; add them to an "
+                           "evaluation or to not_graded."))(lang))
+    return lines
+
+
+def demo_header(sandbox, course, lang: str = "es") -> str:
+    lines = [Text("Aislamiento: ", "Isolation: ")(lang) + sandbox.level]
+    if sandbox.level == "weak":
+        lines.append(Text("⚠ Aislamiento débil: la demo sigue porque sus entregas vienen con dlgrader, pero para "
+                          "calificar un curso instala bubblewrap (ver dlgrader doctor).",
+                          "⚠ Weak isolation: the demo goes on because its submissions ship with dlgrader, but "
+                          "install bubblewrap before grading a class (see dlgrader doctor).")(lang))
+    lines.append(Text("Curso de demostración: ", "Demo course: ")(lang) + str(course))
+    return "\n".join(lines)
+
+
+def demo_files(result, lang: str = "es") -> str:
+    """The demo's closing lines: the final grades and where every file is (``result``: demo.DemoResult)."""
+    lines = [grades_report(result.grades, lang)]
+    if len(result.reports) > 1:
+        lines.append(Text("En esta demo casi cada clase de ejemplo tiene sus propios estudiantes: las tareas que un "
+                          "estudiante no entregó cuentan 0 en su nota.",
+                          "In this demo nearly every example class has its own students: the assignments a student "
+                          "did not submit count 0 in their grade.")(lang))
+    labels = [label(lang) for label, _ in result.files]
+    width = max(len(label) for label in labels) + 1
+    lines += ["", Text("Archivos:", "Files:")(lang)]
+    lines += [f"  {(label + ':').ljust(width)} {path}" for label, (_, path) in zip(labels, result.files)]
+    lines.append(Text("Prueba: ", "Try: ")(lang) + f"cd {result.course} && nbgrader export")
+    return "\n".join(lines)

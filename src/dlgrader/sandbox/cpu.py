@@ -14,6 +14,9 @@ import os
 import time
 from pathlib import Path
 
+from . import warm
+from .isolation import WORKER
+
 IDLE_SECONDS = 2.0  # no CPU at all for this long: a runnable process gets some within milliseconds at any load
 _TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -68,6 +71,14 @@ def find_worker(root: int, holder: int | None = None, module: str = "") -> int |
             except OSError:
                 continue
     return None
+
+
+def worker_pid(proc) -> int | None:
+    """The pid of the worker a session started: forked (a :class:`warm.WarmWorker`, whose pid is its holder's in
+    the fork server's namespace) or cold (a Popen of the sandbox command)."""
+    if isinstance(proc, warm.WarmWorker):
+        return find_worker(proc.server.proc.pid, holder=proc.pid)
+    return find_worker(proc.pid, module=WORKER)
 
 
 class Watch:

@@ -79,6 +79,17 @@ def refused_again(why: str, label: str) -> Text | None:
     return None
 
 
+def ended(during: Text, lost: bool) -> tuple[Text, str]:
+    """What a worker whose pipe closed while it owed a reply says, and its WorkerGone.why: its code ended it,
+    or (``lost``) its fork server died under it."""
+    if lost:
+        return Text("El proceso de corrección se detuvo por una causa externa.",
+                    "The grading process was stopped from outside."), "other"
+    return Text(f"El proceso de tu código terminó durante {during.es} (¿os._exit, memoria agotada o un límite del "
+                "sistema?).", f"Your code's process ended during {during.en} (os._exit, out of memory or a system "
+                "limit?)."), "ended"
+
+
 def stuck(verdict: str, during: Text, cpu_limit: float | None) -> Text:
     """What a worker found idle, or past its call's CPU time, while it owed a reply says (sandbox/cpu.py)."""
     if verdict == "idle":

@@ -20,9 +20,9 @@ from pathlib import Path
 from ..text import Text
 from . import codec, cpu, warm
 from .budget import Budget
-from .faults import FatalFault, WorkerGone, from_error, refused_again, stuck
+from .faults import FatalFault, WorkerGone, ended, from_error, refused_again, stuck
 from .frames import HEADER, write_frame
-from .isolation import WORKER, Sandbox
+from .isolation import Sandbox
 
 START_TIMEOUT = 60.0
 # How far play() sends ahead of the replies it has compared: a few requests, and few enough bytes that a
@@ -136,14 +136,8 @@ class WorkerSession:
 
     def _ended(self, during: Text) -> None:
         """The worker's end of the pipe closed while it owed a reply: its code ended it, unless its fork server died."""
-        if self.warm and not self.proc.server.responds():
-            self.lost = True
-            self._die(Text("El proceso de corrección se detuvo por una causa externa.",
-                           "The grading process was stopped from outside."))
-        self._die(Text(f"El proceso de tu código terminó durante {during.es} "
-                       "(¿os._exit, memoria agotada o un límite del sistema?).",
-                       f"Your code's process ended during {during.en} "
-                       "(os._exit, out of memory or a system limit?)."), "ended")
+        self.lost = self.warm and not self.proc.server.responds()
+        self._die(*ended(during, self.lost))
 
     def _decode(self, payload: bytes):
         try:
@@ -200,9 +194,7 @@ class WorkerSession:
     def _worker_pid(self) -> int | None:
         """The worker's pid as this process sees it (found once; None where /proc cannot tell)."""
         if self._pid is None and self.proc is not None:
-            found = (cpu.find_worker(self.proc.server.proc.pid, holder=self.proc.pid) if self.warm
-                     else cpu.find_worker(self.proc.pid, module=WORKER))
-            self._pid = found or 0
+            self._pid = cpu.worker_pid(self.proc) or 0
         return self._pid or None
 
     def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None,
@@ -327,7 +319,7 @@ class WorkerSession:
         return report
 
     def call(self, fn: str, args: tuple, kwargs: dict, *, inputs: bool = False, handle: int | None = None,
-             label: str | None = None):
+             label: str | None = None, overwrite: bool = False):
         """Call a student function; one stopped before fails at once, so one loop costs one timeout."""
         label = label or fn
         if label in self.stopped:
@@ -336,6 +328,8 @@ class WorkerSession:
               "inputs": inputs}
         if handle is not None:
             op["handle"] = handle
+        if overwrite:
+            op["overwrite"] = True
         return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
                             label=label, cpu_limit=self.call_cpu)  # a time-out, MemoryError or crash marks it (_marking)
 

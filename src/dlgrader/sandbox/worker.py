@@ -8,8 +8,10 @@ expected values: it only runs what it is asked and encodes what comes back.
 
 Protocol (length-prefixed frames, :mod:`.frames`; strict codec):
   {"op": "load", "cells": [[id, source], ...]}  -> {"ok": true, "value": {"errors": [...], "names": [...]}}
-  {"op": "call", "fn": name, "args": [...], "kwargs": {...}, "inputs": bool}
-  {"op": "method", "handle": n, "fn": name, "args": [...], "kwargs": {...}, "inputs": bool}
+  {"op": "call", "fn": name, "args": [...], "kwargs": {...}, "inputs": bool, "overwrite": bool}
+  {"op": "method", "handle": n, "fn": name, "args": [...], "kwargs": {...}, "inputs": bool, "overwrite": bool}
+  ("overwrite": right after the call, every float array among the arguments is filled with nan in place, as a
+  caller reusing its arrays would: a returned or kept object that is the caller's own shows it.)
   {"op": "getattr", "handle": n, "fn": name}
   {"op": "forget"}  (drops every handle; the next object is handle 1 again)
 Replies: {"id", "ok": true, "value"} or {"id", "ok": false, "error": {"kind", "type", "message", ...}}.
@@ -149,6 +151,8 @@ class Worker:
             return self._export(target)
         args, kwargs = msg.get("args", []), msg.get("kwargs", {})
         value = target(*args, **kwargs)
+        if msg.get("overwrite"):
+            _overwrite([args, kwargs])
         out = self._export(value, new=isinstance(target, type))
         if msg.get("inputs"):
             return {"value": out, "args": [self._export(a) for a in args],
@@ -171,6 +175,22 @@ class Worker:
         if torch is not None and isinstance(value, torch.Tensor):
             value = value.detach().cpu().numpy()
         return value
+
+
+def _overwrite(value, depth: int = 0) -> None:
+    """Fill every writable float array inside lists, tuples and dicts with nan, in place."""
+    np = sys.modules.get("numpy")
+    if depth > 8:
+        return
+    if np is not None and isinstance(value, np.ndarray):
+        if value.dtype.kind == "f" and value.flags.writeable:
+            value.fill(np.nan)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _overwrite(item, depth + 1)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _overwrite(item, depth + 1)
 
 
 class _Fault(Exception):

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 from ..errors import DlgraderError
-from ..reports.terminal import submission_report
+from ..reports.submission import submission_report
 
 
 def check_from_notebook(assignment: str | None, notebook: str | None, lang: str = "es") -> None:
-    from ..api import check_notebook
+    from ..api import check as check_public
     from ..text import Text
     from .grade_cells import validated_result
 
@@ -32,7 +32,7 @@ def check_from_notebook(assignment: str | None, notebook: str | None, lang: str 
     try:
         # under nbgrader's validate, the file being validated (the grade cells already ran its checks)
         result = validated_result(assignment) if mode == "validate" and notebook is None \
-            else check_notebook(assignment, notebook)
+            else check_public(assignment, notebook)
     except DlgraderError as exc:
         print(exc.message(lang))
         return

@@ -97,7 +97,7 @@ def _validate(assignment_id: str, check_id: str, lang: str) -> None:
 
 def validated_result(assignment_id: str):
     """The public checks' result for the notebook nbgrader is validating, run once per file version."""
-    from ..api import check_notebook
+    from ..api import check as check_public
     from ..errors import DlgraderError
 
     path = notebook_in_history(Path.cwd())
@@ -108,7 +108,7 @@ def validated_result(assignment_id: str):
     stat = path.stat()
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, assignment_id)
     if key not in _RESULTS:
-        _RESULTS[key] = check_notebook(assignment_id, path)
+        _RESULTS[key] = check_public(assignment_id, path)
     return _RESULTS[key]
 
 

@@ -125,7 +125,8 @@ def ajustar_zscore(X_train):
     desv = np.zeros(d)
     for j in range(d):
         media[j] = math.fsum(X[:, j]) / n
-        desv[j] = math.sqrt(math.fsum((v - media[j]) ** 2 for v in X[:, j]) / n)
+        if max(X[:, j]) != min(X[:, j]):  # una columna constante queda con desviación 0 exacta
+            desv[j] = math.sqrt(math.fsum((v - media[j]) ** 2 for v in X[:, j]) / n)
     return media, desv
 
 

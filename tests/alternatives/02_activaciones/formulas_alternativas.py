@@ -95,6 +95,7 @@ def ajustar_zscore(X_train):
     X = np.asarray(X_train, dtype=float)
     media = X.sum(axis=0) / X.shape[0]
     desv = np.sqrt(((X - media) ** 2).sum(axis=0) / X.shape[0])
+    desv[np.ptp(X, axis=0) == 0] = 0.0
     return media, desv
 
 

@@ -17,7 +17,7 @@ def ajustar_normalizacion(X):
         columna = X[:, j]
         media[j] = columna.sum() / n
         varianza = ((columna - media[j]) ** 2).sum() / n
-        desv[j] = math.sqrt(varianza) if varianza > 0 else 1.0
+        desv[j] = math.sqrt(varianza) if columna.max() > columna.min() else 1.0  # constante: 1
     return media, desv
 
 
@@ -94,6 +94,8 @@ def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, 
              X_val=None, y_val=None, paciencia=None, progreso=False):
     import copy
 
+    if paciencia is not None and (X_val is None or y_val is None):
+        raise ValueError("paciencia necesita datos de validación")
     entradas = torch.tensor(np.asarray(X), dtype=torch.float32)
     etiquetas = torch.tensor(np.asarray(y), dtype=torch.long)
     clases = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam}

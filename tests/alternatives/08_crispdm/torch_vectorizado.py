@@ -15,7 +15,7 @@ def ajustar_normalizacion(X):
     X = np.asarray(X).astype(np.float64)
     media = np.mean(X, axis=0)
     desv = np.sqrt(np.mean((X - media) ** 2, axis=0))
-    desv[desv == 0] = 1.0
+    desv[np.ptp(X, axis=0) == 0] = 1.0
     return media, desv
 
 
@@ -71,6 +71,8 @@ def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, 
     X = torch.as_tensor(X, dtype=torch.float32)
     y = torch.as_tensor(y, dtype=torch.long)
     validar = X_val is not None and y_val is not None
+    if paciencia is not None and not validar:
+        raise ValueError("sin validación no hay parada temprana")
     if validar:
         X_val = torch.as_tensor(X_val, dtype=torch.float32)
         y_val = torch.as_tensor(y_val, dtype=torch.long)

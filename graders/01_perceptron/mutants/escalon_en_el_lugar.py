@@ -1,0 +1,10 @@
+# target: escalon_elementos
+# why: overwrites the caller's array with the 0/1 result (z[z > 0] = 1; z[z <= 0] = 0) before converting it to integers
+# %% [escalon]
+def escalon(z):
+    if isinstance(z, float):
+        return int(z > 0)
+    z = np.asarray(z)
+    z[z > 0] = 1
+    z[z <= 0] = 0
+    return z.astype(int)

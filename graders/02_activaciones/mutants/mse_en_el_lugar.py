@@ -1,0 +1,6 @@
+# target: mse_propiedades
+# why: subtracts in place on the caller's array (y_real -= y_pred) to save a copy
+# %% [mse]
+def mse(y_real, y_pred):
+    y_real -= y_pred
+    return float(np.mean(y_real ** 2))

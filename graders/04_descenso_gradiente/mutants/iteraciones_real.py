@@ -1,0 +1,5 @@
+# target: iteraciones_techo
+# why: rounds up with np.ceil(N / tam_lote), which gives a float (938.0) instead of an int
+# %% [iteraciones_por_epoca]
+def iteraciones_por_epoca(N, tam_lote):
+    return np.ceil(N / tam_lote)

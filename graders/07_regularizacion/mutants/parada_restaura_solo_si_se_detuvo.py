@@ -1,0 +1,42 @@
+# target: parada_restaura
+# why: restores the best weights only when training was stopped early (the old tf.keras 2 rule; the notebook follows Keras 3)
+# %% [parada_temprana]
+class ParadaTemprana:
+    """Parada temprana con la lógica de keras.callbacks.EarlyStopping."""
+
+    def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):
+        self.monitor = monitor
+        self.min_delta = abs(min_delta)
+        self.patience = patience
+        self.mode = mode
+        self.restore_best_weights = restore_best_weights
+        self.espera = 0
+        self.mejor = np.inf if mode == "min" else -np.inf
+        self.mejor_epoca = 0
+        self.epoca_detenida = 0
+        self.mejores_pesos = None
+
+    def _es_mejora(self, actual):
+        if self.mode == "min":
+            return actual < self.mejor - self.min_delta
+        return actual > self.mejor + self.min_delta
+
+    def al_terminar_epoca(self, epoca, logs, pesos):
+        actual = logs[self.monitor]
+        self.espera += 1
+        if self._es_mejora(actual):
+            self.mejor = actual
+            self.mejor_epoca = epoca
+            if self.restore_best_weights:
+                self.mejores_pesos = [np.array(w, dtype=float, copy=True) for w in pesos]
+            self.espera = 0
+            return False
+        if self.espera >= self.patience and epoca > 0:
+            self.epoca_detenida = epoca
+            return True
+        return False
+
+    def pesos_finales(self, pesos):
+        if self.restore_best_weights and self.mejores_pesos is not None and self.epoca_detenida > 0:
+            return self.mejores_pesos
+        return pesos

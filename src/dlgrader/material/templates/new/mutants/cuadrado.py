@@ -1,0 +1,6 @@
+# target: duplicar_curso, duplicar_valores
+# why: squares instead of doubling (right only where x is 0 or 2)
+
+# %% [duplicar]
+def duplicar(x):
+    return np.asarray(x, dtype=np.float64) ** 2

@@ -1,0 +1,6 @@
+# target: duplicar_reales
+# why: returns single precision
+
+# %% [duplicar]
+def duplicar(x):
+    return (2.0 * np.asarray(x, dtype=np.float64)).astype(np.float32)

@@ -181,29 +181,44 @@ def test_a_run_stopped_at_any_point_leaves_nothing_and_the_next_grades_everyone_
 def test_a_fork_server_stopped_mid_run_costs_no_grade_and_leaves_nothing(tmp_path):
     """SIGKILL, then SIGTERM, to the fork server while one of its workers grades: the submission is graded again
     (the death was not its code's), the run completes with every score right, and nothing is left afterwards."""
-    examples = ["ana_perez", "camila_rojas", "sofia_ramirez", "bruno_gonzalez"] * 2
+    from dlgrader.material.paths import find_material
+    from hostile_kinds import write_kind
+
+    examples = ["ana_perez", "camila_rojas", "sofia_ramirez", "bruno_gonzalez"]
     course = _course(tmp_path, {f"s{i}": ex for i, ex in enumerate(examples)})
+    write_kind("duerme", find_material(REPO).assignment("01_perceptron"),  # last, and long: a worker to find
+               course / "submitted" / "z_duerme" / "01_perceptron" / "01_perceptron.ipynb")
+    results = course / "dlgrader" / "results" / "01_perceptron"
+    saved = lambda: len(list(results.glob("*.json"))) if results.is_dir() else 0  # noqa: E731
     tag, env = tagged_env()
     proc = subprocess.Popen(_autograde_cmd(course), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    stopped = set()
-    for sig in (signal.SIGKILL, signal.SIGTERM):
-        def serving() -> int | None:  # the fork server of a live forked worker, not one already stopped
-            procs = {p.pid: p for p in family(tag)}
-            for p in procs.values():
-                holder = procs.get(p.ppid)
-                if p.comm == "dlgrader-worker" and holder is not None and holder.ppid in procs \
-                        and holder.ppid not in stopped:
-                    return holder.ppid
-            return None
+    stopped = []
 
-        server = wait_for(lambda: serving() or proc.poll() is not None, 120)
+    def stop_a_serving_fork_server(sig) -> bool:  # one whose worker is grading, not one already stopped
+        procs = {p.pid: p for p in family(tag)}
+        for p in procs.values():
+            holder = procs.get(p.ppid)
+            server = procs.get(holder.ppid) if holder is not None else None
+            if p.comm == "dlgrader-worker" and server is not None and server.is_fork_server \
+                    and server.pid not in stopped:
+                try:
+                    os.kill(server.pid, sig)
+                except ProcessLookupError:  # it ended meanwhile
+                    return False
+                stopped.append(server.pid)
+                return True
+        return False
+
+    for sig in (signal.SIGKILL, signal.SIGTERM):
+        wait_for(lambda: stop_a_serving_fork_server(sig) or proc.poll() is not None, 120)
         assert proc.poll() is None, "the run ended before the fork server was stopped"
-        os.kill(server, sig)
-        stopped.add(server)
+        before = saved()  # the next stop falls on another submission (one lost twice is reported, not graded)
+        wait_for(lambda: saved() > before or proc.poll() is not None, 120)
     assert proc.wait(timeout=300) == 0, proc.stderr.read().decode()
     scores = read_scores(db_url_for(course), "01_perceptron")
     expected = {"ana_perez": 20.0, "camila_rojas": 18.0, "sofia_ramirez": 15.0, "bruno_gonzalez": 20.0}
-    assert {sid: row["score"] for sid, row in scores.items()} == {f"s{i}": expected[ex] for i, ex in enumerate(examples)}
+    assert {sid: row["score"] for sid, row in scores.items()} == \
+        {f"s{i}": expected[ex] for i, ex in enumerate(examples)} | {"z_duerme": 0.0}
     assert left_after(tag) == []
 
 

@@ -119,8 +119,22 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
     the verdicts are the same, the engine's cost is paid only where a check fails.
     ``record``: this program is the reference; fill the table instead (with no time budget of its own).
     ``budget``: the submission's time (by default the manifest's ``submission_budget``), which the caller
-    may stop from another thread. Raises :class:`SandboxLost` if a fork server died under its worker.
+    may stop from another thread. A fork server that dies under its worker is not the program's doing: it is
+    graded once more, from the start; a second loss raises :class:`SandboxLost` (not graded, say so).
     """
+    try:
+        return _grade_program(assignment, program, material=material, sandbox=sandbox, include_hidden=include_hidden,
+                              student=student, source=source, table=table, record=record, budget=budget)
+    except SandboxLost:
+        if budget is not None:
+            budget.restart()
+        return _grade_program(assignment, program, material=material, sandbox=sandbox, include_hidden=include_hidden,
+                              student=student, source=source, table=table, record=record, budget=budget)
+
+
+def _grade_program(assignment: Assignment, program: Program, *, material: Material, sandbox: Sandbox,
+                   include_hidden: bool, student: str | None, source: str | None, table: replay.Table | None,
+                   record: replay.Table | None, budget: Budget | None) -> SubmissionResult:
     t0 = time.perf_counter()
     reference = None
     if include_hidden:

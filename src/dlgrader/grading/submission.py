@@ -14,7 +14,6 @@ from ..material.notebook import Program, program_from_cells, program_from_notebo
 from ..material.paths import Material
 from ..results import SubmissionResult
 from ..sandbox.budget import Budget
-from ..sandbox.faults import SandboxLost
 from ..sandbox.isolation import Sandbox
 from ..sandbox import probe
 from ..text import Text
@@ -49,13 +48,5 @@ def grade_submission(material: Material, assignment: Assignment, path: str | Pat
     sandbox = sandbox or probe.detect()
     with GRADING_LOCK:  # a table is recorded once per process, by one thread (a Dask node's)
         table = replay_table(assignment, material, sandbox) if replays and not public_only else None
-        try:
-            return grade_program(assignment, program, material=material, sandbox=sandbox,
-                                 include_hidden=not public_only, student=student, source=str(path), table=table,
-                                 budget=budget)
-        except SandboxLost:  # once more, on a new fork server, with its time from zero; a second loss is reported
-            if budget is not None:
-                budget.restart()
-            return grade_program(assignment, program, material=material, sandbox=sandbox,
-                                 include_hidden=not public_only, student=student, source=str(path), table=table,
-                                 budget=budget)
+        return grade_program(assignment, program, material=material, sandbox=sandbox, include_hidden=not public_only,
+                             student=student, source=str(path), table=table, budget=budget)

@@ -15,7 +15,15 @@ from ..errors import ConfigError
 from ..text import Text
 
 MANIFEST = "assignment.toml"
-NUMPY_BUDGET, TORCH_BUDGET = 30.0, 120.0  # placeholder: measured below
+# The default time limits, at least 3x the p95 of honest submissions (the reference, every mutant, every
+# alternative) graded as `dlgrader grade` does, measured by benchmarks/bench_budget.py on a shared 2-core
+# machine (README, "Reliability"). A whole NumPy submission: p95 3.8-7.7 s, so 25 s (3.2x the slowest, 06).
+# A PyTorch one (08): p95 9.6 s, but a model may train for 30 s in its last checks, so 120 s. One call of a
+# NumPy assignment: p95 at most 0.04 s of CPU (0.19 s at most in 08, whose calls train an epoch and keep all of
+# call_timeout), so 1 s of CPU, which stops a busy loop well before its 5 s. Loading a notebook: p95 0.03 s
+# (3.2 s at most, 08's), so 10 s, which bounds a notebook that works at import.
+NUMPY_BUDGET, TORCH_BUDGET = 25.0, 120.0
+NUMPY_CALL_CPU, LOAD_TIMEOUT = 1.0, 10.0
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,8 @@ class Assignment:
     manual: tuple[Manual, ...] = ()
     needs_torch: bool = False
     call_timeout: float = 5.0  # one call of a student function
-    call_cpu: float = 5.0  # the CPU time one call may use (sandbox/cpu.py); at most call_timeout
-    load_timeout: float = 30.0  # loading the notebook (its solution cells run)
+    call_cpu: float = NUMPY_CALL_CPU  # the CPU time one call may use (sandbox/cpu.py); at most call_timeout
+    load_timeout: float = LOAD_TIMEOUT  # loading the notebook (its solution cells run)
     check_budget: float = 60.0  # one check, every call it makes
     submission_budget: float = NUMPY_BUDGET  # everything of one submission (sandbox/budget.py)
     memory_mb: int = 1024
@@ -160,14 +168,16 @@ def _time_limits(head: dict, where: str) -> dict[str, float]:
     """The time limits, nested: a call's CPU within its wall-clock time, a call within its check, a check or
     the load within the submission.
 
-    ``submission_budget`` defaults by kind (README, "Reliability", says how it was measured); a check and the
-    load may take at most all of it (60 and 30 s otherwise); a call's CPU, all of its time.
+    ``submission_budget`` and ``call_cpu`` default by kind (NumPy or PyTorch; the constants above say how they
+    were measured); a check may take at most all of the submission's time (60 s otherwise), the load 10 s; a
+    call's CPU, 1 s in a NumPy assignment and all of its time in a PyTorch one.
     """
-    budget = float(head.get("submission_budget", TORCH_BUDGET if head.get("needs_torch") else NUMPY_BUDGET))
+    torch = bool(head.get("needs_torch"))
+    budget = float(head.get("submission_budget", TORCH_BUDGET if torch else NUMPY_BUDGET))
     call = float(head.get("call_timeout", 5.0))
-    limits = {"call_cpu": float(head.get("call_cpu", call)), "call_timeout": call,
-              "check_budget": float(head.get("check_budget", min(60.0, budget))),
-              "load_timeout": float(head.get("load_timeout", min(30.0, budget))), "submission_budget": budget}
+    limits = {"call_cpu": float(head.get("call_cpu", call if torch else min(call, NUMPY_CALL_CPU))),
+              "call_timeout": call, "check_budget": float(head.get("check_budget", min(60.0, budget))),
+              "load_timeout": float(head.get("load_timeout", min(LOAD_TIMEOUT, budget))), "submission_budget": budget}
     if not (0 < limits["call_cpu"] <= call <= limits["check_budget"] <= budget and 0 < limits["load_timeout"] <= budget):
         shown = ", ".join(f"{k} = {v:g}" for k, v in limits.items())
         raise ConfigError(Text(f"{where}: los límites de tiempo deben cumplir call_cpu ≤ call_timeout ≤ check_budget "

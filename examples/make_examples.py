@@ -1,13 +1,19 @@
-"""Build the demo class in examples/ from the release notebooks: good, partial, broken and hostile submissions.
+"""Build the demo course in examples/ from the release notebooks: one roster, good, partial, broken and hostile work.
 
-Each submission is the release notebook with some solution cells replaced by the sources below, so the
-examples follow the notebook when it changes. Each assignment's class is ``examples/<assignment>/students.py``
-(a STUDENTS list of Submission). Run this from anywhere after editing a notebook or a class:
+The demo is one course: the students of ROSTER (below) take every assignment. Each assignment's class
+(``examples/<assignment>/students.py``, a STUDENTS list of Submission) says what each of them handed in
+for it, so every kind of submission the suite grades (complete in two styles, partial, untouched stub,
+typical mistakes, syntax error, infinite loop, hostile code, broken file, ...) is some student's work,
+and each student has a profile across the course: a spread of grades around the pass line, one student
+who stops submitting after the first unit, one who never submits. Each submission is the release notebook
+with some solution cells replaced by the sources in students.py, so the examples follow the notebook when
+it changes. Run this from anywhere after editing a notebook, a class or the roster:
 
     python examples/make_examples.py [01_perceptron ...]
 
-It writes ``examples/<assignment>/<student_id>.ipynb`` and ``examples/<assignment>/students.csv`` (the roster,
-including students who submitted nothing).
+It writes ``examples/roster.csv`` (the course roster, what an instructor imports with ``dlgrader roster
+import``) and ``examples/<assignment>/<student_id>.ipynb``; a class of students not on the roster (a new
+assignment's starter class) gets its own ``examples/<assignment>/students.csv``.
 """
 
 from __future__ import annotations
@@ -24,26 +30,73 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # so examples/<assignment>/students.py can import Submission
 EMAIL_DOMAIN = "alumnos.example.org"
 
+# The course: id, first name, last name, and who they are across the assignments (for the reader of this file).
+ROSTER = [
+    ("ana_perez", "Ana", "Pérez", "the strongest: complete and vectorised everywhere"),
+    ("bruno_gonzalez", "Bruno", "González", "complete everywhere, written with loops"),
+    ("camila_rojas", "Camila", "Rojas", "partial work: finishes most tasks, leaves some out"),
+    ("diego_fernandez", "Diego", "Fernández", "hands in the untouched notebooks of unit 1, then stops submitting"),
+    ("elena_martinez", "Elena", "Martínez", "a syntax error in one cell of nearly every assignment"),
+    ("felipe_soto", "Felipe", "Soto", "infinite loops; the quiz done with an empty USUARIO"),
+    ("gabriela_munoz", "Gabriela", "Muñoz", "tries shortcuts (always-equal objects, a copied quiz), misses 02"),
+    ("hector_silva", "Héctor", "Silva", "monkeypatches NumPy's comparisons in the worker"),
+    ("isabel_torres", "Isabel", "Torres", "renamed functions, partial work and mistakes"),
+    ("javier_lopez", "Javier", "López", "broken files and untouched notebooks; misses the quiz"),
+    ("karina_vega", "Karina", "Vega", "good work, with a deleted cell here and there"),
+    ("sofia_ramirez", "Sofía", "Ramírez", "the typical mistakes of each topic"),
+    ("mateo_castro", "Mateo", "Castro", "hunts the disk for the reference in every assignment"),
+    ("luis_morales", "Luis", "Morales", "enrolled, never submits"),
+]
+NAMES = {sid: (first, last) for sid, first, last, _ in ROSTER}
+
 
 @dataclass(frozen=True)
 class Submission:
-    """One student of the demo class and what their notebook looks like."""
+    """One student's work for one assignment and what the notebook looks like."""
 
     id: str
-    first_name: str
-    last_name: str
     what: str  # one line for the reader of this file: what the example exercises
     cells: dict[str, str] = field(default_factory=dict)  # grade_id -> new source of that solution cell
     answer: str | None = None  # the written answer (the manually graded markdown solution cell)
     deleted: tuple[str, ...] = ()  # grade_ids of solution cells the student deleted
     broken_json: bool = False  # the file on disk is not valid JSON
     submitted: bool = True  # False: on the roster, no notebook
+    first_name: str | None = None  # a student not on ROSTER (a new assignment's starter class) names themselves
+    last_name: str | None = None
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return NAMES.get(self.id, (self.first_name or self.id, self.last_name or ""))
 
     @property
     def email(self) -> str:
         return f"{self.id.replace('_', '.')}@{EMAIL_DOMAIN}"
 
 
+def check_class(assignment: str, examples: list[Submission]) -> None:
+    """A class of the course lists every roster student once (a notebook, or submitted=False); a class of
+    students not on the roster is a new assignment's starter class."""
+    ids = [s.id for s in examples]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise ValueError(f"{assignment}: listed twice: {dup}")
+    on_roster = set(ids) & set(NAMES)
+    if on_roster and on_roster != set(NAMES):
+        raise ValueError(f"{assignment}: roster students with no entry: {sorted(set(NAMES) - on_roster)}")
+
+
+def write_roster(root: Path = ROOT) -> Path:
+    path = root / "examples" / "roster.csv"
+    _write_students(path, [Submission(sid, who) for sid, _, _, who in ROSTER])
+    return path
+
+
+def _write_students(path: Path, students: list[Submission]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["id", "first_name", "last_name", "email"])
+        for sub in sorted(students, key=lambda s: s.id):
+            writer.writerow([sub.id, *sub.names, sub.email])
 
 
 # ------------------------------------------------------------------ building
@@ -83,7 +136,7 @@ def submission_notebook(release: dict, sub: Submission) -> dict:
 
 
 def build(assignment: str, examples: list[Submission], root: Path = ROOT) -> list[Path]:
-    """Write every example notebook and the roster for one assignment; return the files written."""
+    """Write every example notebook of one assignment (and its own roster, for students not on ROSTER)."""
     release_path = root / "assignments" / assignment / f"{assignment}.ipynb"
     release = json.loads(release_path.read_text(encoding="utf-8"))
     out_dir = root / "examples" / assignment
@@ -100,13 +153,13 @@ def build(assignment: str, examples: list[Submission], root: Path = ROOT) -> lis
         path = out_dir / f"{sub.id}.ipynb"
         path.write_text(text, encoding="utf-8")
         written.append(path)
-    roster = out_dir / "students.csv"
-    with roster.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["id", "first_name", "last_name", "email"])
-        for sub in sorted(examples, key=lambda s: s.id):
-            writer.writerow([sub.id, sub.first_name, sub.last_name, sub.email])
-    written.append(roster)
+    check_class(assignment, examples)
+    extra, own = [s for s in examples if s.id not in NAMES], out_dir / "students.csv"
+    if extra:  # students the course roster does not have
+        _write_students(own, extra)
+        written.append(own)
+    else:
+        own.unlink(missing_ok=True)
     return written
 
 
@@ -125,6 +178,7 @@ def classes(root: Path = ROOT, only: list[str] | None = None) -> dict[str, list[
 
 def main() -> None:
     """``python examples/make_examples.py [ASSIGNMENT ...]``: rebuild every class, or only the ones named."""
+    print(write_roster().relative_to(ROOT))
     for assignment, examples in classes(only=sys.argv[1:]).items():
         for path in build(assignment, examples):
             print(path.relative_to(ROOT))

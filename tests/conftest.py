@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,38 @@ def grade_cells(material: Material, assignment_id: str, cells: dict[str, str], s
     base = read_cell_file(material.solution_path(assignment_id)) if reference else {}
     program = program_from_cells(base | cells, assignment.notebook_path)
     return grade_program(assignment, program, material=material, sandbox=sandbox)
+
+
+@dataclass
+class Demo:
+    """What ``dlgrader demo`` of the whole course left: its exit code, what it printed, the course, and the
+    reference recordings it made (another grading of the same classes reuses them)."""
+
+    code: int
+    text: str
+    course: Path
+    cache: Path
+
+
+@pytest.fixture(scope="session")
+def demo_course(tmp_path_factory) -> Demo:
+    """The whole demo, run once per session through the CLI: the demo's tests, the report's and nbgrader's
+    autograde comparison all read this one course (grading every class takes minutes)."""
+    import io
+    from contextlib import redirect_stdout
+
+    from dlgrader.cli import main
+
+    base = tmp_path_factory.mktemp("demo")
+    saved = os.environ.get("DLGRADER_CACHE_DIR")
+    os.environ["DLGRADER_CACHE_DIR"] = str(base / "replay")
+    buf = io.StringIO()
+    try:
+        with redirect_stdout(buf):
+            code = main(["--root", str(REPO), "demo", "--out", str(base / "curso")])
+    finally:
+        os.environ["DLGRADER_CACHE_DIR"] = "" if saved is None else saved
+    return Demo(code, buf.getvalue(), base / "curso", base / "replay")
 
 
 @pytest.fixture(scope="session")

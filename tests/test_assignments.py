@@ -156,14 +156,17 @@ def test_every_check_is_the_target_of_some_mutant(aid):
 
 
 def test_the_mutant_audit_can_fail(tmp_path):
-    """Each shortfall is reported: an untargeted check, a mutant without target or why, an unknown target."""
-    (tmp_path / "a.py").write_text("# target: uno\n# why: the mistake\n", encoding="utf-8")
+    """Each shortfall is reported: an untargeted check, a mutant without target or why (English or Spanish), an
+    unknown target."""
+    (tmp_path / "a.py").write_text("# target: uno\n# why: the mistake\n# why_es: el error\n", encoding="utf-8")
     assert audit_mutants(tmp_path, {"uno"}) == []
     assert audit_mutants(tmp_path, {"uno", "dos"}) == ["dos: no mutant targets it"]
-    (tmp_path / "b.py").write_text("# target: tres\n", encoding="utf-8")
+    (tmp_path / "b.py").write_text("# target: tres\n# why_es: sin why\n", encoding="utf-8")
     assert audit_mutants(tmp_path, {"uno"}) == ["b: no '# why:' line", "b: unknown targets ['tres']"]
-    (tmp_path / "b.py").write_text("# why: no target\n", encoding="utf-8")
+    (tmp_path / "b.py").write_text("# why: no target\n# why_es: sin objetivo\n", encoding="utf-8")
     assert audit_mutants(tmp_path, {"uno"}) == ["b: no '# target:' line"]
+    (tmp_path / "b.py").write_text("# target: uno\n# why: English only\n", encoding="utf-8")
+    assert audit_mutants(tmp_path, {"uno"}) == ["b: no '# why_es:' line (the mistake in Spanish, for the class report)"]
 
 
 @pytest.mark.slow

@@ -2,40 +2,18 @@
 
 from __future__ import annotations
 
-import gzip
 import pickle
-import struct
 
 import numpy as np
 import pytest
 
+from case_files import cifar_batch, write_cifar_case, write_idx_case
 from dlgrader.content import datasets
 from dlgrader.errors import ConfigError
 
 
-def _idx_bytes(array: np.ndarray, magic: int) -> bytes:
-    return struct.pack(">I", magic) + struct.pack(f">{array.ndim}I", *array.shape) + array.astype(np.uint8).tobytes()
-
-
-def _write(path, data: bytes, gz: bool) -> None:
-    if gz:
-        with gzip.open(f"{path}.gz", "wb") as f:
-            f.write(data)
-    else:
-        path.write_bytes(data)
-
-
 def _idx_folder(folder, gz: bool, n_train: int = 5, n_test: int = 3):
-    rng = np.random.default_rng(0)
-    arrays = {}
-    for part, (images, labels), n in [("train", datasets.IDX_FILES["train"], n_train),
-                                      ("test", datasets.IDX_FILES["test"], n_test)]:
-        X = rng.integers(0, 256, size=(n, 28, 28), dtype=np.uint8)
-        y = rng.integers(0, 10, size=n, dtype=np.uint8)
-        _write(folder / images, _idx_bytes(X, datasets.IDX_IMAGES_MAGIC), gz)
-        _write(folder / labels, _idx_bytes(y, datasets.IDX_LABELS_MAGIC), gz)
-        arrays[part] = (X, y)
-    return arrays
+    return write_idx_case(folder, gz=gz, n_train=n_train, n_test=n_test)
 
 
 @pytest.mark.parametrize("gz", [False, True], ids=["plain", "gzip"])
@@ -97,21 +75,8 @@ def test_truncated_and_broken_gzip_files_are_clear_errors(tmp_path):
         datasets.load("fashion_mnist", other)
 
 
-def _cifar_batch(path, images_hwc: np.ndarray, labels: list[int]) -> None:
-    rows = images_hwc.transpose(0, 3, 1, 2).reshape(len(images_hwc), -1)  # stored CHW: all red, green, blue
-    with open(path, "wb") as f:
-        pickle.dump({b"data": rows, b"labels": labels, b"batch_label": b"x"}, f)
-
-
 def _cifar_folder(folder, n: int = 2):
-    rng = np.random.default_rng(1)
-    images = {}
-    for name in [*datasets.CIFAR_TRAIN, datasets.CIFAR_TEST]:
-        X = rng.integers(0, 256, size=(n, 32, 32, 3), dtype=np.uint8)
-        y = [int(v) for v in rng.integers(0, 10, size=n)]
-        _cifar_batch(folder / name, X, y)
-        images[name] = (X, y)
-    return images
+    return write_cifar_case(folder, per_batch=n)
 
 
 def test_cifar_batches_load_channels_last(tmp_path):
@@ -149,7 +114,7 @@ def test_cifar_missing_and_corrupt_batches(tmp_path):
         datasets.load("cifar10", tmp_path)
     assert "data_batch_3" in info.value.text.es and "cs.toronto.edu" in info.value.text.en
     assert "data_batch_1" not in info.value.text.es
-    _cifar_batch(tmp_path / "data_batch_3", np.zeros((1, 32, 32, 3), np.uint8), [0])
+    cifar_batch(tmp_path / "data_batch_3", np.zeros((1, 32, 32, 3), np.uint8), [0])
     (tmp_path / "test_batch").write_bytes(b"garbage, not a pickle")
     with pytest.raises(ConfigError) as info:
         datasets.load("cifar10", tmp_path)

@@ -179,7 +179,8 @@ def test_three_students_recorded_match_nbgrader_export(course, tmp_path):
     assert scores["jose"]["manual"] == {"explicacion": None}
     assert scores["jose"]["needs_manual_grade"] is True
     assert scores["nadie"] == {"score": None, "max_score": 6.5, "checks": dict.fromkeys(POINTS),
-                               "manual": {"explicacion": None}, "needs_manual_grade": None, "timestamp": None}
+                               "manual": {"explicacion": None}, "needs_manual_grade": None, "timestamp": None,
+                               "comments": {}}
 
 
 def test_regrade_overwrites_and_keeps_the_manual_grade(course):
@@ -188,6 +189,7 @@ def test_regrade_overwrites_and_keeps_the_manual_grade(course):
     with Gradebook(db, "dlgrader") as gb:  # the instructor grades the written answer in formgrader
         grade = gb.find_grade("explicacion", "01_demo", "01_demo", "ana")
         grade.manual_score, grade.needs_manual_grade = 1.5, False
+        gb.find_comment("explicacion", "01_demo", "01_demo", "ana").manual_comment = "Bien, falta un ejemplo."
         gb.db.commit()
     record_submission(db, assignment, result_for(assignment, POINTS), "ana")
     with Gradebook(db, "dlgrader") as gb:
@@ -197,6 +199,7 @@ def test_regrade_overwrites_and_keeps_the_manual_grade(course):
         manual = gb.find_grade("explicacion", "01_demo", "01_demo", "ana")
         assert manual.auto_score is None and manual.manual_score == 1.5
     assert read_scores(db, "01_demo")["ana"]["score"] == pytest.approx(6.0, abs=1e-12)
+    assert read_scores(db, "01_demo")["ana"]["comments"] == {"explicacion": "Bien, falta un ejemplo."}  # the report shows it
 
 
 def test_unknown_or_missing_check_is_refused_and_nothing_is_written(course):

@@ -75,14 +75,32 @@ def test_fake_results_file_changes_nothing(fixture_material, sandbox, tmp_path):
     assert r.score == 0.0 and not target.exists()
 
 
-def test_renamed_function_gets_a_hint(fixture_material, sandbox):
+def test_renamed_function_gets_a_hint_once(fixture_material, sandbox):
+    """The missing name and the name it was perhaps renamed to are said once; each check points there."""
     r = _grade(fixture_material, sandbox, HOSTILE["renamed"])
-    assert "sumar" in r.checks[0].feedback("es") and "sumar" in r.checks[0].feedback("en")
+    assert [p("es") for p in r.problems] == [
+        "No encontré suma en tu notebook. ¿Quizás la renombraste como sumar? Usa exactamente el nombre del enunciado."]
+    assert "sumar" in r.problems[0]("en")
+    assert all(c.feedback("es") == "Sin revisar: falta suma (ver arriba)." for c in r.checks)
 
 
-def test_syntax_error_is_reported_with_its_line(fixture_material, sandbox):
+def test_syntax_error_is_reported_once_with_its_line_and_a_caret(fixture_material, sandbox):
     r = _grade(fixture_material, sandbox, HOSTILE["syntax_error"])
-    assert any("sintaxis" in p("es") and "línea 1" in p("es") for p in r.problems), [p("es") for p in r.problems]
+    assert [p("es") for p in r.problems] == [
+        "Error de sintaxis en la celda suma, línea 1: falta ':'.\n    def suma(x)\n               ^"]
+    assert r.problems[0]("en").startswith("Syntax error in cell suma, line 1: expected ':'.")
+    assert all(c.feedback("es").startswith("Sin revisar: suma está en la celda suma, que no se pudo ejecutar")
+               for c in r.checks)
+
+
+def test_python_s_message_is_in_spanish_and_the_counterexample_is_the_call(fixture_material, sandbox):
+    r = _grade(fixture_material, sandbox, "def suma(x):\n    return x.total()\n")
+    prop = next(c for c in r.checks if c.id == "suma_prop")
+    assert prop.message("es") == ("suma() lanzó AttributeError: un objeto 'numpy.ndarray' no tiene el atributo "
+                                  "'total' (celda suma, línea 2).")
+    assert prop.message("en") == "suma() raised AttributeError: 'numpy.ndarray' object has no attribute 'total' " \
+                                 "(cell suma, line 2)."
+    assert prop.counterexample == "suma(np.array([]))"  # hypothesis' smallest input, as the call to type
 
 
 def test_same_submission_twice_gives_identical_results(fixture_material, sandbox):

@@ -222,12 +222,14 @@ def test_a_long_module_is_found(tmp_path):
 
 
 def test_a_student_s_check_imports_nothing_of_the_instructor_s_side():
-    """The check cell, the grade cells and ``dlgrader check`` load no gradebook stack (nbgrader, SQLAlchemy),
-    no torch and no plotting: a student's check stays quick (the README's timing)."""
+    """The check cell, the grade cells and ``dlgrader check`` load no gradebook stack (nbgrader, SQLAlchemy,
+    nbformat, yaml: the students' wheel does not even require them), no torch and no plotting: a student's check
+    stays quick (the README's timing)."""
     import subprocess
     import sys
 
     code = ("import sys, dlgrader.cli, dlgrader.student.check, dlgrader.student.grade_cells\n"
-            "print(sorted(m for m in ('nbgrader', 'sqlalchemy', 'torch', 'matplotlib', 'tqdm') if m in sys.modules))")
+            "print(sorted(m for m in ('nbgrader', 'sqlalchemy', 'nbformat', 'yaml', 'torch', 'matplotlib', 'tqdm')\n"
+            "             if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

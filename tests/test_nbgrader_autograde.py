@@ -16,7 +16,6 @@ import pytest
 
 from conftest import REPO
 from dlgrader.course.scores import read_scores
-from dlgrader.grading.batch import autograde
 from dlgrader.course.folders import db_url_for
 from dlgrader.course.nbgrader_config import CONFIG
 from dlgrader.demo import lay_out_class
@@ -47,21 +46,15 @@ def auto_scores(course: Path, aid: str) -> dict[str, dict[str, float | None]]:
 
 
 @pytest.fixture(scope="module")
-def both_ways(tmp_path_factory):
-    """Every demo class graded twice from fresh gradebooks: by dlgrader autograde, and by nbgrader autograde."""
-    base = tmp_path_factory.mktemp("both")
-    by_dlgrader, by_nbgrader = base / "dlgrader", base / "nbgrader"
+def both_ways(demo_course, tmp_path_factory):
+    """Every demo class graded twice: by dlgrader (the demo's own course, graded by dlgrader autograde) and by
+    nbgrader autograde in a fresh course, with the reference recordings the demo made."""
+    by_dlgrader, by_nbgrader = demo_course.course, tmp_path_factory.mktemp("both") / "nbgrader"
     logs = {}
-    os.environ["DLGRADER_CACHE_DIR"] = str(base / "replay")  # the reference is recorded once for both
-    try:
-        for aid in DEMO_CLASSES:
-            lay_out_class(by_dlgrader, MATERIAL, aid)
-            autograde(aid, by_dlgrader, root=REPO, jobs=2, progress=False)
-            lay_out_class(by_nbgrader, MATERIAL, aid)
-            run = nbgrader("autograde", aid, cwd=by_nbgrader, DLGRADER_CACHE_DIR=str(base / "replay"))
-            logs[aid] = run.stderr
-    finally:
-        os.environ["DLGRADER_CACHE_DIR"] = ""
+    for aid in DEMO_CLASSES:
+        lay_out_class(by_nbgrader, MATERIAL, aid)
+        run = nbgrader("autograde", aid, cwd=by_nbgrader, DLGRADER_CACHE_DIR=str(demo_course.cache))
+        logs[aid] = run.stderr
     return by_dlgrader, by_nbgrader, logs
 
 

@@ -78,21 +78,21 @@ def test_normalised_ids():
 
 @pytest.mark.slow
 def test_a_copy_of_a_classmates_right_answers_scores_low_for_the_copier_and_full_for_the_owner():
-    copy = EXAMPLES / "colomba_jara.ipynb"  # declares USUARIO = "aurora_bastias" and her answers, typed
-    as_copier = grade_file(AID, copy, root=REPO, student="colomba_jara")
-    as_owner = grade_file(AID, copy, root=REPO, student="aurora_bastias")
+    copy = EXAMPLES / "gabriela_munoz.ipynb"  # declares USUARIO = "ana_perez" and her answers, typed
+    as_copier = grade_file(AID, copy, root=REPO, student="gabriela_munoz")
+    as_owner = grade_file(AID, copy, root=REPO, student="ana_perez")
     assert as_owner.score == as_owner.max_score == 20
     assert as_copier.score <= 0.25 * as_copier.max_score, as_copier.score
     hidden = [c for c in as_copier.checks if not c.public and not c.passed]
     assert len(hidden) >= 6
-    assert all("aurora_bastias" in c.feedback("es") and "colomba_jara" in c.feedback("es") for c in hidden
+    assert all("ana_perez" in c.feedback("es") and "gabriela_munoz" in c.feedback("es") for c in hidden
                if "Se compara con tu propia variante" in c.feedback("es"))
 
 
 @pytest.mark.slow
 def test_without_a_trusted_id_the_declared_usuario_chooses_the_variant():
     """``dlgrader grade`` without --student: the notebook's USUARIO decides (the copier then looks right)."""
-    copy = EXAMPLES / "colomba_jara.ipynb"
+    copy = EXAMPLES / "gabriela_munoz.ipynb"
     assert grade_file(AID, copy, root=REPO).score == 20
-    own = grade_file(AID, EXAMPLES / "aurora_bastias.ipynb", root=REPO, student="aurora_bastias")
+    own = grade_file(AID, EXAMPLES / "ana_perez.ipynb", root=REPO, student="ana_perez")
     assert own.score == own.max_score

@@ -2,18 +2,21 @@
 
 Students run these with ``dlgrader check 08_crispdm`` or the notebook's last cell. The torch models are built
 inside the student's process by the notebook's locked helper cell (``corrector_*`` functions); only plain data
-(numbers, lists, dicts, NumPy arrays) comes back here.
+(numbers, lists, dicts, NumPy arrays) comes back here. The final model comes back as a plain description (its
+layers and recipe) and is checked, built and trained here, as the hidden tiers do (dlgrader.grading.layer_models).
 """
 
 import numpy as np
 
-from dlgrader.grading import as_array, as_number, assert_close, assert_equal, check, expect, fail, show
+from dlgrader.grading import as_array, as_number, assert_close, assert_equal, check, expect, fail, show, single_threaded
+from dlgrader.grading.layer_models import Training, build, check_final
 
 # The course's dense network on 32x32x3 = 3072 inputs (Keras summary: 786,688 in the first layer, 843,562 in all) and the Iris network 4 -> 2 -> 3 (19 parameters).
 DENSA_CURSO = [3072, 256, 128, 96, 64, 48, 32, 16, 10]
 IRIS_CURSO = [4, 2, 3]
 # The course's Iris classification report (training set of 120 flowers): support 42, 41, 37.
 CONFUSION_IRIS = np.array([[42, 0, 0], [0, 36, 5], [0, 1, 36]])
+PRESUPUESTO_CPU = 30.0  # the final model's training budget, in CPU seconds (as the hidden tiers)
 
 
 def capas_densas(tamanos):
@@ -389,22 +392,24 @@ def test_seleccion_curso(student):
 
 # ------------------------------------------------------------------ final
 
+@single_threaded
+def _una_epoca(plan, receta, X, y) -> bool:
+    """One epoch of the final model in this process, the way the grader trains it (seed 0)."""
+    return Training(build(plan, 0), receta, X, y, 0).epoch(PRESUPUESTO_CPU)
+
+
 @check("final_receta")
 def test_final_receta(student):
     from sklearn.datasets import load_digits
 
     data = load_digits()
-    X, y = data.data.astype(np.float64), data.target.astype(np.int64)
-    call = "corrector_final_iniciar(200 dígitos, semilla=0) y luego corrector_final_epoca(50 dígitos)"
-    call_en = "corrector_final_iniciar(200 digits, semilla=0) then corrector_final_epoca(50 digits)"
-    info = student.corrector_final_iniciar(X[:200], y[:200], 0)
-    parametros = info.get("parametros") if isinstance(info, dict) else None
-    expect(isinstance(parametros, int) and parametros > 0,
-           f"{call}: modelo_final() debe devolver un nn.Module con parámetros entrenables; tiene {show(parametros)}.",
-           f"{call_en}: modelo_final() must return an nn.Module with trainable parameters; it has {show(parametros)}.")
-    pred = as_array(student.corrector_final_epoca(X[200:250]), "corrector_final_epoca(X)", shape=(50,), kind="i")
-    expect(bool(np.all((pred >= 0) & (pred <= 9))),
-           f"{call}: las predicciones deben ser dígitos de 0 a 9; llegaron {show(pred)}.",
-           f"{call_en}: the predictions must be digits from 0 to 9; got {show(pred)}.",
-           "La última capa de modelo_final() es una Linear con 10 salidas (logits), una por dígito.",
-           "The last layer of modelo_final() is a Linear with 10 outputs (logits), one per digit.")
+    X, y = (data.data[:200] / 16.0).reshape(-1, 1, 8, 8), data.target[:200].astype(np.int64)
+    # The grader receives only the description: it checks the layers and the recipe, then builds and trains here.
+    plan, receta = check_final(student.corrector_final(), (1, 8, 8), 10)
+    expect(_una_epoca(plan, receta, X, y),
+           f"Una época de modelo_final() con 200 dígitos usó más de {PRESUPUESTO_CPU:.0f} s de CPU, todo el "
+           "presupuesto del corrector.",
+           f"One epoch of modelo_final() on 200 digits used more than {PRESUPUESTO_CPU:.0f} CPU seconds, the "
+           "grader's whole budget.",
+           "Una CNN pequeña basta: menos canales o capas más chicas.",
+           "A small CNN is enough: fewer channels or smaller layers.")

@@ -162,11 +162,11 @@ else:
 '''
 
 STUDENTS = [
-    Submission("ana_perez", "Ana", "Pérez", "complete, vectorised (np.where, @, column_stack)",
+    Submission("ana_perez", "complete, vectorised (np.where, @, column_stack)",
                cells=P01_VECTORISED, answer=P01_GOOD_ANSWER),
-    Submission("bruno_gonzalez", "Bruno", "González", "complete, written with loops, augmented assignment on a copy",
+    Submission("bruno_gonzalez", "complete, written with loops, augmented assignment on a copy",
                cells=P01_LOOPS, answer=P01_GOOD_ANSWER.replace("En `red_xor`", "En mi `red_xor`")),
-    Submission("camila_rojas", "Camila", "Rojas",
+    Submission("camila_rojas",
                "partial: errors counted after each epoch and XOR computed as x1 != x2",
                cells={**P01_VECTORISED,
                       "entrenar_perceptron": '''
@@ -188,8 +188,8 @@ def red_xor(X):
     return (X[:, 0] != X[:, 1]).astype(int)
 '''},
                answer=P01_SHORT_ANSWER),
-    Submission("diego_fernandez", "Diego", "Fernández", "untouched release notebook (every stub raises)"),
-    Submission("elena_martinez", "Elena", "Martínez", "syntax error in the entrenar_perceptron cell, the rest right",
+    Submission("diego_fernandez", "untouched release notebook (every stub raises)"),
+    Submission("elena_martinez", "syntax error in the entrenar_perceptron cell, the rest right",
                cells={**P01_VECTORISED,
                       "entrenar_perceptron": '''
 def entrenar_perceptron(X, y, lr, epocas, w0, b0)
@@ -208,7 +208,7 @@ def entrenar_perceptron(X, y, lr, epocas, w0, b0)
     return w, b, errores
 '''},
                answer=P01_SHORT_ANSWER),
-    Submission("felipe_soto", "Felipe", "Soto", "infinite loop in entrenar_perceptron (while True: pass)",
+    Submission("felipe_soto", "infinite loop in entrenar_perceptron (while True: pass)",
                cells={**P01_LOOPS,
                       "entrenar_perceptron": '''
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
@@ -219,29 +219,29 @@ def entrenar_perceptron(X, y, lr, epocas, w0, b0):
         pass
     return w, b, errores
 '''}),
-    Submission("gabriela_munoz", "Gabriela", "Muñoz", "hostile: returns an object whose __eq__ is always True",
+    Submission("gabriela_munoz", "hostile: returns an object whose __eq__ is always True",
                cells={"escalon": P01_HOSTILE_ALWAYS_EQUAL,
                       "neurona": "def neurona(x, w, b):\n    return AlwaysEqual()\n",
                       "entrenar_perceptron": ("def entrenar_perceptron(X, y, lr, epocas, w0, b0):\n"
                                               "    return AlwaysEqual(), AlwaysEqual(), AlwaysEqual()\n"),
                       "red_xor": "def red_xor(X):\n    return AlwaysEqual()\n"}),
-    Submission("hector_silva", "Héctor", "Silva",
+    Submission("hector_silva",
                "hostile: monkeypatches numpy.allclose, numpy.array_equal and numpy.testing in the worker",
                cells={"escalon": P01_HOSTILE_PATCH_NUMPY,
                       "neurona": "def neurona(x, w, b):\n    return 0\n",
                       "entrenar_perceptron": ("def entrenar_perceptron(X, y, lr, epocas, w0, b0):\n"
                                               "    return w0, b0, [0] * epocas\n"),
                       "red_xor": "def red_xor(X):\n    return np.zeros(len(X), dtype=int)\n"}),
-    Submission("isabel_torres", "Isabel", "Torres", "renamed function: entrenar instead of entrenar_perceptron",
+    Submission("isabel_torres", "renamed function: entrenar instead of entrenar_perceptron",
                cells={**P01_VECTORISED,
                       "entrenar_perceptron": P01_VECTORISED["entrenar_perceptron"].replace(
                           "def entrenar_perceptron(", "def entrenar(")},
                answer=P01_GOOD_ANSWER),
-    Submission("javier_lopez", "Javier", "López", "not_json: the .ipynb on disk is truncated, broken JSON",
+    Submission("javier_lopez", "not_json: the .ipynb on disk is truncated, broken JSON",
                cells=P01_VECTORISED, broken_json=True),
-    Submission("karina_vega", "Karina", "Vega", "the red_xor solution cell was deleted, the rest right",
+    Submission("karina_vega", "the red_xor solution cell was deleted, the rest right",
                cells=P01_VECTORISED, deleted=("red_xor",), answer=P01_SHORT_ANSWER),
-    Submission("sofia_ramirez", "Sofía", "Ramírez", "common mistakes: escalon uses >= and training aliases w = w0",
+    Submission("sofia_ramirez", "common mistakes: escalon uses >= and training aliases w = w0",
                cells={**P01_VECTORISED,
                       "escalon": '''
 def escalon(z):
@@ -264,10 +264,10 @@ def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     return w, b, errores
 '''},
                answer=P01_GOOD_ANSWER),
-    Submission("mateo_castro", "Mateo", "Castro",
+    Submission("mateo_castro",
                "hostile: searches the disk for solutions/01_perceptron/solution.py and execs it "
                "(scores only if the sandbox fails to hide solutions/)",
                cells={"escalon": P01_HOSTILE_READ_SOLUTION,
                       "neurona": "", "entrenar_perceptron": "", "red_xor": ""}),
-    Submission("luis_morales", "Luis", "Morales", "submitted nothing (roster only)", submitted=False),
+    Submission("luis_morales", "enrolled, never submitted anything (roster only)", submitted=False),
 ]

@@ -292,11 +292,11 @@ def derivada_sigmoide(x):
 '''
 
 STUDENTS = [
-    Submission("valentina_araya", "Valentina", "Araya", "complete, vectorised (np.where, np.clip, keepdims)",
+    Submission("ana_perez", "complete, vectorised (np.where, np.clip, keepdims)",
                cells=P02_VECTORISED, answer=P02_GOOD_ANSWER),
-    Submission("tomas_bustos", "Tomás", "Bustos", "complete, written with loops and the math module",
+    Submission("bruno_gonzalez", "complete, written with loops and the math module",
                cells=P02_LOOPS, answer=P02_GOOD_ANSWER.replace("obtuve [nan, 0, 0]", "me salió [nan, 0, 0]")),
-    Submission("renata_olivares", "Renata", "Olivares",
+    Submission("isabel_torres",
                "partial: activations right, softmax without subtracting the maximum, summed losses, "
                "normalisation left as the stub",
                cells={k: P02_VECTORISED[k] for k in ("sigmoide", "tanh_", "relu", "elu")} | {
@@ -319,8 +319,8 @@ def entropia_cruzada_categorica(Y_real, P_pred):
     return -np.sum(Y_real * np.log(np.clip(P_pred, EPS, 1)))
 '''},
                answer=P02_SHORT_ANSWER),
-    Submission("ignacio_quiroga", "Ignacio", "Quiroga", "untouched release notebook (every stub raises)"),
-    Submission("florencia_benitez", "Florencia", "Benítez",
+    Submission("javier_lopez", "untouched release notebook (every stub raises)"),
+    Submission("camila_rojas",
                "common mistakes: the derivatives take the activation's output (x(1 - x), 1 - x²) and the binary "
                "cross-entropy does not clip",
                cells={**P02_VECTORISED,
@@ -339,7 +339,7 @@ def entropia_cruzada_binaria(y_real, p_pred):
     return -np.mean(y_real * np.log(p_pred) + (1 - y_real) * np.log(1 - p_pred))
 '''},
                answer=P02_SHORT_ANSWER),
-    Submission("martin_etchegaray", "Martín", "Etchegaray",
+    Submission("sofia_ramirez",
                "common mistakes: z-score statistics recomputed on the data being normalised and with ddof=1; "
                "leaky slope on the positive side",
                cells={**P02_VECTORISED,
@@ -356,7 +356,7 @@ def aplicar_zscore(X, media, desv):
     return (X - media) / desv
 '''},
                answer=P02_GOOD_ANSWER),
-    Submission("emilio_arriagada", "Emilio", "Arriagada",
+    Submission("karina_vega",
                "numerically unstable: sigmoid as e^x / (1 + e^x), tanh from exponentials, softmax ignoring eje",
                cells={**P02_VECTORISED,
                       "sigmoide": '''
@@ -381,7 +381,7 @@ def softmax(z, eje=-1):
     return np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)
 '''},
                answer=P02_SHORT_ANSWER),
-    Submission("ximena_villalobos", "Ximena", "Villalobos", "syntax error in the softmax cell, the rest right",
+    Submission("elena_martinez", "syntax error in the softmax cell, the rest right",
                cells={**P02_VECTORISED,
                       "softmax": '''
 def softmax(z, eje=-1)
@@ -389,7 +389,7 @@ def softmax(z, eje=-1)
     return np.exp(z) / np.sum(np.exp(z), axis=eje, keepdims=True)
 '''},
                answer=P02_GOOD_ANSWER),
-    Submission("lucia_santibanez", "Lucía", "Santibáñez", "infinite loop in entropia_cruzada_categorica, the rest right",
+    Submission("felipe_soto", "infinite loop in entropia_cruzada_categorica, the rest right",
                cells={**P02_LOOPS,
                       "entropia_cruzada_categorica": '''
 def entropia_cruzada_categorica(Y_real, P_pred):
@@ -401,14 +401,16 @@ def entropia_cruzada_categorica(Y_real, P_pred):
     return suma / len(Y_real)
 '''},
                answer=P02_SHORT_ANSWER),
-    Submission("rodrigo_cifuentes", "Rodrigo", "Cifuentes",
+    Submission("mateo_castro",
                "hostile: searches the disk for solutions/02_activaciones/solution.py and execs it "
                "(scores only if the sandbox fails to hide solutions/)",
                cells={"sigmoide": P02_HOSTILE_READ_SOLUTION}),
-    Submission("paula_ibarguren", "Paula", "Ibargüren",
+    Submission("hector_silva",
                "hostile: monkeypatches numpy.allclose, numpy.isclose and numpy.testing in the worker, returns zeros",
                cells={"sigmoide": P02_HOSTILE_PATCH_NUMPY,
                       "softmax": "def softmax(z, eje=-1):\n    return np.zeros(np.shape(z))\n",
                       "mse": "def mse(y_real, y_pred):\n    return 0.0\n"}),
-    Submission("nicolas_zapata", "Nicolás", "Zapata", "submitted nothing (roster only)", submitted=False),
+    Submission("diego_fernandez", "stopped submitting after unit 1 (roster only)", submitted=False),
+    Submission("gabriela_munoz", "missed this assignment (roster only)", submitted=False),
+    Submission("luis_morales", "enrolled, never submitted anything (roster only)", submitted=False),
 ]

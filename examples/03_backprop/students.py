@@ -170,12 +170,12 @@ def sigmoide(z):
 '''
 
 STUDENTS = [
-    Submission("marta_delgado", "Marta", "Delgado", "complete, vectorised (np.dot, nditer in the numerical gradient)",
+    Submission("ana_perez", "complete, vectorised (np.dot, nditer in the numerical gradient)",
                cells=P03_VECTORISED, answer=P03_GOOD_ANSWER),
-    Submission("pablo_serrano", "Pablo", "Serrano",
+    Submission("bruno_gonzalez",
                "complete, backprop as a loop over examples with the course's per-example rule, copies everywhere",
                cells=P03_LOOPS, answer=P03_GOOD_ANSWER.replace("mi entrenar", "mi función entrenar")),
-    Submission("nuria_castillo", "Nuria", "Castillo",
+    Submission("isabel_torres",
                "partial: gradients summed over the batch (no 1/N), entrenar left as the stub",
                cells={key: value for key, value in {
                    **P03_VECTORISED,
@@ -188,8 +188,8 @@ def retropropagar(X, D, W1, b1, W2, b2):
     return -X.T @ delta1, -delta1.sum(axis=0), -H.T @ delta2, -delta2.sum(axis=0)
 '''}.items() if key != "entrenar"},
                answer=P03_SHORT_ANSWER),
-    Submission("alvaro_ortega", "Álvaro", "Ortega", "untouched release notebook (every stub raises)"),
-    Submission("carmen_rubio", "Carmen", "Rubio",
+    Submission("mateo_castro", "untouched release notebook (every stub raises)"),
+    Submission("sofia_ramirez",
                "common mistake: hidden deltas with W2 instead of W2.T (shape error unless h == k) and y(1 - y) on z",
                cells={**P03_VECTORISED,
                       "retropropagar": '''
@@ -204,7 +204,7 @@ def retropropagar(X, D, W1, b1, W2, b2):
     return -(X.T @ delta1) / N, -delta1.sum(axis=0) / N, -(H.T @ delta2) / N, -delta2.sum(axis=0) / N
 '''},
                answer=P03_SHORT_ANSWER),
-    Submission("sergio_molina", "Sergio", "Molina",
+    Submission("karina_vega",
                "common mistakes: follows the slide literally (updates W2, then hidden deltas with the new W2) and "
                "updates the parameters in place (W -= eta * g)",
                cells={**P03_VECTORISED,
@@ -232,7 +232,7 @@ def entrenar(X, D, W1, b1, W2, b2, eta, pasos):
     return W1, b1, W2, b2, historial
 '''},
                answer=P03_GOOD_ANSWER),
-    Submission("jorge_marin", "Jorge", "Marín",
+    Submission("camila_rojas",
                "common mistakes: forward differences in gradiente_numerico and perdida summed over the batch",
                cells={**P03_VECTORISED,
                       "perdida": '''
@@ -255,7 +255,7 @@ def gradiente_numerico(X, D, W1, b1, W2, b2, eps=1e-5):
     return tuple(grads)
 '''},
                answer=P03_SHORT_ANSWER),
-    Submission("ines_herrera", "Inés", "Herrera", "syntax error in the gradiente_numerico cell, the rest right",
+    Submission("elena_martinez", "syntax error in the gradiente_numerico cell, the rest right",
                cells={**P03_VECTORISED,
                       "gradiente_numerico": '''
 def gradiente_numerico(X, D, W1, b1, W2, b2, eps=1e-5):
@@ -267,7 +267,7 @@ def gradiente_numerico(X, D, W1, b1, W2, b2, eps=1e-5):
     return tuple(grads)
 '''},
                answer=P03_GOOD_ANSWER),
-    Submission("raquel_gil", "Raquel", "Gil", "infinite loop in entrenar (trains until the loss is exactly 0)",
+    Submission("felipe_soto", "infinite loop in entrenar (trains until the loss is exactly 0)",
                cells={**P03_LOOPS,
                       "entrenar": '''
 def entrenar(X, D, W1, b1, W2, b2, eta, pasos):
@@ -279,12 +279,12 @@ def entrenar(X, D, W1, b1, W2, b2, eta, pasos):
     return (*params, historial)
 '''},
                answer=P03_SHORT_ANSWER),
-    Submission("adrian_prieto", "Adrián", "Prieto",
+    Submission("gabriela_munoz",
                "hostile: searches the disk for solutions/03_backprop/solution.py and execs it "
                "(scores only if the sandbox fails to hide solutions/)",
                cells={"sigmoide": P03_HOSTILE_READ_SOLUTION, "propagar_adelante": "", "perdida": "",
                       "retropropagar": "", "actualizar": "", "gradiente_numerico": "", "entrenar": ""}),
-    Submission("beatriz_cano", "Beatriz", "Cano",
+    Submission("hector_silva",
                "hostile: monkeypatches numpy.allclose, numpy.array_equal and numpy.linalg.norm in the worker, "
                "returns zeros everywhere",
                cells={"sigmoide": P03_HOSTILE_PATCH_NUMPY,
@@ -293,7 +293,8 @@ def entrenar(X, D, W1, b1, W2, b2, eta, pasos):
                       "retropropagar": ("def retropropagar(X, D, W1, b1, W2, b2):\n"
                                         "    return tuple(np.zeros_like(p) for p in (W1, b1, W2, b2))\n"),
                       "actualizar": "def actualizar(parametros, gradientes, eta):\n    return parametros\n"}),
-    Submission("rocio_campos", "Rocío", "Campos", "not_json: the .ipynb on disk is truncated, broken JSON",
+    Submission("javier_lopez", "not_json: the .ipynb on disk is truncated, broken JSON",
                cells=P03_VECTORISED, broken_json=True),
-    Submission("victor_lozano", "Víctor", "Lozano", "submitted nothing (roster only)", submitted=False),
+    Submission("diego_fernandez", "stopped submitting after unit 1 (roster only)", submitted=False),
+    Submission("luis_morales", "enrolled, never submitted anything (roster only)", submitted=False),
 ]

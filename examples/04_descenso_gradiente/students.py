@@ -164,12 +164,12 @@ def iteraciones_por_epoca(N, tam_lote):
 '''
 
 STUDENTS = [
-    Submission("alejandra_cornejo", "Alejandra", "Cornejo", "complete, vectorised (np.ceil, slices, gi.mean(axis=0))",
+    Submission("ana_perez", "complete, vectorised (np.ceil, slices, gi.mean(axis=0))",
                cells=P04_VECTORISED, answer=P04_GOOD_ANSWER),
-    Submission("bastian_henriquez", "Bastián", "Henríquez",
+    Submission("bruno_gonzalez",
                "complete, written with loops (rng.shuffle on np.arange, sum / len(lote), math.pow)",
                cells=P04_LOOPS, answer=P04_GOOD_ANSWER.replace("Con 8 ejemplos", "Con los 8 ejemplos")),
-    Submission("constanza_leiva", "Constanza", "Leiva",
+    Submission("camila_rojas",
                "partial: batching right, the schedule counts epochs from 1 and the loop sums the batch gradients",
                cells={**P04_VECTORISED,
                       "tasa_aprendizaje": '''
@@ -196,8 +196,8 @@ def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote,
     return params, historial
 '''},
                answer=P04_SHORT_ANSWER),
-    Submission("daniel_oyarzun", "Daniel", "Oyarzún", "untouched release notebook (every stub raises)"),
-    Submission("esteban_gallardo", "Esteban", "Gallardo", "syntax error in the tasa_aprendizaje cell, the rest right",
+    Submission("elena_martinez", "untouched release notebook (every stub raises)"),
+    Submission("gabriela_munoz", "syntax error in the tasa_aprendizaje cell, the rest right",
                cells={**P04_VECTORISED,
                       "tasa_aprendizaje": '''
 def tasa_aprendizaje(lr0, epoca, decaimiento=None):
@@ -210,7 +210,7 @@ def tasa_aprendizaje(lr0, epoca, decaimiento=None):
     return lr0 * np.exp(-decaimiento["k"] * epoca)
 '''},
                answer=P04_SHORT_ANSWER),
-    Submission("fernanda_valenzuela", "Fernanda", "Valenzuela",
+    Submission("isabel_torres",
                "common mistakes: drops the last incomplete batch and shuffles X and y with different permutations",
                cells={**P04_VECTORISED,
                       "indices_lotes": '''
@@ -238,7 +238,7 @@ def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote,
     return params, historial
 '''},
                answer=P04_GOOD_ANSWER),
-    Submission("gonzalo_mardones", "Gonzalo", "Mardones",
+    Submission("sofia_ramirez",
                "common mistakes: global np.random.shuffle (no seed) and the decay applied per iteration",
                cells={**P04_LOOPS,
                       "indices_lotes": '''
@@ -265,12 +265,12 @@ def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote,
     return params, historial
 '''},
                answer=P04_SHORT_ANSWER),
-    Submission("pilar_echeverria", "Pilar", "Echeverría",
+    Submission("mateo_castro",
                "hostile: searches the disk for solutions/04_descenso_gradiente/solution.py and execs it "
                "(scores only if the sandbox fails to hide solutions/)",
                cells={"iteraciones_por_epoca": P04_HOSTILE_READ_SOLUTION, "indices_lotes": "",
                       "tasa_aprendizaje": "", "descenso_gradiente": ""}),
-    Submission("raul_dominguez", "Raúl", "Domínguez",
+    Submission("hector_silva",
                "hostile: monkeypatches numpy.allclose, numpy.array_equal and numpy.testing in the worker",
                cells={"iteraciones_por_epoca": P04_HOSTILE_PATCH_NUMPY,
                       "indices_lotes": ("def indices_lotes(N, tam_lote, epocas, semilla):\n"
@@ -279,7 +279,7 @@ def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote,
                       "descenso_gradiente": ("def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, "
                                              "tam_lote, semilla, decaimiento=None):\n"
                                              "    return params0, [0.0] * epocas\n")}),
-    Submission("lorena_ibanez", "Lorena", "Ibáñez",
+    Submission("felipe_soto",
                "infinite loop in descenso_gradiente (the epoch counter is never incremented), the rest right",
                cells={**P04_VECTORISED,
                       "descenso_gradiente": '''
@@ -297,7 +297,7 @@ def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote,
     return params, historial
 '''},
                answer=P04_SHORT_ANSWER),
-    Submission("santiago_aguirre", "Santiago", "Aguirre",
+    Submission("karina_vega",
                "common mistakes: step decay without the floor and updates the caller's arrays in place (p -= ...)",
                cells={**P04_VECTORISED,
                       "tasa_aprendizaje": '''
@@ -324,7 +324,8 @@ def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote,
     return params, historial
 '''},
                answer=P04_GOOD_ANSWER),
-    Submission("ramiro_acuna", "Ramiro", "Acuña", "not_json: the .ipynb on disk is truncated, broken JSON",
+    Submission("javier_lopez", "not_json: the .ipynb on disk is truncated, broken JSON",
                cells=P04_VECTORISED, broken_json=True),
-    Submission("ulises_paredes", "Ulises", "Paredes", "submitted nothing (roster only)", submitted=False),
+    Submission("diego_fernandez", "stopped submitting after unit 1 (roster only)", submitted=False),
+    Submission("luis_morales", "enrolled, never submitted anything (roster only)", submitted=False),
 ]

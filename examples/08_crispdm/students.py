@@ -80,18 +80,18 @@ def contar_parametros(modelo):
 '''
 
 STUDENTS = [
-    Submission("agustina_bravo", "Agustina", "Bravo",
+    Submission("bruno_gonzalez",
                "complete: scikit-learn's train_test_split, explicit loops, nn.Module subclasses",
                cells=P08_LOOPS, answer=P08_ANSWER),
-    Submission("benicio_salinas", "Benicio", "Salinas",
+    Submission("ana_perez",
                "complete: vectorised NumPy, OrderedDict models, torch metrics",
                cells=P08_VECTORISED, answer=P08_ANSWER.replace("Elegí el caso B", "Con mi pareja elegimos el caso B")),
-    Submission("clara_montero", "Clara", "Montero",
+    Submission("isabel_torres",
                "partial: data preparation and contar_parametros done, networks, training and evaluation untouched",
                cells={k: v for k, v in P08_VECTORISED.items() if k not in P08_STUBS_AFTER_CONTAR},
                answer=P08_SHORT_ANSWER),
-    Submission("dante_ojeda", "Dante", "Ojeda", "untouched release notebook (every stub raises)"),
-    Submission("eugenia_farias", "Eugenia", "Farías",
+    Submission("gabriela_munoz", "untouched release notebook (every stub raises)"),
+    Submission("camila_rojas",
                "common mistakes (test data leaking): normalisation fitted on training and test together; the "
                "learning rate chosen by test accuracy; CIFAR rows reshaped as HWC; early stopping keeps the last "
                "epoch's weights instead of restoring the best epoch's",
@@ -111,7 +111,7 @@ def filas_a_imagenes(filas, lado):
     return np.asarray(filas).reshape(-1, lado, lado, 3)
 '''},
                answer=P08_ANSWER),
-    Submission("fabian_cortes", "Fabián", "Cortés",
+    Submission("javier_lopez",
                "common mistakes: no zero_grad in entrenar and the validation loss measured without eval(); evaluar "
                "without eval() and no_grad",
                cells={**P08_LOOPS,
@@ -122,7 +122,7 @@ def filas_a_imagenes(filas, lado):
                           "    with torch.no_grad():\n        for inicio",
                           "    if True:\n        for inicio")},
                answer=P08_SHORT_ANSWER),
-    Submission("guadalupe_reyes", "Guadalupe", "Reyes",
+    Submission("sofia_ramirez",
                "common mistakes: accuracy from one-hot labels element by element; frozen parameters counted; "
                "the report's weighted avg computed as the plain (macro) mean",
                cells={**P08_VECTORISED,
@@ -136,19 +136,19 @@ def contar_parametros(modelo):
                           '    uno = torch.eye(n_clases)\n'
                           '    return {"exactitud": (uno[pred] == uno[y]).float().mean().item(),')},
                answer=P08_ANSWER),
-    Submission("hernan_videla", "Hernán", "Videla", "syntax error in the entrenar cell, the rest right",
+    Submission("elena_martinez", "syntax error in the entrenar cell, the rest right",
                cells={**P08_LOOPS,
                       "entrenar": P08_LOOPS["entrenar"].replace("for epoca in range(epocas):",
                                                                 "for epoca in range(epocas)")},
                answer=P08_SHORT_ANSWER),
-    Submission("irene_palma", "Irene", "Palma",
+    Submission("mateo_castro",
                "hostile: searches the disk for solutions/08_crispdm/solution.py and execs it "
                "(scores only if the sandbox fails to hide solutions/)",
                cells={"dividir": P08_HOSTILE_READ_SOLUTION}),
-    Submission("jimena_ulloa", "Jimena", "Ulloa",
+    Submission("hector_silva",
                "hostile: monkeypatches numpy and sklearn.metrics in the worker and returns an int whose == is always True",
                cells={**P08_VECTORISED, "contar_parametros": P08_HOSTILE_PATCH}),
-    Submission("kevin_arancibia", "Kevin", "Arancibia", "infinite loop in entrenar (trains until the loss is 0)",
+    Submission("felipe_soto", "infinite loop in entrenar (trains until the loss is 0)",
                cells={**P08_VECTORISED,
                       "entrenar": '''
 def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0):
@@ -158,7 +158,8 @@ def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, 
     return {"perdida": [perdida], "exactitud": [1.0]}
 '''},
                answer=P08_SHORT_ANSWER),
-    Submission("mercedes_toledo", "Mercedes", "Toledo", "the evaluar solution cell was deleted, the rest right",
+    Submission("karina_vega", "the evaluar solution cell was deleted, the rest right",
                cells=P08_LOOPS, deleted=("evaluar",), answer=P08_ANSWER),
-    Submission("lorenzo_galvez", "Lorenzo", "Gálvez", "submitted nothing (roster only)", submitted=False),
+    Submission("diego_fernandez", "stopped submitting after unit 1 (roster only)", submitted=False),
+    Submission("luis_morales", "enrolled, never submitted anything (roster only)", submitted=False),
 ]

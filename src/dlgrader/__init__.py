@@ -17,29 +17,36 @@ Layout, one concern per subpackage (tests/test_layout.py holds the arrows to it)
 
     sandbox/     the untrusted side and its wire; imports nothing of dlgrader but errors and text
                  isolation (the layers, the command that starts a worker), probe (which layers work here),
-                 session (the broker's side of one worker), faults (what its misbehaviour becomes),
-                 budget (a submission's wall-clock time), frames (the wire), codec (plain data only),
-                 worker, zygote (the fork server), warm (its client), parent (every process dies with
-                 the one that started it), seccomp
+                 session (the broker's side of one worker), portable (the same for a student's own
+                 check on any OS: a plain worker, a thread on its pipe), faults (what a worker's
+                 misbehaviour becomes), python_messages (Python's own messages in Spanish), budget (a
+                 submission's wall-clock time), frames (the wire), codec (plain data only), worker,
+                 zygote (the fork server), warm (its client), parent (every process dies with the one
+                 that started it), seccomp
     grading/     the broker: pytest + hypothesis against a submission's worker; __init__ re-exports
                  the grader-facing helpers of checks (check, as_array, assert_close, fail, ...)
                  submission (one file, the pipeline in order), runner (one program), restarts,
-                 plugin (the pytest plugin), proxy (the student object), feedback, pytest_session,
+                 plugin (the pytest plugin), proxy (the student object), calls (a failing example as
+                 the calls to type), feedback, causes (one root cause, told once), pytest_session,
                  replay, recordings, table_cache (the reference's examples, replayed),
-                 batch (autograde: a class, in parallel, into the gradebook), task (one grading process)
+                 batch (autograde: a class, in parallel, into the gradebook), task (one grading process),
+                 layer_models (08's final model: a plain layer list, checked, built and trained in the broker)
     material/    the course material: paths, manifest (assignment.toml), notebook (a submission
                  as a program), build (the notebooks' grade cells, from the manifest), release
-                 (the student bundle), mutants
+                 (the student bundle), wheel (the students' wheel, carrying the public material), mutants
     course/      an instructor's nbgrader course: folders, nbgrader_config (the course's
                  nbgrader_config.py), formgrader (the graded copies), store
                  (saved results), lock, gradebook + registration + scores (nbgrader's gradebook),
                  roster, rubric, scales, grades (scores through the rubric)
     lms/         grades leave for the LMS: columns (shared), canvas, moodle, blackboard,
                  gradescope, export (the dispatch)
-    reports/     what people read: terminal (tables), html (report pages), similarity
+    reports/     what people read: terminal (tables), submission (a student's result as text), html (the
+                 report's pages: view, student_page, class_page, charts, pages), similarity
     content/     what notebooks import: quiz (per-student variants), datasets (the CRISP-DM case)
-    student/     the student's check path: check (the notebook's last cell), grade_cells (what a
-                 grade cell does: fails closed outside dlgrader, checks under nbgrader validate)
+    student/     the student's check path: check (the notebook's last cell), locate (which notebook it
+                 runs in, by what the front end says), history (what the kernel ran: the file, unsaved
+                 code), colab (Colab's notebook, from its kernel API), grade_cells (what a grade cell does:
+                 fails closed outside dlgrader, checks under nbgrader validate)
 
 Arrows run one way::
 

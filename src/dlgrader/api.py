@@ -19,6 +19,7 @@ from .material.paths import find_material
 from .results import SubmissionResult
 from .sandbox import probe
 from .sandbox.isolation import Sandbox, require
+from .sandbox.portable import PORTABLE
 
 if TYPE_CHECKING:  # the instructor's side (nbgrader, the rubric) is imported when used: a student's check is quick
     from .course.grades import Grades
@@ -41,11 +42,15 @@ def check(assignment_id: str, notebook: str | Path | None = None, *, root: str |
           student: str | None = None) -> SubmissionResult:
     """A student's own run of the public checks on their saved notebook; never refused for weak isolation.
 
-    ``student``: their id, for the quiz's per-student variants.
+    Their own code on their own machine, any OS: a plain worker process (sandbox/portable.py), no sandbox.
+    ``notebook``: by default the assignment's notebook in the current folder (where Jupyter or nbgrader's
+    fetch put it), else the course material's. ``student``: their id, for the quiz's per-student variants.
     """
     material = find_material(root)
-    path = Path(notebook) if notebook else material.assignment(assignment_id).notebook_path
-    return grade_file(assignment_id, path, root=material.root, public_only=True, student=student)
+    assignment = material.assignment(assignment_id)
+    here = Path.cwd() / assignment.notebook
+    path = Path(notebook) if notebook else here if here.is_file() else assignment.notebook_path
+    return grade_file(assignment_id, path, root=material.root, public_only=True, student=student, sandbox=PORTABLE)
 
 
 def grade(assignment_id: str, submission: str | Path, *, root: str | Path | None = None, student: str | None = None,

@@ -35,7 +35,8 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="student: run the public checks on your notebook")
     c.add_argument("assignment")
-    c.add_argument("--notebook", help="notebook to check (default: the assignment's notebook)")
+    c.add_argument("--notebook", help="notebook to check (default: the assignment's notebook in this folder, "
+                                      "else in the course material)")
     c.add_argument("--student", help="your student id (quizzes draw your variant of each question from it)")
 
     g = sub.add_parser("grade", help="grade one submission with every check")
@@ -136,6 +137,7 @@ def _tables():
 
 def _check(args, lang: str) -> int:
     result = api.check(args.assignment, args.notebook, root=args.root, student=args.student)
+    print(submission.checked_line(result)(lang) + "\n")
     print(submission.submission_report(result, lang, public_only=True))
     return 0 if all(c.passed for c in result.checks) else 1
 

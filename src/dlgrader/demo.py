@@ -1,9 +1,11 @@
 """``dlgrader demo``: the whole pipeline on the shipped example class, in a throw-away course.
 
-examples/<assignment>/ holds one notebook per student (good, partial, broken,
-hostile) and a roster; the demo lays them out as an nbgrader course, autogrades
-them in the sandbox, applies the rubric, writes the gradebook, the grades CSV
-and the Canvas CSV, and says where each file is.
+examples/roster.csv is the course's roster and examples/<assignment>/ holds one
+notebook per student who handed that assignment in (good, partial, broken,
+hostile; examples/make_examples.py says who does what); the demo lays them out
+as an nbgrader course, autogrades them in the sandbox, applies the rubric,
+writes the gradebook, the grades CSV, the LMS files and the report, and says
+where each file is.
 """
 
 from __future__ import annotations
@@ -50,10 +52,14 @@ def _course_dir(out: str | Path | None) -> Path:
 
 
 def _roster(folder: Path) -> list[dict]:
-    path = folder / "students.csv"
-    if not path.is_file():
-        return [{"id": p.stem} for p in sorted(folder.glob("*.ipynb"))]
-    return read_roster(path)
+    """The course's roster (examples/roster.csv), a class's own students.csv, and whoever has a notebook there."""
+    rows = {}
+    for path in (folder.parent / "roster.csv", folder / "students.csv"):
+        if path.is_file():
+            rows.update({r["id"]: r for r in read_roster(path)})
+    for nb in sorted(folder.glob("*.ipynb")):
+        rows.setdefault(nb.stem, {"id": nb.stem})
+    return list(rows.values())
 
 
 def lay_out_class(course_dir: Path, material, assignment_id: str) -> str:

@@ -20,6 +20,7 @@ class CheckResult:
     message: Text | None = None  # what went wrong, in words
     counterexample: str | None = None  # the smallest failing input hypothesis found
     hint: Text | None = None
+    cause: str | None = None  # not checked: the cell or name whose problem the submission's problems state
 
     def feedback(self, lang: str = "es") -> str:
         if self.passed:
@@ -40,6 +41,7 @@ class SubmissionResult:
     problems: list[Text] = field(default_factory=list)  # one-line reasons: broken file, missing cell, crash
     seconds: float = 0.0
     source: str | None = None  # the file graded
+    saved_at: float | None = None  # its modification time when graded (when it was last saved), seconds since the epoch
 
     @property
     def score(self) -> float:
@@ -77,4 +79,4 @@ class SubmissionResult:
         checks = [CheckResult(**{**c, "title": Text(**c["title"]), "message": text(c["message"]),
                                  "hint": text(c["hint"])}) for c in rec["checks"]]
         return cls(rec["assignment"], rec["student"], checks, [Text(**p) for p in rec["problems"]],
-                   rec["seconds"], rec["source"])
+                   rec["seconds"], rec["source"], rec.get("saved_at"))

@@ -1,5 +1,6 @@
 # target: entrenar_escala_lr, entrenar_pesos
 # why: forgets the learning rate in the bias update (b += error instead of b += lr*error)
+# why_es: olvida la tasa de aprendizaje al actualizar el sesgo (b += error en vez de b += lr*error)
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     w = np.array(w0, dtype=float)

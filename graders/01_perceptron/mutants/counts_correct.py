@@ -1,5 +1,6 @@
 # target: entrenar_errores, entrenar_xor
 # why: counts the correctly classified examples instead of the misclassified ones
+# why_es: cuenta los ejemplos bien clasificados en vez de los mal clasificados
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     w = np.array(w0, dtype=float)

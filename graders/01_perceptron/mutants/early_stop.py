@@ -1,5 +1,6 @@
 # target: entrenar_forma, entrenar_errores
 # why: stops training at the first epoch without errors, so errores is shorter than epocas
+# why_es: deja de entrenar en la primera época sin errores, así errores es más corto que epocas
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     w = np.array(w0, dtype=float)

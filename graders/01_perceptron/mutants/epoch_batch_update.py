@@ -1,5 +1,6 @@
 # target: entrenar_pesos, entrenar_errores
 # why: accumulates the changes and updates once per epoch (batch rule) instead of after each example
+# why_es: acumula los cambios y actualiza una vez por época (regla por lotes) en vez de tras cada ejemplo
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     w = np.array(w0, dtype=float)

@@ -1,5 +1,6 @@
 # target: entrenar_errores
 # why: counts the errors at the end of each epoch with the final weights instead of before each update
+# why_es: cuenta los errores al final de cada época con los pesos finales en vez de antes de cada actualización
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     w = np.array(w0, dtype=float)

@@ -1,5 +1,6 @@
 # target: entrenar_forma, entrenar_errores
 # why: records the error count of the initial weights too, so errores has epocas + 1 elements
+# why_es: anota también los errores de los pesos iniciales, así errores tiene epocas + 1 elementos
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     w = np.array(w0, dtype=float)

@@ -1,5 +1,6 @@
 # target: entrenar_no_muta
 # why: aliases w = w0 and updates it in place, modifying the caller's initial weights
+# why_es: hace w = w0 y lo actualiza en el lugar, modificando los pesos iniciales de quien llama
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     w = w0

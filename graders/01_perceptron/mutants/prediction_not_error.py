@@ -1,5 +1,6 @@
 # target: entrenar_correctos, entrenar_pesos
 # why: uses the prediction instead of the error in the update (w += lr*pred*x)
+# why_es: usa la predicción en vez del error al actualizar (w += lr*pred*x)
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     w = np.array(w0, dtype=float)

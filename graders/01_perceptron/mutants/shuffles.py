@@ -1,5 +1,6 @@
 # target: entrenar_pesos
 # why: shuffles the examples every epoch (as SGD often does) instead of visiting them in order
+# why_es: baraja los ejemplos en cada época (como suele hacer SGD) en vez de recorrerlos en orden
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     rng = np.random.default_rng(0)

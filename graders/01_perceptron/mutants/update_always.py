@@ -1,5 +1,6 @@
 # target: entrenar_correctos, entrenar_pesos
 # why: updates on every example, even when the prediction is right (w += lr*y*x instead of lr*(y - pred)*x)
+# why_es: actualiza con cada ejemplo aunque la predicción sea correcta (w += lr*y*x en vez de lr*(y - pred)*x)
 # %% [entrenar_perceptron]
 def entrenar_perceptron(X, y, lr, epocas, w0, b0):
     w = np.array(w0, dtype=float)

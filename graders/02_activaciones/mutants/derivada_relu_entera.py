@@ -1,5 +1,6 @@
 # target: derivada_relu_exacta
 # why: returns the comparison as integers ((x > 0).astype(int)): 0 and 1 are right, but the notebook asks for reals
+# why_es: devuelve la comparación como enteros ((x > 0).astype(int)): 0 y 1 son correctos, pero el notebook pide reales
 # %% [relu]
 def relu(x):
     """max(0, x) elemento a elemento."""

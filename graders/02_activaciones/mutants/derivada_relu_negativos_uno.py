@@ -1,5 +1,6 @@
 # target: derivada_relu_exacta
 # why: writes the derivative as |sign(x)|, which is 1 for x < 0 too (right only at 0 and for x > 0)
+# why_es: escribe la derivada como |sign(x)|, que también vale 1 para x < 0 (solo acierta en 0 y para x > 0)
 # %% [relu]
 def relu(x):
     return np.maximum(np.asarray(x, dtype=float), 0.0)

@@ -1,5 +1,6 @@
 # target: elu_curso, elu_valores
 # why: writes e^x − 1 for x ≤ 0 and forgets the alfa factor, so only alfa = 1 is right
+# why_es: escribe e^x − 1 para x ≤ 0 y olvida el factor alfa, así solo acierta con alfa = 1
 # %% [elu]
 def elu(x, alfa=1.0):
     x = np.asarray(x, dtype=float)

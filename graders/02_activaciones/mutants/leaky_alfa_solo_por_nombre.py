@@ -1,5 +1,6 @@
 # target: leaky_relu_valores, derivada_leaky_relu_exacta
 # why: makes alfa keyword-only (def leaky_relu(x, *, alfa=0.1)), so leaky_relu(x, 0.2) raises TypeError
+# why_es: hace alfa solo por nombre (def leaky_relu(x, *, alfa=0.1)), así leaky_relu(x, 0.2) lanza TypeError
 # %% [relu]
 def relu(x):
     """max(0, x) elemento a elemento."""

@@ -1,5 +1,6 @@
 # target: relu_curso, leaky_relu_valores
 # why: puts the slope alfa on the positive side (alfa·x for x > 0, x for x <= 0)
+# why_es: pone la pendiente alfa en el lado positivo (alfa·x para x > 0, x para x <= 0)
 # %% [relu]
 def relu(x):
     return np.maximum(np.asarray(x, dtype=float), 0.0)

@@ -1,5 +1,6 @@
 # target: minmax_datos_nuevos
 # why: aplicar_minmax recomputes the minimum and maximum from the data it normalises (fits on the test data)
+# why_es: aplicar_minmax recalcula el mínimo y el máximo con los datos que normaliza (se ajusta con los datos de prueba)
 # %% [minmax]
 def ajustar_minmax(X_train):
     X = np.asarray(X_train, dtype=float)

@@ -1,5 +1,6 @@
 # target: minmax_datos_nuevos
 # why: normalises X in place (X -= minimo; X /= rango) after np.asarray, which does not copy a float array
+# why_es: normaliza X en el lugar (X -= minimo; X /= rango) tras np.asarray, que no copia un arreglo de reales
 # %% [minmax]
 def ajustar_minmax(X_train):
     """Mínimo y máximo de cada columna de X_train, forma (d,) cada uno."""

@@ -1,5 +1,6 @@
 # target: minmax_curso, minmax_entrenamiento
 # why: takes the minimum and maximum of each row (axis=1) instead of each column (feature)
+# why_es: toma el mínimo y el máximo de cada fila (axis=1) en vez de cada columna (variable)
 # %% [minmax]
 def ajustar_minmax(X_train):
     X = np.asarray(X_train, dtype=float)

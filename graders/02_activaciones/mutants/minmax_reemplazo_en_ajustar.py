@@ -1,5 +1,6 @@
 # target: minmax_constante
 # why: makes the range 1 in ajustar_minmax (maximo = minimo + 1 for a constant column), so aplicar_minmax divides by 0 when it receives maximo == minimo
+# why_es: fija el rango en 1 en ajustar_minmax (maximo = minimo + 1 en una columna constante), así aplicar_minmax divide por 0 cuando recibe maximo == minimo
 # %% [minmax]
 def ajustar_minmax(X_train):
     """Mínimo y máximo de cada columna de X_train, forma (d,) cada uno."""

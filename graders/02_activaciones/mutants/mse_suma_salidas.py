@@ -1,5 +1,6 @@
 # target: mse_propiedades
 # why: sums the squared errors over the k outputs of each example and averages over the examples only
+# why_es: suma los errores al cuadrado sobre las k salidas de cada ejemplo y promedia solo sobre los ejemplos
 # %% [mse]
 def mse(y_real, y_pred):
     """Error cuadrático medio: promedio de (y_real - y_pred)^2 sobre todos los elementos."""

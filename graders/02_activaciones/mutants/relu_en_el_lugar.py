@@ -1,5 +1,6 @@
 # target: relu_valores
 # why: zeroes the negative entries in place (x[x < 0] = 0) after np.asarray, which does not copy: the caller's array changes
+# why_es: anula los negativos en el lugar (x[x < 0] = 0) tras np.asarray, que no copia: cambia el arreglo de quien llama
 # %% [relu]
 def relu(x):
     x = np.asarray(x, dtype=float)

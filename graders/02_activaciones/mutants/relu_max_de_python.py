@@ -1,5 +1,6 @@
 # target: relu_curso, relu_valores
 # why: uses Python's max(0, x), which works on numbers but raises on arrays ("truth value is ambiguous")
+# why_es: usa max(0, x) de Python, que sirve con números pero falla con arreglos («valor de verdad ambiguo»)
 # %% [relu]
 def relu(x):
     return max(0.0, x)

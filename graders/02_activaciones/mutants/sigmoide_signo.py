@@ -1,5 +1,6 @@
 # target: sigmoide_curso, sigmoide_valores
 # why: writes σ(x) = 1 / (1 + e^x), the exponent's sign lost: σ(2) comes out 0.12 instead of 0.88
+# why_es: escribe σ(x) = 1 / (1 + e^x), sin el signo del exponente: σ(2) da 0.12 en vez de 0.88
 # %% [sigmoide]
 def sigmoide(x):
     x = np.asarray(x, dtype=float)

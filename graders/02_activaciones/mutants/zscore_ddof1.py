@@ -1,5 +1,6 @@
 # target: zscore_curso, zscore_entrenamiento
 # why: uses the sample deviation (ddof=1, pandas' default) instead of the population one
+# why_es: usa la desviación muestral (ddof=1, la de pandas por omisión) en vez de la poblacional
 # %% [zscore]
 def ajustar_zscore(X_train):
     X = np.asarray(X_train, dtype=float)

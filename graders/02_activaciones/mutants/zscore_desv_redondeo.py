@@ -1,5 +1,6 @@
 # target: zscore_constante
 # why: takes np.std as it is: for a constant column of decimals it is 1e-17, not 0, and the column ends up at ±1
+# why_es: toma np.std tal cual: en una columna constante de decimales da 1e-17, no 0, y la columna termina en ±1
 # %% [zscore]
 def ajustar_zscore(X_train):
     """Media y desviación estándar poblacional (ddof = 0) de cada columna; exactamente 0 si la columna es constante."""

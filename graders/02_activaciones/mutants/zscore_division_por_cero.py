@@ -1,5 +1,6 @@
 # target: zscore_constante
 # why: divides by the deviation without handling constant columns (0/0 = nan)
+# why_es: divide por la desviación sin tratar las columnas constantes (0/0 = nan)
 # %% [zscore]
 def ajustar_zscore(X_train):
     X = np.asarray(X_train, dtype=float)

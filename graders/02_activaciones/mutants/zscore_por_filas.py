@@ -1,5 +1,6 @@
 # target: zscore_entrenamiento, zscore_curso
 # why: computes the mean and deviation of each row (axis=1) instead of each column (feature)
+# why_es: calcula la media y la desviación de cada fila (axis=1) en vez de cada columna (variable)
 # %% [zscore]
 def ajustar_zscore(X_train):
     """Media y desviación estándar poblacional (ddof = 0) de cada columna; exactamente 0 si la columna es constante."""

@@ -1,5 +1,6 @@
 # target: zscore_constante
 # why: replaces the constant column's deviation by 1 in ajustar_zscore (which must return 0) and not in aplicar_zscore
+# why_es: reemplaza por 1 la desviación de la columna constante en ajustar_zscore (que debe devolver 0) y no en aplicar_zscore
 # %% [zscore]
 def ajustar_zscore(X_train):
     """Media y desviación estándar poblacional (ddof = 0) de cada columna; exactamente 0 si la columna es constante."""

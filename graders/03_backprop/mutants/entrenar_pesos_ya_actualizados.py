@@ -1,5 +1,6 @@
 # target: entrenar_pesos
 # why: follows the slide's steps literally: updates W2 and b2 first, then computes the hidden deltas with the new W2
+# why_es: sigue los pasos de la diapositiva al pie de la letra: actualiza primero W2 y b2 y luego calcula los deltas ocultos con el W2 nuevo
 # %% [entrenar]
 def entrenar(X, D, W1, b1, W2, b2, eta, pasos):
     N = X.shape[0]

@@ -1,5 +1,6 @@
 # target: numerico_no_muta
 # why: perturbs the caller's arrays in place and "restores" them with += eps, -= 2 eps, += eps (round-off drift)
+# why_es: perturba en el lugar los arreglos de quien llama y los «restaura» con += eps, -= 2 eps, += eps (deriva de redondeo)
 # %% [gradiente_numerico]
 def gradiente_numerico(X, D, W1, b1, W2, b2, eps=1e-5):
     parametros = [W1, b1, W2, b2]

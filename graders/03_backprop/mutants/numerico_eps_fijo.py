@@ -1,5 +1,6 @@
 # target: numerico_central
 # why: ignores the eps it receives and always moves each entry by 1e-5
+# why_es: ignora el eps que recibe y siempre mueve cada elemento en 1e-5
 # %% [gradiente_numerico]
 def gradiente_numerico(X, D, W1, b1, W2, b2, eps=1e-5):
     """Diferencias centrales (E(p + eps) - E(p - eps)) / (2 eps) en cada entrada de cada parámetro."""

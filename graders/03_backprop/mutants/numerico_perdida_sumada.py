@@ -1,5 +1,6 @@
 # target: numerico_central
 # why: writes its own error function, summed over the batch instead of the notebook's perdida (the mean): N times too large
+# why_es: escribe su propia función de error, sumada sobre el lote en vez de la perdida del notebook (la media): N veces más grande
 # %% [gradiente_numerico]
 def _error_sumado(X, D, W1, b1, W2, b2):
     _, Y = propagar_adelante(X, W1, b1, W2, b2)

@@ -1,5 +1,6 @@
 # target: retro_curso, retro_torch
 # why: applies the sigmoid-derivative formula f(z)(1 - f(z)) to the outputs y and h, i.e. sigmoide(y)(1 - sigmoide(y))
+# why_es: aplica la fórmula de la derivada de la sigmoide f(z)(1 - f(z)) a las salidas y y h, es decir sigmoide(y)(1 - sigmoide(y))
 # %% [retropropagar]
 def retropropagar(X, D, W1, b1, W2, b2):
     def derivada_sigmoide(z):

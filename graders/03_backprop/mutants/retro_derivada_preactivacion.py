@@ -1,5 +1,6 @@
 # target: retro_curso, retro_torch
 # why: evaluates y(1 - y) on the pre-activations z = h @ W2 + b2 and z = x @ W1 + b1 instead of on the outputs
+# why_es: evalúa y(1 - y) en las preactivaciones z = h @ W2 + b2 y z = x @ W1 + b1 en vez de en las salidas
 # %% [retropropagar]
 def retropropagar(X, D, W1, b1, W2, b2):
     N = X.shape[0]

@@ -1,5 +1,6 @@
 # target: retro_curso, retro_torch, retro_lote
 # why: divides by N twice (once in the deltas and again in the matrix products)
+# why_es: divide por N dos veces (en los deltas y otra vez en los productos de matrices)
 # %% [retropropagar]
 def retropropagar(X, D, W1, b1, W2, b2):
     N = X.shape[0]

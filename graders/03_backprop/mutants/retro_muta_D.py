@@ -1,5 +1,6 @@
 # target: retro_no_muta
 # why: aliases error = D and subtracts Y in place, so the caller's D ends up holding D - Y
+# why_es: hace error = D y resta Y en el lugar, así el D de quien llama termina valiendo D - Y
 # %% [retropropagar]
 def retropropagar(X, D, W1, b1, W2, b2):
     N = X.shape[0]

@@ -1,5 +1,6 @@
 # target: retro_curso, retro_torch
 # why: returns the course's increments delta_k h_j (the direction of descent) instead of the gradient of E
+# why_es: devuelve los incrementos del curso delta_k h_j (la dirección de descenso) en vez del gradiente de E
 # %% [retropropagar]
 def retropropagar(X, D, W1, b1, W2, b2):
     N = X.shape[0]

@@ -1,5 +1,6 @@
 # target: sigmoide_valores
 # why: computes the sigmoid in place on its argument to "save memory", overwriting the caller's z
+# why_es: calcula la sigmoide en el lugar sobre su argumento «para ahorrar memoria» y sobrescribe el z de quien llama
 # %% [sigmoide]
 def sigmoide(z):
     if not isinstance(z, np.ndarray):

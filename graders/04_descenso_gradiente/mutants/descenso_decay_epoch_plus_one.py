@@ -1,5 +1,6 @@
 # target: descenso_decaimiento
 # why: the loop asks the schedule for epoch e + 1, so the first epoch already uses a decayed rate
+# why_es: el ciclo pide al calendario la época e + 1, así la primera época ya usa una tasa reducida
 # %% [descenso_gradiente]
 def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote, semilla, decaimiento=None):
     params = [np.array(p, dtype=float) for p in params0]

@@ -1,5 +1,6 @@
 # target: descenso_decaimiento
 # why: applies the decay per iteration (counting batches) instead of per epoch
+# why_es: aplica el decaimiento por iteración (contando lotes) en vez de por época
 # %% [descenso_gradiente]
 def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote, semilla, decaimiento=None):
     params = [np.array(p, dtype=float) for p in params0]

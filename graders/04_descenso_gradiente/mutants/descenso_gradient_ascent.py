@@ -1,5 +1,6 @@
 # target: descenso_decrece, descenso_lote_completo, descenso_tres_modos
 # why: adds the gradient instead of subtracting it (gradient ascent)
+# why_es: suma el gradiente en vez de restarlo (ascenso por gradiente)
 # %% [descenso_gradiente]
 def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote, semilla, decaimiento=None):
     params = [np.array(p, dtype=float) for p in params0]

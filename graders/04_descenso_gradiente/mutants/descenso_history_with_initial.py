@@ -1,5 +1,6 @@
 # target: descenso_forma, descenso_minilotes
 # why: stores the initial loss too, so the history has epocas + 1 values
+# why_es: guarda también la pérdida inicial, así el historial tiene epocas + 1 valores
 # %% [descenso_gradiente]
 def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote, semilla, decaimiento=None):
     params = [np.array(p, dtype=float) for p in params0]

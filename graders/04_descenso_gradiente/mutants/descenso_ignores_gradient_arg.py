@@ -1,5 +1,6 @@
 # target: descenso_generico
 # why: hard-codes the linear model (perdida_lineal, gradientes_lineal) instead of using the functions it receives
+# why_es: deja fijo el modelo lineal (perdida_lineal, gradientes_lineal) en vez de usar las funciones que recibe
 # %% [descenso_gradiente]
 def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote, semilla, decaimiento=None):
     params = [np.array(p, dtype=float) for p in params0]

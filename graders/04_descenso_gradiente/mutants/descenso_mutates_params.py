@@ -1,5 +1,6 @@
 # target: descenso_no_muta
 # why: updates the caller's arrays in place (params = params0, then p -= ...), so w0 changes
+# why_es: actualiza en el lugar los arreglos de quien llama (params = params0 y luego p -= ...), así w0 cambia
 # %% [descenso_gradiente]
 def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote, semilla, decaimiento=None):
     params = params0

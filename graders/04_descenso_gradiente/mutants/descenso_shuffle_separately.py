@@ -1,5 +1,6 @@
 # target: descenso_lote_completo, descenso_minilotes
 # why: shuffles X and y with two different permutations, so the examples lose their labels
+# why_es: baraja X e y con dos permutaciones distintas, así los ejemplos pierden sus etiquetas
 # %% [descenso_gradiente]
 def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote, semilla, decaimiento=None):
     params = [np.array(p, dtype=float) for p in params0]

@@ -1,5 +1,6 @@
 # target: descenso_lote_completo, descenso_minilotes
 # why: sums the gradients of the batch instead of averaging them (the step grows with the batch size)
+# why_es: suma los gradientes del lote en vez de promediarlos (el paso crece con el tamaño del lote)
 # %% [descenso_gradiente]
 def descenso_gradiente(perdida, gradientes, params0, X, y, lr, epocas, tam_lote, semilla, decaimiento=None):
     params = [np.array(p, dtype=float) for p in params0]

@@ -1,5 +1,6 @@
 # target: lotes_semilla, lotes_rebaraja, descenso_reproducible
 # why: ignores the seed and shuffles with the global np.random.permutation, so results cannot be reproduced
+# why_es: ignora la semilla y baraja con np.random.permutation global, así los resultados no se pueden reproducir
 # %% [indices_lotes]
 def indices_lotes(N, tam_lote, epocas, semilla):
     resultado = []

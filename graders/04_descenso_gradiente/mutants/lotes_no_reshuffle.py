@@ -1,5 +1,6 @@
 # target: lotes_semilla, lotes_rebaraja, descenso_minilotes
 # why: shuffles once before training and reuses the same order in every epoch
+# why_es: baraja una vez antes de entrenar y repite el mismo orden en cada época
 # %% [indices_lotes]
 def indices_lotes(N, tam_lote, epocas, semilla):
     rng = np.random.default_rng(semilla)

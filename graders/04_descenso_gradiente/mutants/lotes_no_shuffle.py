@@ -1,5 +1,6 @@
 # target: lotes_semilla, lotes_rebaraja, descenso_reproducible
 # why: never shuffles: every epoch visits the examples in their original order
+# why_es: nunca baraja: cada época recorre los ejemplos en su orden original
 # %% [indices_lotes]
 def indices_lotes(N, tam_lote, epocas, semilla):
     orden = np.arange(N)

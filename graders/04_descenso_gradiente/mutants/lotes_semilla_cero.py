@@ -1,5 +1,6 @@
 # target: lotes_semilla
 # why: writes np.random.default_rng(semilla or None) "in case there is no seed", so semilla = 0 draws fresh entropy
+# why_es: escribe np.random.default_rng(semilla or None) «por si no hay semilla», así semilla = 0 sortea al azar
 # %% [indices_lotes]
 def indices_lotes(N, tam_lote, epocas, semilla):
     generador = np.random.default_rng(semilla or None)

@@ -1,5 +1,6 @@
 # target: tasa_ejemplos, tasa_formulas, tasa_inicio_monotona
 # why: counts epochs from 1 inside the schedule, so the first epoch already uses a decayed rate
+# why_es: cuenta las épocas desde 1 dentro del calendario, así la primera época ya usa una tasa reducida
 # %% [tasa_aprendizaje]
 def tasa_aprendizaje(lr0, epoca, decaimiento=None):
     if decaimiento is None:

@@ -1,5 +1,6 @@
 # target: adadelta_torch, adadelta_curso
 # why: applies the "eps outside the root" rule to Adadelta too: (sqrt(E[dx²]) + eps)/(sqrt(E[g²]) + eps)
+# why_es: aplica a Adadelta la regla de «eps fuera de la raíz»: (sqrt(E[dx²]) + eps)/(sqrt(E[g²]) + eps)
 # %% [adadelta]
 class Adadelta:
     def __init__(self, lr=1.0, rho=0.9, eps=1e-6):

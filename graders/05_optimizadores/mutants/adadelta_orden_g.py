@@ -1,5 +1,6 @@
 # target: adadelta_torch, adadelta_curso
 # why: computes dx before updating E[g²], so each step divides by the previous average of g²
+# why_es: calcula dx antes de actualizar E[g²], así cada paso divide por el promedio anterior de g²
 # %% [adadelta]
 class Adadelta:
     """Adadelta (como torch y el artículo de Zeiler): eps dentro de las dos raíces."""

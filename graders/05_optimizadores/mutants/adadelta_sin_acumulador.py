@@ -1,5 +1,6 @@
 # target: adadelta_torch, adadelta_curso
 # why: Adadelta without the E[dx²] accumulator: the numerator stays sqrt(eps) at every step
+# why_es: Adadelta sin el acumulador E[dx²]: el numerador queda en sqrt(eps) en cada paso
 # %% [adadelta]
 class Adadelta:
     def __init__(self, lr=1.0, rho=0.9, eps=1e-6):

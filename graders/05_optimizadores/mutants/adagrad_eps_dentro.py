@@ -1,5 +1,6 @@
 # target: adagrad_torch
 # why: puts eps inside the square root: sqrt(S + eps)
+# why_es: pone eps dentro de la raíz: sqrt(S + eps)
 # %% [adagrad]
 class Adagrad:
     def __init__(self, lr=0.01, eps=1e-10):

@@ -1,5 +1,6 @@
 # target: adagrad_torch
 # why: creates the accumulator with np.zeros(len(p)), a vector: a matrix parameter cannot be updated
+# why_es: crea el acumulador con np.zeros(len(p)), un vector: un parámetro matricial no se puede actualizar
 # %% [adagrad]
 class Adagrad:
     """Adagrad: S <- S + g**2;  p <- p - lr*g/(sqrt(S) + eps)."""

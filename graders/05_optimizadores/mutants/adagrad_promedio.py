@@ -1,5 +1,6 @@
 # target: adagrad_curso, adagrad_torch
 # why: Adagrad with a decaying average of g**2 (that is RMSProp) instead of the plain running sum
+# why_es: Adagrad con un promedio que decae de g**2 (eso es RMSProp) en vez de la suma acumulada
 # %% [adagrad]
 class Adagrad:
     def __init__(self, lr=0.01, eps=1e-10):

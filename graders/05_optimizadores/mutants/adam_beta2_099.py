@@ -1,5 +1,6 @@
 # target: adam_defecto
 # why: takes the slide's default beta2 = 0.99 instead of torch's 0.999 (everything else right)
+# why_es: toma el beta2 = 0.99 de la diapositiva en vez del 0.999 de torch (lo demás está bien)
 # %% [adam]
 class Adam:
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.99, eps=1e-8):

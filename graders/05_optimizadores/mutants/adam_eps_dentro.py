@@ -1,5 +1,6 @@
 # target: adam_torch
 # why: puts eps inside the square root: sqrt(v_hat + eps) instead of sqrt(v_hat) + eps
+# why_es: pone eps dentro de la raíz: sqrt(v_hat + eps) en vez de sqrt(v_hat) + eps
 # %% [adam]
 class Adam:
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):

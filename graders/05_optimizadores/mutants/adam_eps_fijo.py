@@ -1,5 +1,6 @@
 # target: adam_escala, adam_torch
 # why: ignores the eps argument and always adds 1e-8
+# why_es: ignora el argumento eps y siempre suma 1e-8
 # %% [adam]
 class Adam:
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):

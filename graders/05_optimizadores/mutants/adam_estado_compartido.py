@@ -1,5 +1,6 @@
 # target: adam_torch, adam_estado
 # why: keeps one m and one v for all parameters instead of one per parameter
+# why_es: guarda un solo m y un solo v para todos los parámetros en vez de uno por parámetro
 # %% [adam]
 class Adam:
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):

@@ -1,5 +1,6 @@
 # target: adam_torch, adam_estado
 # why: keys each parameter's state by id(p): the arrays step receives are new objects at each call, so the state starts over
+# why_es: indexa el estado de cada parámetro por id(p): los arreglos que recibe step son objetos nuevos en cada llamada, así el estado vuelve a empezar
 # %% [adam]
 class Adam:
     """Adam con corrección de sesgo: m, v promedios de g y g**2;  p <- p - lr*m_hat/(sqrt(v_hat) + eps)."""

@@ -1,5 +1,6 @@
 # target: adam_curso, adam_torch, adam_primer_paso, adam_defecto
 # why: Adam exactly as on the slide: no bias correction (m and v used as they are)
+# why_es: Adam tal como en la diapositiva: sin corrección de sesgo (m y v se usan tal cual)
 # %% [adam]
 class Adam:
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):

@@ -1,5 +1,6 @@
 # target: adam_curso, adam_torch, adam_primer_paso
 # why: the step counter starts at 1 and is incremented before use, so the first step corrects with t = 2
+# why_es: el contador de pasos empieza en 1 y se incrementa antes de usarlo, así el primer paso corrige con t = 2
 # %% [adam]
 class Adam:
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):

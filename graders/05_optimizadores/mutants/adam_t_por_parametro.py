@@ -1,5 +1,6 @@
 # target: adam_torch, adam_estado
 # why: increments the step counter inside the loop over parameters (once per parameter, not once per step)
+# why_es: incrementa el contador de pasos dentro del ciclo de parámetros (una vez por parámetro, no una por paso)
 # %% [adam]
 class Adam:
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):

@@ -1,5 +1,6 @@
 # target: momentum_beta_cero, momentum_torch
 # why: ignores the beta argument and always uses 0.9
+# why_es: ignora el argumento beta y siempre usa 0.9
 # %% [momentum]
 class Momentum:
     def __init__(self, lr=0.001, beta=0.9):

@@ -1,5 +1,6 @@
 # target: momentum_curso, momentum_torch
 # why: starts the average at the first gradient (m = g) instead of at zero, as torch's buffer does
+# why_es: empieza el promedio en el primer gradiente (m = g) en vez de en cero, como el búfer de torch
 # %% [momentum]
 class Momentum:
     def __init__(self, lr=0.001, beta=0.9):

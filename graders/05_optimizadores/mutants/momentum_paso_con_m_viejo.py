@@ -1,5 +1,6 @@
 # target: momentum_torch, momentum_curso
 # why: steps with the previous m and updates m afterwards (p - lr*m, then m = beta*m + (1 - beta)*g)
+# why_es: avanza con el m anterior y actualiza m después (p - lr*m, luego m = beta*m + (1 - beta)*g)
 # %% [momentum]
 class Momentum:
     """Momentum en la forma de la clase: m <- beta*m + (1 - beta)*g;  p <- p - lr*m (m parte en 0)."""

@@ -1,5 +1,6 @@
 # target: momentum_curso, momentum_torch
 # why: Momentum in the Keras/torch buffer form m = beta*m + g, without the lecture's (1 - beta) factor
+# why_es: Momentum en la forma del búfer de Keras/torch m = beta*m + g, sin el factor (1 - beta) de la clase
 # %% [momentum]
 class Momentum:
     def __init__(self, lr=0.001, beta=0.9):

@@ -1,5 +1,6 @@
 # target: nesterov_curso, nesterov_torch
 # why: Nesterov written as plain Momentum (steps with m, without looking ahead)
+# why_es: Nesterov escrito como Momentum simple (avanza con m, sin mirar adelante)
 # %% [nesterov]
 class Nesterov:
     def __init__(self, lr=0.001, beta=0.9):

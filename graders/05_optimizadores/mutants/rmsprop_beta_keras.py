@@ -1,5 +1,6 @@
 # target: rmsprop_torch
 # why: takes Keras' default beta = 0.9 (rho) instead of torch's 0.99 (everything else right)
+# why_es: toma el beta = 0.9 (rho) de Keras por omisión en vez del 0.99 de torch (lo demás está bien)
 # %% [rmsprop]
 class RMSProp:
     """RMSProp: S <- beta*S + (1 - beta)*g**2;  p <- p - lr*g/(sqrt(S) + eps)."""

@@ -1,5 +1,6 @@
 # target: rmsprop_torch
 # why: puts eps inside the square root: sqrt(S + eps)
+# why_es: pone eps dentro de la raíz: sqrt(S + eps)
 # %% [rmsprop]
 class RMSProp:
     def __init__(self, lr=0.01, beta=0.99, eps=1e-8):

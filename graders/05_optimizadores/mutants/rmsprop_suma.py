@@ -1,5 +1,6 @@
 # target: rmsprop_curso, rmsprop_torch
 # why: RMSProp with a running sum S = beta*S + g**2 (forgets the (1 - beta) factor)
+# why_es: RMSProp con una suma acumulada S = beta*S + g**2 (olvida el factor (1 - beta))
 # %% [rmsprop]
 class RMSProp:
     def __init__(self, lr=0.01, beta=0.99, eps=1e-8):

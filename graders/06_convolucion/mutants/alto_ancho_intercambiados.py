@@ -1,5 +1,6 @@
 # target: conv2d_forma, conv2d_canales
 # why: reads height and width in the wrong order (alto from x.shape[3], ancho from x.shape[2]); square examples hide it
+# why_es: lee alto y ancho en el orden equivocado (alto de x.shape[3], ancho de x.shape[2]); los ejemplos cuadrados lo ocultan
 # %% [conv2d]
 def conv2d(x, w, b, stride=1, padding=0):
     x = np.asarray(x, dtype=np.float64)

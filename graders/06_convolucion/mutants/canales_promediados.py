@@ -1,5 +1,6 @@
 # target: conv2d_canales, conv2d_identidad
 # why: averages the per-channel correlations instead of summing them over the input channels
+# why_es: promedia las correlaciones de cada canal en vez de sumarlas sobre los canales de entrada
 # %% [conv2d]
 def conv2d(x, w, b, stride=1, padding=0):
     x = np.asarray(x, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: conv2d_canales
 # why: reshapes the bias with b.shape = (1, F, 1, 1) to broadcast it, which changes the caller's own array
+# why_es: cambia la forma del sesgo con b.shape = (1, F, 1, 1) para difundirlo, lo que cambia el arreglo de quien llama
 # %% [conv2d]
 def conv2d(x, w, b, stride=1, padding=0):
     x = np.asarray(x, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: conv2d_forma, conv2d_curso
 # why: wrong output size in conv2d: floor((H + 2p - k) / s) without the + 1, so the last row and column are lost
+# why_es: tamaño de salida equivocado en conv2d: floor((H + 2p - k) / s) sin el + 1, así se pierden la última fila y columna
 # %% [conv2d]
 def conv2d(x, w, b, stride=1, padding=0):
     x = np.asarray(x, dtype=np.float64)

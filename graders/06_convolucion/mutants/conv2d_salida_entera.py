@@ -1,5 +1,6 @@
 # target: conv2d_enteros
 # why: gives the output the input's dtype (dtype=x.dtype): with integer pixels every value is truncated
+# why_es: da a la salida el dtype de la entrada (dtype=x.dtype): con píxeles enteros todos los valores se truncan
 # %% [conv2d]
 def conv2d(x, w, b, stride=1, padding=0):
     x = np.asarray(x)

@@ -1,5 +1,6 @@
 # target: correlacion_torch
 # why: takes the kernel's side from kernel.shape[0] for both axes, as if every kernel were square
+# why_es: toma el lado del kernel de kernel.shape[0] para ambos ejes, como si todo kernel fuera cuadrado
 # %% [correlacion2d]
 def correlacion2d(imagen, kernel):
     imagen = np.asarray(imagen, dtype=np.float64)

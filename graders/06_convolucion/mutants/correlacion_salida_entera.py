@@ -1,5 +1,6 @@
 # target: correlacion_enteros
 # why: creates the output with the image's dtype (np.zeros_like): an integer image with a real kernel gives a truncated integer map
+# why_es: crea la salida con el dtype de la imagen (np.zeros_like): una imagen entera con un kernel real da un mapa entero truncado
 # %% [correlacion2d]
 def correlacion2d(imagen, kernel):
     kh, kw = np.shape(kernel)

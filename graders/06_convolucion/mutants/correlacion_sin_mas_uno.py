@@ -1,5 +1,6 @@
 # target: correlacion_curso, correlacion_torch
 # why: the output size forgets the + 1, so the last row and column of the feature map are missing
+# why_es: el tamaño de salida olvida el + 1, así faltan la última fila y columna del mapa de características
 # %% [correlacion2d]
 def correlacion2d(imagen, kernel):
     imagen = np.asarray(imagen, dtype=np.float64)

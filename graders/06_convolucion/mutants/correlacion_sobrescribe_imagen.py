@@ -1,5 +1,6 @@
 # target: correlacion_torch
 # why: np.asarray(imagen, dtype=float) does not copy a float image, and the map is written over the caller's image to save memory
+# why_es: np.asarray(imagen, dtype=float) no copia una imagen de reales, y el mapa se escribe sobre la imagen de quien llama para ahorrar memoria
 # %% [correlacion2d]
 def correlacion2d(imagen, kernel):
     imagen = np.asarray(imagen, dtype=np.float64)

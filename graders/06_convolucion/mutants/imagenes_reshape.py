@@ -1,5 +1,6 @@
 # target: imagenes_curso, canales_primero, canales_ultimo, canales_lote
 # why: uses reshape to change the layout, which keeps the numbers' order and mixes the pixels of different channels
+# why_es: usa reshape para cambiar la disposición, que conserva el orden de los números y mezcla los píxeles de canales distintos
 # %% [imagenes]
 def a_canales_primero(imagenes):
     arr = np.asarray(imagenes)

@@ -1,5 +1,6 @@
 # target: canales_primero, canales_ultimo
 # why: transposes with the axes (2, 1, 0) instead of (2, 0, 1), swapping height and width; a square image keeps its shape
+# why_es: transpone con los ejes (2, 1, 0) en vez de (2, 0, 1) e intercambia alto y ancho; una imagen cuadrada conserva su forma
 # %% [imagenes]
 def a_canales_primero(imagenes):
     x = np.asarray(imagenes)

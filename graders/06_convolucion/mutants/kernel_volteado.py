@@ -1,5 +1,6 @@
 # target: correlacion_torch, conv2d_canales, conv2d_stride, conv2d_padding
 # why: true convolution (the kernel is flipped 180 degrees), as in signal-processing books; the course's symmetric kernel hides it
+# why_es: convolución verdadera (el kernel girado 180 grados), como en los libros de señales; el kernel simétrico del curso lo oculta
 # %% [correlacion2d]
 def correlacion2d(imagen, kernel):
     imagen = np.asarray(imagen, dtype=np.float64)

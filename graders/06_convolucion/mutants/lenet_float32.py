@@ -1,5 +1,6 @@
 # target: lenet_torch
 # why: computes the network in float32 (as frameworks do by default) and returns float32 logits instead of float64
+# why_es: calcula la red en float32 (como los frameworks por omisión) y devuelve logits float32 en vez de float64
 # %% [lenet]
 def lenet(x, params):
     p = {k: np.asarray(v, dtype=np.float32) for k, v in params.items()}

@@ -1,5 +1,6 @@
 # target: lenet_torch
 # why: stores the reshaped dense bias back into params (params["b3"] = ...), changing the caller's dictionary
+# why_es: guarda en params el sesgo denso con otra forma (params["b3"] = ...), cambiando el diccionario de quien llama
 # %% [lenet]
 def lenet(x, params):
     h = np.maximum(conv2d(x, params["w1"], params["b1"]), 0.0)

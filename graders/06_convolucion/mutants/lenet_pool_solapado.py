@@ -1,5 +1,6 @@
 # target: lenet_torch, lenet_curso
 # why: pools with max_pool2d(h, 2, 1): 2x2 windows that overlap (stride 1) instead of the default stride 2
+# why_es: hace pooling con max_pool2d(h, 2, 1): ventanas de 2x2 que se solapan (paso 1) en vez del paso 2 por omisión
 # %% [lenet]
 def lenet(x, params):
     h = np.maximum(conv2d(x, params["w1"], params["b1"]), 0.0)

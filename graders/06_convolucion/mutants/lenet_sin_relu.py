@@ -1,5 +1,6 @@
 # target: lenet_torch, lenet_curso
 # why: forgets the ReLU after each convolution, so the network is linear up to the pooling
+# why_es: olvida la ReLU después de cada convolución, así la red es lineal hasta el pooling
 # %% [lenet]
 def lenet(x, params):
     h = max_pool2d(conv2d(x, params["w1"], params["b1"]), 2)

@@ -1,5 +1,6 @@
 # target: min_pool_torch, pooling_orden
 # why: copy-paste slip: min_pool2d takes the maximum of each window
+# why_es: error al copiar y pegar: min_pool2d toma el máximo de cada ventana
 # %% [pooling]
 def _ventanas(x, k, stride):
     x = np.asarray(x, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: conv2d_padding, conv2d_curso_stride_padding, conv2d_identidad
 # why: np.pad(x, padding) pads every axis, the batch and channel axes too
+# why_es: np.pad(x, padding) rellena todos los ejes, también los de lote y canal
 # %% [conv2d]
 def conv2d(x, w, b, stride=1, padding=0):
     x = np.asarray(x, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: max_pool_torch
 # why: max_pool2d treats every channel as one batch with x.shape = (1, N*C, H, W), which reshapes the caller's own array
+# why_es: max_pool2d trata cada canal como un lote con x.shape = (1, N*C, H, W), lo que cambia la forma del arreglo de quien llama
 # %% [pooling]
 def _ventanas(x, k, stride):
     x = np.asarray(x, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: max_pool_torch, avg_pool_torch, min_pool_torch
 # why: the pooling window also spans the channel axis (x[n, :, rows, cols]), mixing channels
+# why_es: la ventana del pooling abarca también el eje de canal (x[n, :, filas, columnas]) y mezcla canales
 # %% [pooling]
 def _reducir(x, k, stride, op):
     x = np.asarray(x, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: pooling_enteros
 # why: keeps the input's dtype (np.empty(..., dtype=x.dtype)): integer maps come back as integers and the average is truncated
+# why_es: conserva el dtype de la entrada (np.empty(..., dtype=x.dtype)): los mapas enteros vuelven enteros y el promedio se trunca
 # %% [pooling]
 def _ventanas(x, k, stride):
     x = np.asarray(x)

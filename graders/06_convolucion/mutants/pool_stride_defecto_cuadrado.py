@@ -1,5 +1,6 @@
 # target: pooling_stride_defecto
 # why: without a stride uses (kh, kh), the window's height along both axes: wrong for non-square windows
+# why_es: sin paso usa (kh, kh), el alto de la ventana en ambos ejes: mal para ventanas no cuadradas
 # %% [pooling]
 def _ventanas(x, k, stride):
     x = np.asarray(x, dtype=np.float64)

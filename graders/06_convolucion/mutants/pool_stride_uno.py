@@ -1,5 +1,6 @@
 # target: pooling_stride_defecto, pooling_curso
 # why: the pooling stride defaults to 1 (overlapping windows) instead of the window size
+# why_es: el paso del pooling vale 1 por omisión (ventanas solapadas) en vez del tamaño de la ventana
 # %% [pooling]
 def _ventanas(x, k, stride):
     x = np.asarray(x, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: max_pool_torch, avg_pool_torch, min_pool_torch
 # why: reads a window or stride given as a tuple by its first element only, as if every window were square
+# why_es: de una ventana o un paso dado como tupla lee solo el primer elemento, como si toda ventana fuera cuadrada
 # %% [pooling]
 def _ventanas(x, k, stride):
     x = np.asarray(x, dtype=np.float64)

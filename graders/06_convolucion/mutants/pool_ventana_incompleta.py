@@ -1,5 +1,6 @@
 # target: max_pool_torch, pooling_curso
 # why: keeps a last window that does not fit whole (rounds the size up, like ceil_mode=True), pooling what is left of it
+# why_es: conserva una última ventana que no cabe entera (redondea el tamaño hacia arriba, como ceil_mode=True) y hace pooling con lo que queda
 # %% [pooling]
 def _ventanas(x, k, stride):
     x = np.asarray(x, dtype=np.float64)

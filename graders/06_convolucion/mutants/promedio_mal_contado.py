@@ -1,5 +1,6 @@
 # target: avg_pool_torch
 # why: the average divides by kh*kh (the first side squared) instead of kh*kw, wrong for non-square windows
+# why_es: el promedio divide por kh*kh (el primer lado al cuadrado) en vez de kh*kw, mal para ventanas no cuadradas
 # %% [pooling]
 def _ventanas(x, k, stride):
     x = np.asarray(x, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: conv2d_lineal, conv2d_canales
 # why: applies the ReLU activation inside conv2d (it belongs to the network, after the layer)
+# why_es: aplica la activación ReLU dentro de conv2d (corresponde a la red, después de la capa)
 # %% [conv2d]
 def conv2d(x, w, b, stride=1, padding=0):
     x = np.asarray(x, dtype=np.float64)

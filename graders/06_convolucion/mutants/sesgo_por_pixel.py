@@ -1,5 +1,6 @@
 # target: conv2d_sesgo, conv2d_canales
 # why: adds the bias inside the window sum, once per multiplied pixel, instead of once per output position
+# why_es: suma el sesgo dentro de la suma de la ventana, una vez por píxel multiplicado, en vez de una vez por posición de salida
 # %% [conv2d]
 def conv2d(x, w, b, stride=1, padding=0):
     x = np.asarray(x, dtype=np.float64)

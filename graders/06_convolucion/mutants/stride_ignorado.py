@@ -1,5 +1,6 @@
 # target: conv2d_stride, conv2d_forma, conv2d_desplazamiento, conv2d_curso_stride_padding
 # why: accepts stride but always slides the window one pixel at a time
+# why_es: acepta stride pero siempre desliza la ventana de a un píxel
 # %% [conv2d]
 def conv2d(x, w, b, stride=1, padding=0):
     x = np.asarray(x, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: dropout_curso_evaluacion, dropout_evaluacion
 # why: ignores entrenando: drops units at evaluation too
+# why_es: ignora entrenando: apaga unidades también en evaluación
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

@@ -1,5 +1,6 @@
 # target: dropout_atras
 # why: the backward pass reuses the 0/1 mask but forgets the 1/(1 - p) scaling
+# why_es: la pasada hacia atrás reutiliza la máscara 0/1 pero olvida la escala 1/(1 - p)
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

@@ -1,5 +1,6 @@
 # target: dropout_semilla
 # why: ignores the seed and draws with the global np.random.rand, so equal seeds give different masks
+# why_es: ignora la semilla y sortea con np.random.rand global, así semillas iguales dan máscaras distintas
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

@@ -1,5 +1,6 @@
 # target: dropout_valores
 # why: applies the mask in place (x *= mascara), modifying the caller's array
+# why_es: aplica la máscara en el lugar (x *= mascara), modificando el arreglo de quien llama
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

@@ -1,5 +1,6 @@
 # target: dropout_curso_evaluacion, dropout_evaluacion, dropout_valores
 # why: classic (non-inverted) dropout: no scaling in training, multiplies by (1 - p) at evaluation
+# why_es: dropout clásico (no invertido): sin escala al entrenar, multiplica por (1 - p) al evaluar
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

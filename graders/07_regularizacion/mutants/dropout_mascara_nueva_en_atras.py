@@ -1,5 +1,6 @@
 # target: dropout_atras
 # why: draws a new mask in the backward pass instead of reusing the forward one
+# why_es: sortea una máscara nueva en la pasada hacia atrás en vez de reutilizar la de adelante
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

@@ -1,5 +1,6 @@
 # target: dropout_fraccion, dropout_valores
 # why: reads p as the probability of KEEPING a unit (the old Caffe/TF1 keep_prob) and scales by 1/p
+# why_es: lee p como la probabilidad de CONSERVAR una unidad (el antiguo keep_prob de Caffe/TF1) y escala por 1/p
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

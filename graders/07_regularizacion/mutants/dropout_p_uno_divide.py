@@ -1,5 +1,6 @@
 # target: dropout_extremos
 # why: no special case for p = 1: divides by 1 - p = 0 (ZeroDivisionError, or nan with NumPy floats)
+# why_es: no trata aparte p = 1: divide por 1 - p = 0 (ZeroDivisionError, o nan con reales de NumPy)
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

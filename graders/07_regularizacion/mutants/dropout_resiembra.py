@@ -1,5 +1,6 @@
 # target: dropout_semilla
 # why: creates the generator from the seed inside adelante, so every call draws the same mask
+# why_es: crea el generador con la semilla dentro de adelante, así cada llamada sortea la misma máscara
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

@@ -1,5 +1,6 @@
 # target: dropout_semilla
 # why: the seed defaults to None, so Dropout() draws a different mask in every layer instead of the same as Dropout(0.5, 0)
+# why_es: la semilla vale None por omisión, así Dropout() sortea una máscara distinta en cada capa en vez de la misma que Dropout(0.5, 0)
 # %% [dropout]
 class Dropout:
     """Dropout invertido: p es la probabilidad de APAGAR cada unidad; escala 1/(1 - p) al entrenar."""

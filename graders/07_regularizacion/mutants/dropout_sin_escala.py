@@ -1,5 +1,6 @@
 # target: dropout_curso, dropout_valores, dropout_media
 # why: forgets the inverted-dropout scaling: kept units are not divided by (1 - p)
+# why_es: olvida la escala del dropout invertido: las unidades que quedan no se dividen por (1 - p)
 # %% [dropout]
 class Dropout:
     def __init__(self, p=0.5, semilla=0):

@@ -1,5 +1,6 @@
 # target: l2_no_muta
 # why: with lam = 0 there is nothing to add, so it returns the grads dictionary it received (the caller's own)
+# why_es: con lam = 0 no hay nada que sumar y devuelve el diccionario grads que recibió (el de quien llama)
 # %% [l2]
 def agregar_l2(perdida, grads, params, lam):
     """Suma lam/2 * (suma de W**2 de los pesos) a la pérdida y lam * W a sus gradientes; sesgos sin cambio."""

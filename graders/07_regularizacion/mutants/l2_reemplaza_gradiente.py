@@ -1,5 +1,6 @@
 # target: l2_curso, l2_gradiente, l2_diferencias
 # why: returns only the penalty's gradient lam*W for the weights, forgetting the gradient of the data loss
+# why_es: devuelve solo el gradiente de la penalización lam*W para los pesos y olvida el gradiente de la pérdida de los datos
 # %% [l2]
 def agregar_l2(perdida, grads, params, lam):
     total = float(perdida)

@@ -1,5 +1,6 @@
 # target: parada_paciencia
 # why: updates mejor_epoca only when training stops (or at the end), so between calls it is stale
+# why_es: actualiza mejor_epoca solo al detenerse (o al final), así entre llamadas está desactualizado
 # %% [parada_temprana]
 class ParadaTemprana:
     """Parada temprana con la lógica de keras.callbacks.EarlyStopping."""

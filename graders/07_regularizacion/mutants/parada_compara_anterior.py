@@ -1,5 +1,6 @@
 # target: parada_keras
 # why: compares each epoch with the previous one instead of with the best value so far
+# why_es: compara cada época con la anterior en vez de con el mejor valor hasta el momento
 # %% [parada_temprana]
 class ParadaTemprana:
     def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):

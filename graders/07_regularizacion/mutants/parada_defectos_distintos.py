@@ -1,5 +1,6 @@
 # target: parada_keras
 # why: constructor defaults that are not Keras': monitor='loss' and patience=1
+# why_es: valores por omisión del constructor que no son los de Keras: monitor='loss' y patience=1
 # %% [parada_temprana]
 class ParadaTemprana:
     """Parada temprana con la lógica de keras.callbacks.EarlyStopping."""

@@ -1,5 +1,6 @@
 # target: parada_restaura
 # why: keeps the weights list it received (self.mejores_pesos = pesos) instead of a copy: a loop that updates its weights in place changes them
+# why_es: guarda la lista de pesos que recibió (self.mejores_pesos = pesos) en vez de una copia: un ciclo que actualiza sus pesos en el lugar los cambia
 # %% [parada_temprana]
 class ParadaTemprana:
     """Parada temprana con la lógica de keras.callbacks.EarlyStopping."""

@@ -1,5 +1,6 @@
 # target: parada_curso_max, parada_keras
 # why: treats every metric as one to minimise, ignoring mode='max'
+# why_es: trata toda métrica como una que se minimiza e ignora mode='max'
 # %% [parada_temprana]
 class ParadaTemprana:
     def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):

@@ -1,5 +1,6 @@
 # target: parada_mejora_continua, parada_keras
 # why: starts the best value at 0 instead of +inf/-inf, so a positive loss never improves
+# why_es: empieza el mejor valor en 0 en vez de +inf/-inf, así una pérdida positiva nunca mejora
 # %% [parada_temprana]
 class ParadaTemprana:
     def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):

@@ -1,5 +1,6 @@
 # target: parada_min_delta, parada_keras
 # why: counts reaching best - min_delta as an improvement (<= instead of Keras' strict <)
+# why_es: cuenta como mejora llegar a mejor - min_delta (<= en vez del < estricto de Keras)
 # %% [parada_temprana]
 class ParadaTemprana:
     def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):

@@ -1,5 +1,6 @@
 # target: parada_curso, parada_paciencia
 # why: stops only when the wait exceeds patience (> instead of >=): one epoch too late
+# why_es: se detiene solo cuando la espera supera patience (> en vez de >=): una época tarde
 # %% [parada_temprana]
 class ParadaTemprana:
     def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):

@@ -1,5 +1,6 @@
 # target: parada_restaura
 # why: restores the best weights only when training was stopped early (the old tf.keras 2 rule; the notebook follows Keras 3)
+# why_es: restaura los mejores pesos solo si el entrenamiento se detuvo antes (la regla antigua de tf.keras 2; el notebook sigue a Keras 3)
 # %% [parada_temprana]
 class ParadaTemprana:
     """Parada temprana con la lógica de keras.callbacks.EarlyStopping."""

@@ -1,5 +1,6 @@
 # target: parada_restaura
 # why: pesos_finales returns the last weights it received even with restore_best_weights=True
+# why_es: pesos_finales devuelve los últimos pesos recibidos aun con restore_best_weights=True
 # %% [parada_temprana]
 class ParadaTemprana:
     def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):

@@ -1,5 +1,6 @@
 # target: parada_curso, parada_keras
 # why: never updates mejor_epoca on an improvement, so it stays at 0
+# why_es: nunca actualiza mejor_epoca al mejorar, así se queda en 0
 # %% [parada_temprana]
 class ParadaTemprana:
     def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):

@@ -1,5 +1,6 @@
 # target: parada_paciencia, parada_keras
 # why: never resets the wait on an improvement: it counts every epoch without improvement since the start
+# why_es: nunca reinicia la espera al mejorar: cuenta todas las épocas sin mejora desde el comienzo
 # %% [parada_temprana]
 class ParadaTemprana:
     def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):

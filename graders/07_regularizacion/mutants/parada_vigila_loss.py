@@ -1,5 +1,6 @@
 # target: parada_monitor, parada_keras
 # why: always watches the training loss logs['loss'] instead of logs[self.monitor]
+# why_es: vigila siempre la pérdida de entrenamiento logs['loss'] en vez de logs[self.monitor]
 # %% [parada_temprana]
 class ParadaTemprana:
     def __init__(self, monitor="val_loss", min_delta=0.0, patience=0, mode="min", restore_best_weights=False):

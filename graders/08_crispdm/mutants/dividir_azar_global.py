@@ -1,5 +1,6 @@
 # target: dividir_semilla
 # why: uses the global NumPy generator (np.random.permutation) and ignores semilla, so the split is not reproducible
+# why_es: usa el generador global de NumPy (np.random.permutation) e ignora semilla, así la división no es reproducible
 # %% [dividir]
 def dividir(X, y, frac_prueba, semilla):
     prueba = []

@@ -1,5 +1,6 @@
 # target: dividir_semilla
 # why: shuffles the caller's X and y in place (X[:] = X[orden]) before splitting, modifying its arguments
+# why_es: baraja en el lugar el X y el y de quien llama (X[:] = X[orden]) antes de dividir, modificando sus argumentos
 # %% [dividir]
 def dividir(X, y, frac_prueba, semilla):
     """División estratificada y reproducible: de cada clase c van round(frac_prueba * n_c) ejemplos a prueba."""

@@ -1,5 +1,6 @@
 # target: dividir_particion
 # why: shuffles X and y with two different permutations, so rows and labels no longer travel together
+# why_es: baraja X e y con dos permutaciones distintas, así filas y etiquetas ya no van juntas
 # %% [dividir]
 def dividir(X, y, frac_prueba, semilla):
     """División estratificada y reproducible: de cada clase c van round(frac_prueba * n_c) ejemplos a prueba."""

@@ -1,5 +1,6 @@
 # target: dividir_estratificada, dividir_curso
 # why: shuffles all rows together and cuts frac_prueba of them for test, ignoring the classes
+# why_es: baraja todas las filas juntas y corta frac_prueba de ellas para prueba, sin mirar las clases
 # %% [dividir]
 def dividir(X, y, frac_prueba, semilla):
     rng = np.random.default_rng(semilla)

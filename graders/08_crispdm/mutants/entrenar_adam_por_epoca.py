@@ -1,5 +1,6 @@
 # target: entrenar_parada_torch, entrenar_sin_paciencia
 # why: creates the optimizer again at every epoch, so Adam forgets its moments and its step count each epoch
+# why_es: crea de nuevo el optimizador en cada época, así Adam olvida sus momentos y su contador de pasos
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

@@ -1,5 +1,6 @@
 # target: entrenar_torch
 # why: trains a copy of the model (copy.deepcopy) to leave the original untouched, so the caller's model never learns
+# why_es: entrena una copia del modelo (copy.deepcopy) para no tocar el original, así el modelo de quien llama nunca aprende
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

@@ -1,5 +1,6 @@
 # target: entrenar_torch
 # why: measures each batch's accuracy with a new forward pass after step(), instead of with the outputs the loss used
+# why_es: mide la exactitud de cada lote con una pasada nueva después de step() en vez de con las salidas que usó la pérdida
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

@@ -1,5 +1,6 @@
 # target: entrenar_torch
 # why: creates torch.Generator().manual_seed(semilla) at every epoch, so every epoch visits the batches in the same order
+# why_es: crea torch.Generator().manual_seed(semilla) en cada época, así todas las épocas recorren los lotes en el mismo orden
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

@@ -1,5 +1,6 @@
 # target: entrenar_torch
 # why: uses nn.CrossEntropyLoss(reduction='sum'): each step is tam_lote times larger than the stated mean loss's
+# why_es: usa nn.CrossEntropyLoss(reduction='sum'): cada paso es tam_lote veces más grande que con la pérdida media pedida
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

@@ -1,5 +1,6 @@
 # target: entrenar_sin_paciencia
 # why: writes tqdm.tqdm(...) for the progress bar, but the notebook imports the function tqdm: progreso=True raises AttributeError
+# why_es: escribe tqdm.tqdm(...) para la barra de progreso, pero el notebook importa la función tqdm: progreso=True lanza AttributeError
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

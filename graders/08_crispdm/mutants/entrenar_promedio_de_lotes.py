@@ -1,5 +1,6 @@
 # target: entrenar_torch
 # why: averages the batch losses without weighting them by batch size, so a small last batch counts as much as a full one
+# why_es: promedia las pérdidas de los lotes sin ponderarlas por su tamaño, así un último lote chico cuenta tanto como uno completo
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

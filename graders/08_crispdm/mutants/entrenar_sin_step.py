@@ -1,5 +1,6 @@
 # target: entrenar_aprende, entrenar_torch, entrenar_historial
 # why: computes the gradients but forgets optimizer.step(), so the weights never change
+# why_es: calcula los gradientes pero olvida optimizer.step(), así los pesos nunca cambian
 # %% [entrenar]
 def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0):
     """Entrena con entropía cruzada en mini-lotes barajados con torch.randperm y un generador con la semilla."""

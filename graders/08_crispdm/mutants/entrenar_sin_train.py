@@ -1,5 +1,6 @@
 # target: entrenar_modo
 # why: never calls modelo.train(): a model that arrives in evaluation mode trains with Dropout and BatchNorm in evaluation behaviour
+# why_es: nunca llama a modelo.train(): un modelo que llega en modo evaluación entrena con Dropout y BatchNorm comportándose como en evaluación
 # %% [entrenar]
 def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0):
     """Entrena con entropía cruzada en mini-lotes barajados con torch.randperm y un generador con la semilla."""

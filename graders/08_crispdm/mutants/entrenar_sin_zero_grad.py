@@ -1,5 +1,6 @@
 # target: entrenar_torch
 # why: never calls zero_grad, so PyTorch adds each batch's gradients to those of all earlier batches
+# why_es: nunca llama a zero_grad, así PyTorch suma los gradientes de cada lote a los de todos los anteriores
 # %% [entrenar]
 def entrenar(modelo, X, y, optimizador="adam", lr=0.001, tam_lote=32, epocas=5, semilla=0):
     """Entrena con entropía cruzada en mini-lotes barajados con torch.randperm y un generador con la semilla."""

@@ -1,5 +1,6 @@
 # target: evaluar_sklearn, evaluar_curso
 # why: builds the confusion matrix with rows = predicted class and columns = true class (the transpose of sklearn's)
+# why_es: arma la matriz de confusión con filas = clase predicha y columnas = clase real (la traspuesta de la de sklearn)
 # %% [evaluar]
 def evaluar(modelo, X, y, n_clases, tam_lote=256):
     """Exactitud, matriz de confusión (filas = clase real) y precisión, recall y F1 por clase."""

@@ -1,5 +1,6 @@
 # target: evaluar_curso, evaluar_sklearn
 # why: compares one-hot labels element by element, so each wrong prediction costs 2/n_clases instead of 1 and the accuracy is inflated
+# why_es: compara etiquetas one-hot elemento a elemento, así cada predicción errada cuesta 2/n_clases en vez de 1 y la exactitud se infla
 # %% [evaluar]
 def evaluar(modelo, X, y, n_clases, tam_lote=256):
     """Exactitud, matriz de confusión (filas = clase real) y precisión, recall y F1 por clase."""

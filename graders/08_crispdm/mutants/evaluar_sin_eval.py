@@ -1,5 +1,6 @@
 # target: evaluar_modo, evaluar_sklearn
 # why: predicts without modelo.eval() and without torch.no_grad(): Dropout stays on and changes the predictions
+# why_es: predice sin modelo.eval() y sin torch.no_grad(): el Dropout sigue activo y cambia las predicciones
 # %% [evaluar]
 def evaluar(modelo, X, y, n_clases, tam_lote=256):
     """Exactitud, matriz de confusión (filas = clase real) y precisión, recall y F1 por clase."""

@@ -1,5 +1,6 @@
 # target: evaluar_sklearn
 # why: computes the accuracy with the predictions of the last batch only
+# why_es: calcula la exactitud solo con las predicciones del último lote
 # %% [evaluar]
 def evaluar(modelo, X, y, n_clases, tam_lote=256):
     """Exactitud, matriz de confusión (filas = clase real) y precisión, recall y F1 por clase."""

@@ -1,5 +1,6 @@
 # target: informe_sklearn
 # why: averages 'macro avg' over the classes that appear in y only, although absent classes have their row and count
+# why_es: promedia 'macro avg' solo sobre las clases que aparecen en y, aunque las ausentes tienen su fila y su conteo
 # %% [informe]
 def informe_clasificacion(y, pred, n_clases):
     """Como sklearn.metrics.classification_report(..., output_dict=True, zero_division=0), con datos simples."""

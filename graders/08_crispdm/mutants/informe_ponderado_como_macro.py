@@ -1,5 +1,6 @@
 # target: informe_sklearn, informe_curso
 # why: "weighted avg" computed as the plain mean of the classes, like "macro avg"
+# why_es: «weighted avg» calculado como la media simple de las clases, igual que «macro avg»
 # %% [informe]
 def informe_clasificacion(y, pred, n_clases):
     """Como sklearn.metrics.classification_report(..., output_dict=True, zero_division=0), con datos simples."""

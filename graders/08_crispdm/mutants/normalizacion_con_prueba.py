@@ -1,5 +1,6 @@
 # target: normalizacion_solo_entrenamiento
 # why: fits the mean and deviation on training and test together (information from test leaks into training)
+# why_es: ajusta la media y la desviación con entrenamiento y prueba juntos (información de prueba se filtra al entrenamiento)
 # %% [normalizacion]
 def ajustar_normalizacion(X):
     X = np.asarray(X, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: normalizacion_curso, normalizacion_estadisticas
 # why: uses the sample deviation (ddof=1) instead of the population deviation of np.std
+# why_es: usa la desviación muestral (ddof=1) en vez de la poblacional de np.std
 # %% [normalizacion]
 def ajustar_normalizacion(X):
     X = np.asarray(X, dtype=np.float64)

@@ -1,5 +1,6 @@
 # target: normalizacion_estadisticas
 # why: replaces only a deviation that is exactly 0: np.std of a constant column of decimals is 1e-17, so that column ends up at ±1
+# why_es: reemplaza solo una desviación exactamente 0: np.std de una columna constante de decimales da 1e-17, así esa columna termina en ±1
 # %% [normalizacion]
 def ajustar_normalizacion(X):
     """Media y desviación estándar (ddof=0) de cada columna; 1 en una columna constante (máximo igual al mínimo)."""

@@ -1,5 +1,6 @@
 # target: normalizacion_estadisticas
 # why: normalises in place (X -= media; X /= desv) after np.asarray, which does not copy a float64 array
+# why_es: normaliza en el lugar (X -= media; X /= desv) tras np.asarray, que no copia un arreglo float64
 # %% [normalizacion]
 def ajustar_normalizacion(X):
     """Media y desviación estándar (ddof=0) de cada columna; 1 en una columna constante (máximo igual al mínimo)."""

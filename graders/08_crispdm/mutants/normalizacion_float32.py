@@ -1,5 +1,6 @@
 # target: normalizacion_estadisticas
 # why: converts to float32 (as PyTorch expects) inside aplicar_normalizacion: the notebook asks for float64
+# why_es: convierte a float32 (como espera PyTorch) dentro de aplicar_normalizacion: el notebook pide float64
 # %% [normalizacion]
 def ajustar_normalizacion(X):
     """Media y desviación estándar (ddof=0) de cada columna; 1 en una columna constante (máximo igual al mínimo)."""

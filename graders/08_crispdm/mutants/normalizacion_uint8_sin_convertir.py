@@ -1,5 +1,6 @@
 # target: normalizacion_uint8
 # why: computes the variance as mean(X**2) - media**2 without converting to float, so X**2 wraps around in uint8
+# why_es: calcula la varianza como mean(X**2) - media**2 sin pasar a reales, así X**2 se desborda en uint8
 # %% [normalizacion]
 def ajustar_normalizacion(X):
     media = X.mean(axis=0)

@@ -1,5 +1,6 @@
 # target: entrenar_parada_torch
 # why: counts patience from the first epoch (stops once epoca >= paciencia without improvement) instead of from the last improvement
+# why_es: cuenta la paciencia desde la primera época (se detiene cuando epoca >= paciencia sin mejora) en vez de desde la última mejora
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

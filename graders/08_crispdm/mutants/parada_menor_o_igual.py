@@ -1,5 +1,6 @@
 # target: entrenar_parada_torch, entrenar_parada_curso
 # why: treats a tie as an improvement (<= instead of <): with a constant validation loss it never stops and mejor_epoca is the last epoch
+# why_es: toma un empate como mejora (<= en vez de <): con una pérdida de validación constante nunca se detiene y mejor_epoca es la última época
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

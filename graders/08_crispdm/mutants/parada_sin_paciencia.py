@@ -1,5 +1,6 @@
 # target: entrenar_sin_paciencia
 # why: treats paciencia=None as paciencia=1: whenever there is validation data it stops early and restores the best weights
+# why_es: trata paciencia=None como paciencia=1: siempre que hay datos de validación se detiene antes y restaura los mejores pesos
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

@@ -1,5 +1,6 @@
 # target: entrenar_parada_torch, entrenar_parada_curso
 # why: stops at the right epoch but keeps the last epoch's weights instead of restoring the best epoch's (restore_best_weights forgotten)
+# why_es: se detiene en la época correcta pero conserva los pesos de la última época en vez de restaurar los de la mejor (olvida restore_best_weights)
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

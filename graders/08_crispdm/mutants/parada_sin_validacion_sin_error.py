@@ -1,5 +1,6 @@
 # target: entrenar_sin_paciencia
 # why: with paciencia but no X_val, y_val it quietly trains every epoch instead of raising ValueError
+# why_es: con paciencia pero sin X_val, y_val entrena en silencio todas las épocas en vez de lanzar ValueError
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

@@ -1,5 +1,6 @@
 # target: entrenar_parada_modo
 # why: measures the validation loss without modelo.eval(): under no_grad but with Dropout active
+# why_es: mide la pérdida de validación sin modelo.eval(): con no_grad pero con el Dropout activo
 # %% [entrenar]
 def _perdida_validacion(modelo, X_val, y_val):
     """Entropía cruzada media en validación: modo evaluación, sin gradientes, y de vuelta a modo entrenamiento."""

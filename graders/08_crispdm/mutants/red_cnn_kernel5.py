@@ -1,5 +1,6 @@
 # target: red_cnn_curso, red_cnn_arquitectura
 # why: uses 5x5 kernels with padding 2 (same output sizes, other parameters) instead of the stated 3x3 with padding 1
+# why_es: usa kernels de 5x5 con padding 2 (mismos tamaños de salida, otros parámetros) en vez de los 3x3 con padding 1 pedidos
 # %% [redes]
 def red_densa(tamanos):
     capas = []

@@ -1,5 +1,6 @@
 # target: red_cnn_arquitectura
 # why: a custom nn.Module that creates its Linear layer before the convolutions: modelo.parameters() lists the Linear first
+# why_es: un nn.Module propio que crea su capa Linear antes de las convoluciones: modelo.parameters() lista primero la Linear
 # %% [redes]
 def red_densa(tamanos):
     """Red densa: Linear entre tamaños consecutivos, ReLU entre capas y nada después de la última (logits)."""

@@ -1,5 +1,6 @@
 # target: red_densa_curso, red_densa_arquitectura
 # why: builds the Linear layers with bias=False
+# why_es: construye las capas Linear con bias=False
 # %% [redes]
 def red_densa(tamanos):
     capas = []

@@ -1,5 +1,6 @@
 # target: seleccion_validacion
 # why: trains the final model with the chosen rate on the selection subset X_sub only, not on all of X_ent
+# why_es: entrena el modelo final con la tasa elegida solo en el subconjunto de selección X_sub, no en todo X_ent
 # %% [seleccion]
 def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
     """Elige la tasa de aprendizaje con validación separada del entrenamiento; prueba se mide una sola vez al final."""

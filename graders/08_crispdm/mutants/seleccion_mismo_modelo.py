@@ -1,5 +1,6 @@
 # target: seleccion_validacion
 # why: creates one model and keeps training it rate after rate, so each rate starts from the previous one's weights
+# why_es: crea un solo modelo y lo sigue entrenando tasa tras tasa, así cada tasa parte de los pesos de la anterior
 # %% [seleccion]
 def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
     """Elige la tasa de aprendizaje con validación separada del entrenamiento; prueba se mide una sola vez al final."""

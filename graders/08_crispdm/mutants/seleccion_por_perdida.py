@@ -1,5 +1,6 @@
 # target: seleccion_curso, seleccion_sin_prueba, seleccion_validacion
 # why: chooses the rate whose training loss is largest (argmax on the wrong list) instead of the best validation accuracy
+# why_es: elige la tasa con la mayor pérdida de entrenamiento (argmax sobre la lista equivocada) en vez de la mejor exactitud de validación
 # %% [seleccion]
 def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
     n_clases = int(np.max(y_ent)) + 1

@@ -1,5 +1,6 @@
 # target: seleccion_validacion, seleccion_curso
 # why: reports the accuracies as percentages (0 to 100) instead of fractions (0 to 1)
+# why_es: informa las exactitudes como porcentajes (0 a 100) en vez de fracciones (0 a 1)
 # %% [seleccion]
 def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
     """Elige la tasa de aprendizaje con validación separada del entrenamiento; prueba se mide una sola vez al final."""

@@ -1,5 +1,6 @@
 # target: seleccion_validacion
 # why: compares the rates with SGD although the notebook selects Adam's learning rate
+# why_es: compara las tasas con SGD aunque el notebook selecciona la tasa de aprendizaje de Adam
 # %% [seleccion]
 def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
     """Elige la tasa de aprendizaje con validación separada del entrenamiento; prueba se mide una sola vez al final."""

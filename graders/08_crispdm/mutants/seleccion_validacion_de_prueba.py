@@ -1,5 +1,6 @@
 # target: seleccion_sin_prueba, seleccion_validacion
 # why: carves the validation part out of the test set instead of the training set
+# why_es: saca la parte de validación del conjunto de prueba en vez del de entrenamiento
 # %% [seleccion]
 def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, semilla=0, epocas=5, tam_lote=32):
     n_clases = int(np.max(y_ent)) + 1

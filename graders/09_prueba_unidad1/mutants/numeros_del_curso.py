@@ -1,5 +1,6 @@
 # target: producto_valor, parametros_valor, iteraciones_valor, epocas_valor, minmax_valor
 # why: answers the course's own numbers (variant 0, USUARIO left empty while working) instead of their own variant
+# why_es: responde con los números del curso (variante 0, USUARIO vacío al trabajar) en vez de los de su propia variante
 # %% [producto]
 RESPUESTA_1 = [[-14, 12, 11], [-2, 1, -6], [-8, 5, 4]]
 # %% [parametros]

@@ -132,6 +132,7 @@ def read_scores(db_url: str, assignment_id: str, course_id: str = COURSE_ID) -> 
     Every student in the gradebook appears. ``checks`` (code grade cells) and
     ``manual`` (written answers) map each cell to its score, None when nobody
     scored it yet; the total counts unscored cells as 0, as nbgrader does.
+    ``comments``: formgrader's comment on each written answer that has one.
     """
     with open_gradebook(db_url, course_id) as gb:
         try:
@@ -146,15 +147,18 @@ def read_scores(db_url: str, assignment_id: str, course_id: str = COURSE_ID) -> 
             return {kind: {n: None for n, k in kinds.items() if k == kind} for kind in ("checks", "manual")}
 
         out = {s.id: {"score": None, "max_score": max_score, **empty(), "needs_manual_grade": None,
-                      "timestamp": None} for s in gb.students}
+                      "timestamp": None, "comments": {}} for s in gb.students}
         for sub in assignment.submissions:
             row = {"score": None, "max_score": max_score, **empty(),
                    "needs_manual_grade": bool(sub.needs_manual_grade),
-                   "timestamp": sub.timestamp.isoformat() if sub.timestamp else None}
+                   "timestamp": sub.timestamp.isoformat() if sub.timestamp else None, "comments": {}}
             for snb in sub.notebooks:
                 for grade in snb.grades:
                     if grade.cell.name in kinds:  # nbgrader task cells are not dlgrader's
                         row[kinds[grade.cell.name]][grade.cell.name] = _cell_score(grade)
+                for comment in snb.comments:  # formgrader's comment on a written answer (its solution cell)
+                    if kinds.get(comment.name) == "manual" and comment.comment:
+                        row["comments"][comment.name] = comment.comment
             scored = [v for kind in ("checks", "manual") for v in row[kind].values() if v is not None]
             row["score"] = float(sum((_exact(v) for v in scored), Decimal(0)))
             out[sub.student.id] = row

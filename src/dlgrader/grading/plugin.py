@@ -7,6 +7,7 @@ is its verdict, with feedback from :mod:`.feedback`.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from types import ModuleType
 
@@ -17,7 +18,8 @@ from ..results import CheckResult
 from ..sandbox.faults import FatalFault, SubmissionFault
 from ..text import Text
 from . import replay
-from .feedback import counterexample, explain
+from .calls import CallLog, as_code
+from .feedback import counterexample, explain, missing_of
 from .proxy import Student
 from .restarts import RestartingWorker
 
@@ -33,16 +35,22 @@ class GradingPlugin:
         self.begin(None, None)
 
     def begin(self, worker: RestartingWorker | None, reference: ModuleType | None, student_id: str | None = None,
-              table: replay.Table | None = None, recording: bool = False) -> None:
-        """What the next run's fixtures hand out and where its verdicts go (nothing kept from the last run)."""
+              table: replay.Table | None = None, recording: bool = False, helpers: frozenset = frozenset()) -> None:
+        """What the next run's fixtures hand out and where its verdicts go (nothing kept from the last run).
+
+        ``helpers``: locked helper functions; a failing example that went through one is not shown as calls.
+        """
         self.worker, self.reference_module, self.submitter = worker, reference, student_id
-        self.table, self.recording = table, recording
+        self.table, self.recording, self.helpers = table, recording, helpers
+        self.log = CallLog()  # the calls of the example being run (calls.py)
         self.results: dict[str, CheckResult] = {}
+        self.missing: dict[str, str] = {}  # check id -> the name whose absence failed it (grading/causes.py)
 
     @pytest.fixture
     def student(self):
+        self.log.clear()
         try:
-            return Student(self.worker.begin_check)
+            return Student(self.worker.begin_check, self.log)
         except FatalFault as exc:  # pytest tears a fixture down only after an Exception: as a BaseException,
             raise SubmissionFault(exc.text, exc.hint) from exc  # its next setup (next check, next program) fails
 
@@ -114,13 +122,21 @@ class GradingPlugin:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_call(self, item):
-        """While grading the reference: log every example hypothesis hands each check."""
+        """Each example starts a new log of calls; while grading the reference, log every example too."""
         hyp = hypothesis_handle(item)
-        if not self.recording or hyp is None:
+        if hyp is None:
             yield
             return
-        inner, log = hyp.inner_test, []
-        hyp.inner_test = replay.recording(inner, set(item._fixtureinfo.argnames), log)
+        inner = hyp.inner_test
+        hyp.inner_test = _each_example(inner, self.log)
+        if not self.recording:
+            try:
+                yield
+            finally:
+                hyp.inner_test = inner
+            return
+        log = []
+        hyp.inner_test = replay.recording(hyp.inner_test, set(item._fixtureinfo.argnames), log)
         session, tape = (self.worker.session if _taped(item) else None), None
         if session is not None:
             session.tape = []
@@ -154,7 +170,31 @@ class GradingPlugin:
             message, hint = explain(exc) if exc is not None else (
                 Text("La verificación no se pudo completar.", "The check could not be completed."), None)
             self.results[check.id] = CheckResult(check.id, check.title, 0.0, check.points, False, check.public,
-                                                 message, counterexample(exc) if exc else None, hint)
+                                                 message, self._counterexample(exc), hint)
+            if exc is not None and (name := missing_of(exc)):
+                self.missing[check.id] = name
+
+
+    def _counterexample(self, exc: BaseException | None) -> str | None:
+        """Hypothesis' smallest failing input, as the calls it made to the student's code when there are any.
+
+        None when the calls went through a locked helper (its arguments describe a model for the helper, not a
+        call the student makes; the check's sentence says what it built), so a student never reads a helper.
+        """
+        found = counterexample(exc) if exc is not None else None
+        calls = self.log.calls
+        if found and any(c.name in self.helpers for c in calls):
+            return None
+        return as_code(calls) if found and calls else found
+
+
+def _each_example(inner, log: CallLog):
+    """Hypothesis' test body, clearing the log of calls as each example starts."""
+    def run(*args, **kwargs):
+        log.clear()
+        return inner(*args, **kwargs)
+
+    return functools.wraps(inner)(run)
 
 
 def check_id(item) -> str | None:

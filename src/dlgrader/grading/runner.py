@@ -22,15 +22,17 @@ from types import ModuleType
 
 from ..errors import ConfigError
 from ..material.manifest import Assignment
-from ..material.notebook import Program
+from ..material.notebook import Program, helper_aliases
 from ..material.paths import Material
 from ..results import CheckResult, SubmissionResult
 from ..sandbox.budget import Budget
 from ..sandbox.faults import SandboxLost
 from ..sandbox.isolation import Sandbox
+from ..sandbox.portable import session_class
 from ..sandbox.session import WorkerSession
 from ..text import Text
 from . import replay
+from .causes import point_to_causes
 from .feedback import load_problem
 from .plugin import GradingPlugin, hypothesis_handle
 from .pytest_session import OpenSession
@@ -146,10 +148,14 @@ def _grade_program(assignment: Assignment, program: Program, *, material: Materi
     checks = [c for c in assignment.checks if include_hidden or c.public]
     preimport = ["numpy"] + (["torch"] if assignment.needs_torch else [])
 
+    aliases = helper_aliases(program.cells, {n for t in assignment.tasks for n in t.names})
+
     def make() -> WorkerSession:
-        return WorkerSession(sandbox, hidden=material.hidden_dirs(), preimport=preimport,
-                             memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
-                             call_cpu=assignment.call_cpu, load_timeout=assignment.load_timeout)
+        session = session_class(sandbox)(sandbox, hidden=material.hidden_dirs(), preimport=preimport,
+                                         memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
+                                         call_cpu=assignment.call_cpu, load_timeout=assignment.load_timeout)
+        session.aliases = aliases
+        return session
 
     with GRADING_LOCK, contextlib.ExitStack() as stack:
         if budget is None:
@@ -161,7 +167,7 @@ def _grade_program(assignment: Assignment, program: Program, *, material: Materi
             part, parts = record.share
             items = [it for it in items if hypothesis_handle(it) is not None][part::parts]
         worker = RestartingWorker(make, program, assignment.check_budget, budget)
-        plugin.begin(worker, reference, student, table, recording=record is not None)
+        plugin.begin(worker, reference, student, table, recording=record is not None, helpers=frozenset(aliases))
         _cap_shrinking()
         try:
             with redirect_stdout(StringIO()), redirect_stderr(StringIO()):  # a grader's print goes nowhere
@@ -173,14 +179,15 @@ def _grade_program(assignment: Assignment, program: Program, *, material: Materi
             raise _broken_graders(assignment.id, f"{type(exc).__name__}: {exc}") from exc
         finally:
             worker.close()
-            results_by_id = plugin.results
+            results_by_id, missing = plugin.results, plugin.missing
             plugin.begin(None, None)  # the open session keeps nothing of this program
     if worker.lost:
         raise SandboxLost()
     problems = list(program.problems)
-    if worker.load_report:
-        for err in worker.load_report.get("errors", []):
-            problems.append(load_problem(err))
+    sources = {c.id: c.source for c in program.cells}
+    load_errors = [e for e in (worker.load_report or {}).get("errors", []) if isinstance(e, dict)]
+    for err in load_errors:
+        problems.append(load_problem(err, sources.get(str(err.get("cell")))))
     if worker.start_problem is not None and worker.start_problem not in problems:
         problems.append(worker.start_problem)
     if budget.hit and budget.text not in problems:
@@ -192,4 +199,6 @@ def _grade_program(assignment: Assignment, program: Program, *, material: Materi
             r = CheckResult(c.id, c.title, 0.0, c.points, False, c.public,
                             Text("Esta verificación no llegó a ejecutarse.", "This check did not run."))
         results.append(r)
+    defined = (worker.load_report or {}).get("names") if worker.load_report else None
+    problems += point_to_causes(assignment, program, load_errors, results, missing, defined)
     return SubmissionResult(assignment.id, student, results, problems, time.perf_counter() - t0, source)

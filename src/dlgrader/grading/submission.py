@@ -44,9 +44,13 @@ def grade_submission(material: Material, assignment: Assignment, path: str | Pat
     path = Path(path)
     if not path.exists():
         raise DlgraderError(Text(f"No existe el archivo {path}.", f"The file {path} does not exist."))
+    saved_at = path.stat().st_mtime
     program = submission_program(assignment, path, release)
     sandbox = sandbox or probe.detect()
     with GRADING_LOCK:  # a table is recorded once per process, by one thread (a Dask node's)
         table = replay_table(assignment, material, sandbox) if replays and not public_only else None
-        return grade_program(assignment, program, material=material, sandbox=sandbox, include_hidden=not public_only,
-                             student=student, source=str(path), table=table, budget=budget)
+        result = grade_program(assignment, program, material=material, sandbox=sandbox,
+                               include_hidden=not public_only, student=student, source=str(path), table=table,
+                               budget=budget)
+    result.saved_at = saved_at
+    return result

@@ -1,7 +1,8 @@
 """The typical mistakes of an assignment (its graders' mutants) and which one a failing submission looks like.
 
 Each mutant file starts with ``# target: check_a, check_b`` (the checks that
-must catch it) and ``# why: ...`` (the mistake, for instructors). A
+must catch it), ``# why: ...`` (the mistake, for instructors) and ``# why_es: ...``
+(the same in Spanish, which the class report shows). A
 submission "behaves like" the mutant whose targets it fails, preferring the
 most specific one (more targets), so an instructor sees the class's frequent
 mistakes by name instead of a list of failed checks.
@@ -13,8 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..text import Text
+
 TARGET = re.compile(r"^# target:\s*(.+)$", re.M)
 WHY = re.compile(r"^# why:\s*(.+)$", re.M)
+WHY_ES = re.compile(r"^# why_es:\s*(.+)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -22,13 +26,19 @@ class Mutant:
     name: str
     targets: frozenset[str]
     why: str
+    why_es: str = ""
+
+    @property
+    def description(self) -> Text:
+        return Text(self.why_es or self.why, self.why)
 
 
 def read_mutant(path: Path) -> Mutant:
     text = path.read_text(encoding="utf-8")
-    target, why = TARGET.search(text), WHY.search(text)
+    target, why, why_es = TARGET.search(text), WHY.search(text), WHY_ES.search(text)
     targets = frozenset(t.strip() for t in target.group(1).split(",") if t.strip()) if target else frozenset()
-    return Mutant(path.stem, targets, why.group(1).strip() if why else "")
+    return Mutant(path.stem, targets, why.group(1).strip() if why else "",
+                  why_es.group(1).strip() if why_es else "")
 
 
 def read_mutants(folder: Path) -> list[Mutant]:
@@ -38,8 +48,8 @@ def read_mutants(folder: Path) -> list[Mutant]:
 
 
 def audit_mutants(folder: Path, check_ids: set[str]) -> list[str]:
-    """What makes a folder of mutants fall short: one without a target or a why, an unknown target, or a
-    check that no mutant targets (a check nobody has shown to catch anything)."""
+    """What makes a folder of mutants fall short: one without a target or a why (in English and in Spanish), an
+    unknown target, or a check that no mutant targets (a check nobody has shown to catch anything)."""
     problems = []
     mutants = [read_mutant(p) for p in sorted(Path(folder).glob("*.py"))]
     for m in mutants:
@@ -47,6 +57,8 @@ def audit_mutants(folder: Path, check_ids: set[str]) -> list[str]:
             problems.append(f"{m.name}: no '# target:' line")
         if not m.why:
             problems.append(f"{m.name}: no '# why:' line")
+        if not m.why_es:
+            problems.append(f"{m.name}: no '# why_es:' line (the mistake in Spanish, for the class report)")
         if m.targets - check_ids:
             problems.append(f"{m.name}: unknown targets {sorted(m.targets - check_ids)}")
     targeted = set().union(*(m.targets for m in mutants))

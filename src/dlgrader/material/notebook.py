@@ -8,6 +8,7 @@ never raises: it yields a program with a one-line reason for each problem.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from dataclasses import dataclass, field
@@ -199,3 +200,26 @@ def program_from_cells(answers: dict[str, str], release_path: Path) -> Program:
     release, _ = read_json_notebook(release_path)
     cells, _ = release_program(release, answers)
     return Program(cells)
+
+
+def helper_aliases(cells: list[Cell], task_names: set[str]) -> dict[str, str]:
+    """Each function of a locked cell that calls the student's functions, by the names of those it calls.
+
+    A grader that cannot hand a torch model across the wire calls a locked helper (``corrector_entrenar``)
+    that calls the student's ``entrenar``: feedback names ``entrenar``. Locked cells are the release's, so
+    parsing them here runs nothing a student wrote.
+    """
+    aliases = {}
+    for cell in cells:
+        if cell.student:
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef):
+                used = sorted({n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in task_names})
+                if used:
+                    aliases[node.name] = "/".join(used)
+    return aliases

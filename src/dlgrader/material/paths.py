@@ -2,8 +2,9 @@
 
 The root holds ``assignments/`` (public) and, for instructors only,
 ``solutions/`` and ``graders/`` (hidden). It is found from ``--root``, the
-``DLGRADER_ROOT`` variable, the current directory and its parents, or the
-checkout this package was installed from, in that order.
+``DLGRADER_ROOT`` variable, the current directory and its parents, the
+checkout this package was installed from, or the public material a student's
+wheel carries (``dlgrader release``: :data:`BUNDLED`), in that order.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ class Material:
         return load_manifest(folder)
 
 
+# Where a student's wheel puts the course's public material (material/wheel.py): a notebook with no
+# course folder around it (Colab, a file fetched alone) is still checked against it.
+BUNDLED = Path(__file__).resolve().parents[1] / "course_material"
+
+
 def _looks_like_root(p: Path) -> bool:
     return (p / "assignments").is_dir()
 
@@ -67,7 +73,7 @@ def find_material(root: str | os.PathLike | None = None) -> Material:
     else:
         here = Path.cwd().resolve()
         candidates += [here, *here.parents]
-        candidates.append(Path(__file__).resolve().parents[3])
+        candidates += [Path(__file__).resolve().parents[3], BUNDLED]
     for c in candidates:
         if _looks_like_root(c):
             return Material(c.resolve())

@@ -1,33 +1,50 @@
-"""Build the student bundle: the public assignments plus the engine, nothing hidden.
+"""Build the student bundle: the public assignments and a wheel of the engine carrying them, nothing hidden.
 
-The bundle is an allow-list (``assignments/``, ``src/dlgrader/``, ``pyproject.toml``,
-a student README), never a copy-then-delete, so a new hidden folder can't leak by
-being forgotten. :func:`leaks` scans a bundle for hidden material.
+The bundle is an allow-list (``assignments/``, the wheel of :mod:`.wheel`, a student README taken from
+the project README's "Para estudiantes" section), never a copy-then-delete, so a new hidden folder can't
+leak by being forgotten. :func:`leaks` scans a bundle, the wheel's contents included, for hidden material.
 """
 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
-from ..errors import DlgraderError
+from ..errors import ConfigError, DlgraderError
 from ..text import Text
 from .notebook import read_cell_file
 from .paths import Material, find_material
-
-STUDENT_README = """# Curso de Deep Learning — tareas
-
-1. Instala: `python -m venv .venv && . .venv/bin/activate && pip install -e .`
-   (en Windows: `.venv\\Scripts\\activate`).
-2. Abre `assignments/NN_x/NN_x.ipynb` en Jupyter y completa las funciones.
-3. Comprueba tu trabajo: ejecuta la última celda del notebook o `dlgrader check NN_x`
-   (`--lang en` para inglés). Las verificaciones públicas son solo una parte: al entregar,
-   verificaciones ocultas revisarán más casos.
-"""
+from .wheel import SKIP, read_project, wheel_files, write_wheel
 
 ENGINE = Path(__file__).resolve().parents[1]  # src/dlgrader: every subpackage ships
-_SKIPPED = ("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info")
-_SKIP = shutil.ignore_patterns(*_SKIPPED)
+STUDENTS_HEADING = "## Para estudiantes"
+_SKIP = shutil.ignore_patterns(*SKIP)
+_HIDDEN_FOLDERS = {"solutions", "graders", "mutants"}
+# the instructor's scaffold (dlgrader new: an example reference, its mutants) stays out of the students' wheel
+INSTRUCTOR_ONLY = ("material/templates",)
+
+
+def _project_dir(material: Material) -> Path:
+    """The checkout whose pyproject.toml describes this engine (beside src/, or the course material's root)."""
+    for folder in (ENGINE.parents[1], material.root):
+        if (folder / "pyproject.toml").is_file() and (folder / "README.md").is_file():
+            return folder
+    raise ConfigError(Text(f"No encuentro pyproject.toml y README.md de dlgrader junto a {ENGINE} ni en "
+                           f"{material.root}.",
+                           f"Cannot find dlgrader's pyproject.toml and README.md beside {ENGINE} or in "
+                           f"{material.root}."))
+
+
+def student_readme(project_readme: str) -> str:
+    """The bundle's README: the project README's section for students, as it stands."""
+    start = project_readme.find(STUDENTS_HEADING)
+    if start < 0:
+        raise ConfigError(Text(f"El README no tiene la sección «{STUDENTS_HEADING}».",
+                               f"The README has no «{STUDENTS_HEADING}» section."))
+    end = project_readme.find("\n## ", start + len(STUDENTS_HEADING))
+    body = project_readme[start + len(STUDENTS_HEADING):end if end >= 0 else None].strip()
+    return "# Curso de Deep Learning — tareas\n\n" + body + "\n"
 
 
 def build_release(out: str | Path, *, root: str | Path | None = None) -> Path:
@@ -36,14 +53,13 @@ def build_release(out: str | Path, *, root: str | Path | None = None) -> Path:
     if out.exists() and any(out.iterdir()):
         raise DlgraderError(Text(f"La carpeta {out} ya existe y no está vacía; elige otra con --out.",
                                  f"The folder {out} exists and is not empty; choose another with --out."))
+    project_dir = _project_dir(material)
+    readme = student_readme((project_dir / "README.md").read_text(encoding="utf-8"))
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(material.assignments, out / "assignments", ignore=_SKIP, dirs_exist_ok=True)
-    # the engine without the instructor's scaffold (material/templates: an example reference, mutants)
-    shutil.copytree(ENGINE, out / "src" / "dlgrader", ignore=shutil.ignore_patterns(*_SKIPPED, "templates"))
-    pyproject = material.root / "pyproject.toml"
-    if pyproject.is_file():
-        shutil.copy2(pyproject, out / "pyproject.toml")
-    (out / "README.md").write_text(STUDENT_README, encoding="utf-8")
+    (out / "README.md").write_text(readme, encoding="utf-8")
+    files = wheel_files(ENGINE, material.assignments, leave_out=INSTRUCTOR_ONLY)
+    write_wheel(out, read_project(project_dir / "pyproject.toml"), files, readme)
     found = leaks(out, material)
     if found:
         shutil.rmtree(out)
@@ -65,23 +81,33 @@ def _bodies(material: Material) -> list[str]:
     return lines
 
 
+def _contents(bundle: Path):
+    """(name, parts, bytes) of every file of the bundle and of every member of a wheel in it."""
+    for f in sorted(p for p in bundle.rglob("*") if p.is_file()):
+        rel = f.relative_to(bundle)
+        yield str(rel), rel.parts, f.read_bytes()
+        if f.suffix == ".whl":
+            with zipfile.ZipFile(f) as wheel:
+                for member in wheel.namelist():
+                    yield f"{rel}/{member}", tuple(member.split("/")), wheel.read(member)
+
+
 def leaks(bundle: Path, material: Material) -> list[str]:
-    """Files of the bundle that come from hidden folders or contain reference code."""
+    """Files of the bundle (and members of its wheel) that come from hidden folders or contain reference code."""
     hidden_names = {p.name for d in material.hidden_dirs() for p in d.rglob("*") if p.is_file()}
     bodies = _bodies(material)
     found = []
-    for f in sorted(p for p in bundle.rglob("*") if p.is_file()):
-        rel = f.relative_to(bundle)
-        if rel.parts[0] in ("solutions", "graders", "tests", "examples") or "mutants" in rel.parts:
-            found.append(str(rel))
+    for name, parts, data in _contents(bundle):
+        if parts[0] in ("tests", "examples") or _HIDDEN_FOLDERS & set(parts):
+            found.append(name)
             continue
-        if f.name in hidden_names and f.name.startswith("test_"):
-            found.append(str(rel))
+        if parts[-1] in hidden_names and parts[-1].startswith("test_"):
+            found.append(name)
             continue
         try:
-            text = f.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError):
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
             continue
         if any(b in text for b in bodies):
-            found.append(str(rel))
+            found.append(name)
     return found

@@ -6,6 +6,7 @@ check imports nothing of nbgrader.
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 from ..results import SubmissionResult
@@ -18,6 +19,13 @@ WRITTEN = Text("Escrito: ", "Written: ")  # before the path of a file written
 def points(x: float | Decimal | None) -> str:
     """Points as people write them (1, 0.5, 2.25); — when there are none."""
     return "—" if x is None else f"{float(x):g}"
+
+
+def checked_line(result: SubmissionResult) -> Text:
+    """The report's first line: which file was checked, and when it was saved (its modification time)."""
+    when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(result.saved_at)) if result.saved_at else "?"
+    return Text(f"Notebook revisado: {result.source} (guardado el {when}).",
+                f"Notebook checked: {result.source} (saved {when}).")
 
 
 def submission_report(result: SubmissionResult, lang: str = "es", *, public_only: bool = False) -> str:

@@ -8,12 +8,16 @@ restarted. Graders may catch them (08 does, to tell a slow model from a broken o
 from __future__ import annotations
 
 import difflib
+import re
 
 from ..errors import DlgraderError
 from ..text import Text
+from .python_messages import python_message
 
 
 class _Fault:
+    missing: str | None = None  # a name the notebook does not define, when that is why the call failed
+
     def __init__(self, text: Text, hint: Text | None = None):
         super().__init__(text.en)
         self.text = text
@@ -101,10 +105,29 @@ def stuck(verdict: str, during: Text, cpu_limit: float | None) -> Text:
                 "a very slow computation?).")
 
 
-def from_error(error, fn: str, label: str | None, names: list[str]) -> SubmissionFault | FatalFault:
+def _frames(error: dict) -> list[tuple[str, int, str]]:
+    """The notebook frames of a worker's error report, outermost first; anything malformed is dropped."""
+    frames = error.get("frames")
+    return [(str(f[0])[:40], f[1], str(f[2])[:80]) for f in frames if isinstance(f, list) and len(f) == 3
+            and isinstance(f[1], int)] if isinstance(frames, list) else []
+
+
+def missing_name(error: dict) -> str | None:
+    """The name a NameError says is not defined (what a broken or renamed cell leaves out), or None."""
+    if str(error.get("type")) != "NameError":
+        return None
+    m = re.match(r"name '(\w+)' is not defined", str(error.get("message", "")))
+    return m.group(1) if m else None
+
+
+def from_error(error, fn: str, label: str | None, names: list[str], *, student_cells=None,
+               aliases=None) -> SubmissionFault | FatalFault:
     """The fault for a worker's error reply to a call of ``fn`` (``label``: what feedback names it).
 
     ``names``: what the notebook defines, to suggest the name a student renamed a function to.
+    ``student_cells``: the cells the student wrote (None: all); a line in any other cell means nothing to them.
+    ``aliases``: a locked helper cell's functions (``corrector_entrenar``) by the student function each calls
+    (``entrenar``): the student reads their own function's name, never the helper's.
     """
     if not isinstance(error, dict):
         error = {}
@@ -112,22 +135,37 @@ def from_error(error, fn: str, label: str | None, names: list[str]) -> Submissio
     etype = str(error.get("type", "Error"))[:80]
     message = str(error.get("message", ""))[:500]
     name = str(label or fn)[:80]
+    frames = _frames(error)
+    mine = [f for f in frames if student_cells is None or f[0] in student_cells]
+    helper = aliases is not None and name in aliases
+    shown = (mine[0][2] if mine and not mine[0][2].startswith("<") else aliases[name]) if helper else name
     if kind == "missing":
         close = difflib.get_close_matches(fn, names, n=1, cutoff=0.5)
         hint = Text(f"¿Quizás la renombraste como {close[0]!r}? Usa exactamente el nombre del enunciado.",
                     f"Did you rename it to {close[0]!r}? Use exactly the name in the statement.") if close else None
-        return FatalFault(Text(f"No encontré {name!r} en tu notebook.", f"{name!r} is not defined in your notebook."), hint)
+        fault = FatalFault(Text(f"No encontré {shown!r} en tu notebook.", f"{shown!r} is not defined in your notebook."),
+                           hint)
+        fault.missing = fn
+        return fault
     if kind == "bad_return":
-        return FatalFault(Text(f"{name}() devolvió un valor que no se puede revisar ({message}); "
+        why = python_message(message)
+        return FatalFault(Text(f"{shown}() devolvió un valor que no se puede revisar ({why.es}); "
                                "devuelve números, listas, tuplas o arreglos de NumPy.",
-                               f"{name}() returned a value that cannot be checked ({message}); "
+                               f"{shown}() returned a value that cannot be checked ({why.en}); "
                                "return numbers, lists, tuples or NumPy arrays."))
     if etype == "NotImplementedError":
-        return FatalFault(Text(f"{name}() todavía no está implementada (lanza NotImplementedError).",
-                               f"{name}() is not implemented yet (it raises NotImplementedError)."))
+        stub = mine[-1][2] if mine and not name.endswith("." + mine[-1][2]) else shown
+        return FatalFault(Text(f"{stub}() todavía no está implementada (lanza NotImplementedError).",
+                               f"{stub}() is not implemented yet (it raises NotImplementedError)."))
     where = Text("", "")
-    if isinstance(error.get("line"), int):
+    if mine:
+        cell, line = mine[-1][0], mine[-1][1]
+        where = Text(f" (celda {cell}, línea {line})", f" (cell {cell}, line {line})")
+    elif not frames and isinstance(error.get("line"), int):  # an older worker's report: no frames, one line
         cell, line = str(error.get("cell", "?"))[:40], error["line"]
         where = Text(f" (celda {cell}, línea {line})", f" (cell {cell}, line {line})")
-    return SubmissionFault(Text(f"{name}() lanzó {etype}: {message}{where.es}.",
-                                f"{name}() raised {etype}: {message}{where.en}."))
+    said = python_message(message, etype)
+    fault = SubmissionFault(Text(f"{shown}() lanzó {etype}: {said.es}{where.es}.",
+                                 f"{shown}() raised {etype}: {said.en}{where.en}."))
+    fault.missing = missing_name(error)
+    return fault

@@ -8,6 +8,7 @@ which themselves start workers with :mod:`.isolation`.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import shutil
 import sys
@@ -73,11 +74,7 @@ def detect() -> Sandbox:
                         "broker is not root: workers keep the caller's uid (bubblewrap maps it to an unprivileged one)"))
     layers.append(Layer("seccomp", sec, "no fork, exec, sockets, ptrace, mount" if sec else
                         "libseccomp not available (apt-get install libseccomp2)"))
-    has_resource = True
-    try:
-        import resource  # noqa: F401
-    except ImportError:
-        has_resource = False
+    has_resource = importlib.util.find_spec("resource") is not None
     layers.append(Layer("rlimits", has_resource, "address space, CPU, file size, open files, core, processes"))
     layers.append(Layer("wall-clock limits", True, "per call and per import, enforced by the broker"))
     mode = "bwrap" if bwrap_ok else "unshare" if unshare_ok else "plain"

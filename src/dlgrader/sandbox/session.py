@@ -69,6 +69,8 @@ class WorkerSession:
         self.stopped: dict[str, Text] = {}  # functions that ran out of time or memory, or ended the process: why
         self.lost = False  # the fork server died under this worker: not the submission's doing
         self.tape: list[Exchange] | None = None  # while a list: every request and reply, as sent (see play)
+        self.student_cells: set[str] | None = None  # the cells the submission wrote (from load)
+        self.aliases: dict[str, str] = {}  # a locked helper cell's function -> the student's function it calls
         self._inbox = bytearray()  # bytes read from the worker, not yet taken as a reply
         self._awaited = 0  # replies the worker owes: more than one only while play() sends ahead
 
@@ -152,24 +154,19 @@ class WorkerSession:
         ``cpu_limit`` seconds of CPU (:mod:`.cpu`), looked at every WATCH_EVERY seconds of the wait.
         """
         assert self.proc is not None
-        fd = self.proc.stdout.fileno()
         buf = self._inbox
-        poller = watch = None
+        watch = None
         while True:
             size = HEADER.unpack(bytes(buf[:HEADER.size]))[0] if len(buf) >= HEADER.size else None
             if size is not None and size > codec.MAX_BYTES:
                 self._die(Text("Tu código devolvió un valor demasiado grande.", "Your code returned a value that is too large."))
             if size is not None and len(buf) >= HEADER.size + size:
                 break
-            if poller is None:
-                poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to create per reply
-                poller.register(fd, select.POLLIN)
-                if self.budget is not None:
-                    poller.register(self.budget.wake_fd, select.POLLIN)  # stopped from another thread
+            want = 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16))
             left = deadline - time.monotonic()  # past it, a reply already waiting is still taken
-            ready = {f for f, _ in poller.poll(max(0, math.ceil(min(left, WATCH_EVERY) * 1000)))}
-            if fd not in ready:
-                if self.budget is not None and (ready or self.budget.spent()):
+            chunk = self._read(time.monotonic() + min(left, WATCH_EVERY), want)
+            if chunk is None:
+                if self.budget is not None and (self.budget.stopped is not None or self.budget.spent()):
                     self._die(self.budget.refuse(), "budget")
                 if left <= WATCH_EVERY:
                     self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy "
@@ -180,7 +177,6 @@ class WorkerSession:
                 if verdict is not None:
                     self._die(stuck(verdict, during, cpu_limit), "time")
                 continue
-            chunk = os.read(fd, 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16)))
             if not chunk:
                 self._ended(during)
             buf += chunk
@@ -190,6 +186,19 @@ class WorkerSession:
         if buf and self._awaited <= 0:  # the worker wrote what it was not asked for
             self._die(_CORRUPTED)
         return frame
+
+    def _read(self, deadline: float, limit: int) -> bytes | None:
+        """Up to ``limit`` bytes from the worker once some arrive: b"" when it has ended, None past ``deadline``
+        or once the submission's budget is stopped from another thread (a reply already waiting is still taken).
+        :mod:`.portable` reads with a thread instead of ``poll``."""
+        fd = self.proc.stdout.fileno()
+        poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to close
+        poller.register(fd, select.POLLIN)
+        if self.budget is not None:
+            poller.register(self.budget.wake_fd, select.POLLIN)
+        if fd not in {f for f, _ in poller.poll(max(0, math.ceil((deadline - time.monotonic()) * 1000)))}:
+            return None
+        return os.read(fd, limit)
 
     def _worker_pid(self) -> int | None:
         """The worker's pid as this process sees it (found once; None where /proc cannot tell)."""
@@ -211,7 +220,7 @@ class WorkerSession:
         try:
             yield
         except WorkerGone as exc:
-            again = refused_again(exc.why, label) if label is not None else None
+            again = refused_again(exc.why, self.aliases.get(label, label)) if label is not None else None
             if again is not None:
                 self.stopped[label] = again
             raise
@@ -256,10 +265,12 @@ class WorkerSession:
             return reply.get("value")
         error = reply.get("error")
         if label is not None and isinstance(error, dict) and error.get("type") == "MemoryError":
+            shown = self.aliases.get(label, label)
             with self._marking(label):  # the worker may still hold the memory: it ends too
-                self._die(Text(f"{label}() agotó la memoria que puede usar (MemoryError).",
-                               f"{label}() ran out of the memory it may use (MemoryError)."), "memory")
-        raise from_error(error, str(msg.get("fn", "")), label, self.names)
+                self._die(Text(f"{shown}() agotó la memoria que puede usar (MemoryError).",
+                               f"{shown}() ran out of the memory it may use (MemoryError)."), "memory")
+        raise from_error(error, str(msg.get("fn", "")), label, self.names, student_cells=self.student_cells,
+                         aliases=self.aliases)
 
     def play(self, tape: list["Exchange"]) -> bool:
         """Send a recorded check's requests, in order; True if every reply is byte for byte the recorded one.
@@ -311,6 +322,7 @@ class WorkerSession:
 
     # -- operations -------------------------------------------------------------
     def load(self, cells: list) -> dict:
+        self.student_cells = {c.id for c in cells if getattr(c, "student", True)}
         report = self.request({"op": "load", "cells": [[c.id, c.source] for c in cells]}, self.load_timeout,
                               Text("la carga de tu notebook", "loading your notebook"))
         if not isinstance(report, dict) or not isinstance(report.get("names"), list):
@@ -322,6 +334,7 @@ class WorkerSession:
              label: str | None = None, overwrite: bool = False):
         """Call a student function; one stopped before fails at once, so one loop costs one timeout."""
         label = label or fn
+        shown = self.aliases.get(label, label)
         if label in self.stopped:
             raise FatalFault(self.stopped[label])
         op = {"op": "call" if handle is None else "method", "fn": fn, "args": list(args), "kwargs": kwargs,
@@ -330,7 +343,7 @@ class WorkerSession:
             op["handle"] = handle
         if overwrite:
             op["overwrite"] = True
-        return self.request(op, self.call_timeout, Text(f"la llamada a {label}()", f"the call to {label}()"),
+        return self.request(op, self.call_timeout, Text(f"la llamada a {shown}()", f"the call to {shown}()"),
                             label=label, cpu_limit=self.call_cpu)  # a time-out, MemoryError or crash marks it (_marking)
 
     def forget_objects(self) -> None:

@@ -105,9 +105,9 @@ class Worker:
         for cell_id, source in cells:
             try:
                 code = compile(source, f"<celda {cell_id}>", "exec")
-            except SyntaxError as exc:
+            except SyntaxError as exc:  # IndentationError too: the broker shows the line with a caret under offset
                 errors.append({"cell": cell_id, "type": "SyntaxError", "message": str(exc.msg),
-                               "line": exc.lineno})
+                               "line": exc.lineno, "offset": exc.offset, "end_offset": getattr(exc, "end_offset", None)})
                 continue
             try:
                 exec(code, self.ns)
@@ -215,12 +215,15 @@ def _student_line(exc: BaseException, cell_id: str | None = None) -> int | None:
 
 
 def _error(kind: str, exc: BaseException | None = None, message: str = "") -> dict:
+    """The reply's error: the notebook's frames (cell, line, function), outermost first, so feedback can name
+    the student's own function when a locked helper cell called it."""
     err = {"kind": kind, "type": type(exc).__name__ if exc else kind, "message": message or (_short(exc) if exc else "")}
     if exc is not None:
         err["line"] = _student_line(exc)
-        for frame in traceback.extract_tb(exc.__traceback__):
-            if frame.filename.startswith("<celda"):
-                err["cell"] = frame.filename[7:-1]
+        err["frames"] = [[frame.filename[7:-1], frame.lineno, frame.name]
+                         for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.startswith("<celda")][-20:]
+        if err["frames"]:
+            err["cell"] = err["frames"][-1][0]
     return err
 
 

@@ -99,6 +99,7 @@ def validated_result(assignment_id: str):
     """The public checks' result for the notebook nbgrader is validating, run once per file version."""
     from ..api import check as check_public
     from ..errors import DlgraderError
+    from .history import notebook_in_history
 
     path = notebook_in_history(Path.cwd())
     if path is None:
@@ -110,44 +111,3 @@ def validated_result(assignment_id: str):
     if key not in _RESULTS:
         _RESULTS[key] = check_public(assignment_id, path)
     return _RESULTS[key]
-
-
-def _executed() -> list[str] | None:
-    """The sources this kernel has run, in order (IPython's raw input history), or None outside IPython."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return None
-    shell = get_ipython()
-    if shell is None:
-        return None
-    return [s.strip() for s in shell.history_manager.input_hist_raw if s.strip()]
-
-
-def notebook_in_history(folder: Path) -> Path | None:
-    """The notebook in ``folder`` whose code cells this kernel has been running, in order.
-
-    nbgrader's validator runs the file's cells top to bottom in a fresh kernel
-    started in the file's folder, so the history is a prefix of that notebook's
-    code cells; a copy that differs in any cell already run does not match. The
-    cell running now is the last entry.
-    """
-    from ..material.notebook import read_json_notebook
-
-    executed = _executed()
-    if not executed:
-        return None
-    for path in sorted(folder.glob("*.ipynb")):
-        nb, _ = read_json_notebook(path)
-        if nb is None:
-            continue
-        code = []
-        for cell in nb["cells"]:
-            if isinstance(cell, dict) and cell.get("cell_type") == "code":
-                src = cell.get("source", "")
-                src = ("".join(src) if isinstance(src, list) else str(src)).strip()
-                if src:
-                    code.append(src)
-        if code[:len(executed)] == executed:
-            return path
-    return None

@@ -1,4 +1,5 @@
-# Alternative correct solution: scikit-learn's stratified split, explicit loops, nn.Module subclasses.
+# Alternative correct solution: scikit-learn's stratified split, explicit loops, nn.Module subclasses (a final
+# model built layer by layer with add_module, one block nested).
 # %% [dividir]
 from sklearn.model_selection import train_test_split
 
@@ -10,22 +11,25 @@ def dividir(X, y, frac_prueba, semilla):
 # %% [normalizacion]
 def ajustar_normalizacion(X):
     X = np.array(X, dtype=np.float64)
-    n, d = X.shape
+    filas = X.reshape(len(X), -1)  # con imágenes, cada píxel de cada canal es una columna
+    n, d = filas.shape
     media = np.zeros(d)
     desv = np.zeros(d)
     for j in range(d):
-        columna = X[:, j]
+        columna = filas[:, j]
         media[j] = columna.sum() / n
         varianza = ((columna - media[j]) ** 2).sum() / n
         desv[j] = math.sqrt(varianza) if columna.max() > columna.min() else 1.0  # constante: 1
-    return media, desv
+    return media.reshape(X.shape[1:]), desv.reshape(X.shape[1:])
 
 
 def aplicar_normalizacion(X, media, desv):
     Z = np.array(X, dtype=np.float64)
-    for j in range(Z.shape[1]):
-        Z[:, j] = (Z[:, j] - media[j]) / desv[j]
-    return Z
+    filas = Z.reshape(len(Z), -1)
+    media, desv = np.ravel(media), np.ravel(desv)
+    for j in range(filas.shape[1]):
+        filas[:, j] = (filas[:, j] - media[j]) / desv[j]
+    return filas.reshape(Z.shape)
 
 
 def normalizar_particiones(X_ent, X_pru):
@@ -222,18 +226,16 @@ def seleccionar(crear_modelo, X_ent, y_ent, X_pru, y_pru, tasas, frac_val=0.2, s
     return {"elegida": elegida, "validacion": validacion, "prueba": evaluar(final, X_pru, y_pru, n_clases)["exactitud"]}
 
 # %% [final]
-class RedFinal(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.oculta = nn.Linear(64, 128)
-        self.salida = nn.Linear(128, 10)
-
-    def forward(self, x):
-        return self.salida(torch.relu(self.oculta(x.flatten(1))))
-
-
 def modelo_final():
-    return RedFinal()
+    """Una red densa armada capa por capa, con nombres, y un bloque oculto anidado."""
+    oculta = nn.Sequential()
+    oculta.add_module("lineal", nn.Linear(64, 128))
+    oculta.add_module("activacion", nn.ReLU(inplace=True))
+    modelo = nn.Sequential()
+    modelo.add_module("aplanar", nn.Flatten())
+    modelo.add_module("oculta", oculta)
+    modelo.add_module("salida", nn.Linear(128, 10))
+    return modelo
 
 
 def receta_final():

@@ -1,5 +1,6 @@
 # target: duplicar_valores
 # why: flattens the array (right on vectors only)
+# why_es: aplana el arreglo (solo acierta con vectores)
 
 # %% [duplicar]
 def duplicar(x):

@@ -1,5 +1,6 @@
 # target: duplicar_reales
 # why: returns single precision
+# why_es: devuelve precisión simple
 
 # %% [duplicar]
 def duplicar(x):

@@ -1,5 +1,6 @@
 # target: duplicar_curso, duplicar_valores
 # why: loses the sign
+# why_es: pierde el signo
 
 # %% [duplicar]
 def duplicar(x):

@@ -70,7 +70,7 @@ _LIMITS = Text("**Límites de tiempo.** Al calificar, cada llamada a una de tus 
                "{budget} s in total{default}. A correct solution takes far less: each limit is at least three times "
                "what correct submissions take (measured), so that the machine's load never changes a grade. If your "
                "code goes over a limit, the checks that had not finished score 0.")
-_CPU = Text(", de ellos {cpu} s de CPU", ", {cpu} s of it on the CPU")
+_CPU = Text(" y usar a lo más {cpu} s de CPU", " and use at most {cpu} s of CPU")
 _DEFAULT = {
     False: Text(" (el límite de las tareas con NumPy; el de las tareas con PyTorch es {other} s)",
                 " (the limit of NumPy assignments; that of PyTorch assignments is {other} s)"),

@@ -91,7 +91,7 @@ def test_the_notebook_states_the_time_limits_of_its_manifest(tmp_path):
     assert f"a lo más {numpy_a.call_timeout:g} s" in es
     en = _limits_text(numpy_a.notebook_path.with_name(f"{AID}.en.ipynb"))
     assert f"{NUMPY_BUDGET:g} s in total (the limit of NumPy assignments" in en
-    assert f"{TORCH_BUDGET:g} s in total (el límite de las tareas con PyTorch" in _limits_text(torch_a.notebook_path)
+    assert f"{TORCH_BUDGET:g} s en total (el límite de las tareas con PyTorch" in _limits_text(torch_a.notebook_path)
     folder = tmp_path / "assignments" / AID
     shutil.copytree(MATERIAL.assignments / AID, folder)
     toml = folder / "assignment.toml"

@@ -82,7 +82,7 @@ _DEFAULT = {
 def _seconds(value: float, lang: str) -> str:
     """A number of seconds as the notebook's language writes it (a decimal comma in Spanish)."""
     text = f"{value:g}"
-    return text.replace(".", ",") if lang == "es" else text
+    return Text(text.replace(".", ","), text)(lang)
 
 
 def limits_source(assignment: Assignment, lang: str) -> str:

@@ -68,6 +68,11 @@ class SandboxLost(DlgraderError):
                                       "grade this submission again."))
 
 
+def out_of_memory(label: str) -> Text:
+    return Text(f"{label}() agotó la memoria que puede usar (MemoryError).",
+                f"{label}() ran out of the memory it may use (MemoryError).")
+
+
 def refused_again(why: str, label: str) -> Text | None:
     """What a later call of ``label`` says after a WorkerGone of kind ``why`` in one of its calls (None: it is called)."""
     if why == "time":
@@ -94,8 +99,12 @@ def ended(during: Text, lost: bool) -> tuple[Text, str]:
                 "limit?)."), "ended"
 
 
-def stuck(verdict: str, during: Text, cpu_limit: float | None) -> Text:
-    """What a worker found idle, or past its call's CPU time, while it owed a reply says (sandbox/cpu.py)."""
+def stuck(verdict: str, during: Text, cpu_limit: float | None = None) -> Text:
+    """What a worker found idle, or past its call's CPU time (sandbox/cpu.py), or past its wall-clock time
+    ("wall"), while it owed a reply says."""
+    if verdict == "wall":
+        return Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
+                    f"Time ran out during {during.en} (an infinite loop or a very slow computation?).")
     if verdict == "idle":
         return Text(f"Tu código se detuvo sin calcular nada durante {during.es} (¿time.sleep o una espera que "
                     "nunca termina?).", f"Your code stopped computing during {during.en} (time.sleep, or a wait "

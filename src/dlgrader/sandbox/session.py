@@ -20,7 +20,7 @@ from pathlib import Path
 from ..text import Text
 from . import codec, cpu, warm
 from .budget import Budget
-from .faults import FatalFault, WorkerGone, ended, from_error, refused_again, stuck
+from .faults import FatalFault, WorkerGone, ended, from_error, out_of_memory, refused_again, stuck
 from .frames import HEADER, write_frame
 from .isolation import Sandbox
 
@@ -169,9 +169,7 @@ class WorkerSession:
                 if self.budget is not None and (self.budget.stopped is not None or self.budget.spent()):
                     self._die(self.budget.refuse(), "budget")
                 if left <= WATCH_EVERY:
-                    self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy "
-                                   "lento?).", f"Time ran out during {during.en} (an infinite loop or a very slow "
-                                   "computation?)."), "time")
+                    self._die(stuck("wall", during), "time")
                 watch = watch or cpu.Watch(self._worker_pid, cpu_limit)
                 verdict = watch.verdict()
                 if verdict is not None:
@@ -188,14 +186,12 @@ class WorkerSession:
         return frame
 
     def _read(self, deadline: float, limit: int) -> bytes | None:
-        """Up to ``limit`` bytes from the worker once some arrive: b"" when it has ended, None past ``deadline``
-        or once the submission's budget is stopped from another thread (a reply already waiting is still taken).
-        :mod:`.portable` reads with a thread instead of ``poll``."""
+        """Up to ``limit`` bytes from the worker once some arrive: b"" when it has ended, None past ``deadline`` or
+        the budget's stop (a reply already waiting is still taken). :mod:`.portable` reads with a thread instead."""
         fd = self.proc.stdout.fileno()
         poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to close
-        poller.register(fd, select.POLLIN)
-        if self.budget is not None:
-            poller.register(self.budget.wake_fd, select.POLLIN)
+        for f in (fd,) if self.budget is None else (fd, self.budget.wake_fd):  # the budget: stopped from a thread
+            poller.register(f, select.POLLIN)
         if fd not in {f for f, _ in poller.poll(max(0, math.ceil((deadline - time.monotonic()) * 1000)))}:
             return None
         return os.read(fd, limit)
@@ -265,10 +261,8 @@ class WorkerSession:
             return reply.get("value")
         error = reply.get("error")
         if label is not None and isinstance(error, dict) and error.get("type") == "MemoryError":
-            shown = self.aliases.get(label, label)
             with self._marking(label):  # the worker may still hold the memory: it ends too
-                self._die(Text(f"{shown}() agotó la memoria que puede usar (MemoryError).",
-                               f"{shown}() ran out of the memory it may use (MemoryError)."), "memory")
+                self._die(out_of_memory(self.aliases.get(label, label)), "memory")
         raise from_error(error, str(msg.get("fn", "")), label, self.names, student_cells=self.student_cells,
                          aliases=self.aliases)
 

@@ -75,7 +75,7 @@ def hostile_cells(kind: str, assignment) -> dict[str, str]:
 def write_kind(kind: str, assignment, path: Path) -> Path:
     """Write the release notebook with the kind's solution cells, as a student's submission."""
     release = json.loads(assignment.notebook_path.read_text(encoding="utf-8"))
-    notebook = submission_notebook(release, Submission(kind, "", "", kind, cells=hostile_cells(kind, assignment)))
+    notebook = submission_notebook(release, Submission(kind, kind, cells=hostile_cells(kind, assignment)))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

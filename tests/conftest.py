@@ -137,6 +137,16 @@ class PostgresServer:
 
 
 @pytest.fixture(scope="session")
+def empty_gradebook(tmp_path_factory) -> Path:
+    """An empty SQLite gradebook: nbgrader takes seconds to create one, so each course copies this one."""
+    from dlgrader.course.gradebook import open_gradebook, sqlite_url
+
+    path = tmp_path_factory.mktemp("empty_gradebook") / "gradebook.db"
+    open_gradebook(sqlite_url(path)).close()
+    return path
+
+
+@pytest.fixture(scope="session")
 def postgres():
     """The server, or a skip saying why; .ci/run installs PostgreSQL and requires it."""
     import shutil

@@ -36,12 +36,15 @@ def unformat_float(value: str, decsep: str) -> float | bool:
     return float(value) if _PHP_NUMERIC.match(value) else False
 
 
-def moodle_import(path: Path, decsep: str = ".") -> dict[str, dict[str, float | None]]:
-    """What Moodle stores per (identity value, grade item) when every grade column is imported as a new item.
+def moodle_import(path: Path, decsep: str = ".", existing: tuple[str, ...] = ()) -> dict[str, dict[str, float | None]]:
+    """What Moodle stores per (identity value, grade item): every grade column imported as a new item,
+    except the headers in ``existing``, mapped to an item Moodle already has.
 
     Mirrors csv_import_reader (UTF-8, comma, '"'; equal row lengths), the
-    mapping form's identity preselection and load_data.php's per-cell rules;
-    raises AssertionError where Moodle would stop the import.
+    mapping form's identity preselection and load_data.php's per-cell rules:
+    ``update_grade_item`` reads '' and '-' as no grade; ``import_new_grade_item``
+    skips only '-', and the database layer stores a blank as 0
+    (``normalise_value``); raises AssertionError where Moodle would stop the import.
     """
     text = path.read_bytes().decode("utf-8")
     text = text.removeprefix("\ufeff")
@@ -63,8 +66,10 @@ def moodle_import(path: Path, decsep: str = ".") -> dict[str, dict[str, float | 
             if i == mapfrom or i in names:
                 continue
             value = value.strip()
-            if value in ("", "-"):
+            if value == "-" or (value == "" and header[i] in existing):
                 grades[header[i]] = None
+            elif value == "":
+                grades[header[i]] = 0.0  # a new item: '' reaches a numeric column, normalise_value makes it 0
             else:
                 number = unformat_float(value, decsep)
                 assert number is not False, f"badgrade: {value!r}"
@@ -89,7 +94,7 @@ def test_the_file_row_by_row(tmp_path):
     assert rows == [
         ["First name", "Last name", "Email address", 'Perceptrón: AND, OR y "XOR"'],
         ["José", "Muñoz", "jose.munoz@duocuc.cl", "17.5"],
-        ["Íñigo", "Ñúñez", "inigo@duocuc.cl", ""],
+        ["Íñigo", "Ñúñez", "inigo@duocuc.cl", "-"],  # no grade, as a new item too (a blank would be 0)
         ["", "'=HYPERLINK(\"x\")", "raro@duocuc.cl", "0.3"],  # a spreadsheet shows the name as text
     ]
 
@@ -98,7 +103,7 @@ def test_values_pass_under_a_point_or_a_comma_language_pack_and_a_comma_would_no
     path = write_moodle_csv(tmp_path / "moodle.csv", STUDENTS, [TAREA, FINAL])
     assert moodle_import(path, decsep=",") == moodle_import(path, decsep=".")
     rows = list(csv.reader(io.StringIO(path.read_text("utf-8"), newline="")))
-    assert [r[3:] for r in rows[1:]] == [["17.5", "6.06"], ["", "1"], ["0.3", "2.35"]]
+    assert [r[3:] for r in rows[1:]] == [["17.5", "6.06"], ["-", "1"], ["0.3", "2.35"]]
     assert unformat_float("17,5", ".") is False and unformat_float("17,5", ",") == 17.5
     assert unformat_float("1,017.5", ",") is False  # a thousands separator never survives
 
@@ -111,6 +116,18 @@ def test_each_identity_writes_the_header_moodle_maps_and_its_value(tmp_path, ide
     rows = list(csv.reader(io.StringIO(path.read_text("utf-8"), newline="")))
     assert rows[0][2] == header and [r[0] for r in rows].count("First name") == 1
     assert moodle_import(path)[key] == {'Perceptrón: AND, OR y "XOR"': 17.5}
+
+
+def test_no_grade_is_a_dash_because_moodle_stores_a_blank_new_item_as_zero(tmp_path):
+    """load_data.php's import_new_grade_item skips only '-'; a blank reaches the database as 0."""
+    path = write_moodle_csv(tmp_path / "moodle.csv", STUDENTS, [TAREA])
+    title = 'Perceptrón: AND, OR y "XOR"'
+    assert moodle_import(path)["inigo@duocuc.cl"] == {title: None}  # a new item
+    assert moodle_import(path, existing=(title,))["inigo@duocuc.cl"] == {title: None}  # an existing item
+    blank = tmp_path / "blank.csv"
+    blank.write_text(path.read_text("utf-8").replace("inigo@duocuc.cl,-", "inigo@duocuc.cl,"), encoding="utf-8")
+    assert moodle_import(blank)["inigo@duocuc.cl"] == {title: 0.0}  # what a blank would have done
+    assert moodle_import(blank, existing=(title,))["inigo@duocuc.cl"] == {title: None}
 
 
 def test_zero_for_missing_writes_zero_and_no_column_is_the_timestamp_moodle_checks(tmp_path):

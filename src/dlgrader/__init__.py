@@ -38,10 +38,15 @@ Layout, one concern per subpackage (tests/test_layout.py holds the arrows to it)
                  nbgrader_config.py), formgrader (the graded copies), store
                  (saved results), lock, gradebook + registration + scores (nbgrader's gradebook),
                  roster, rubric, scales, grades (scores through the rubric)
-    lms/         grades leave for the LMS: columns (shared), canvas, moodle, blackboard,
-                 gradescope, export (the dispatch)
-    reports/     what people read: terminal (tables), submission (a student's result as text), html (the
-                 report's pages: view, student_page, class_page, charts, pages), similarity
+    lms/         the LMS round trip. In: archive (a download read as hostile input), downloads (each
+                 LMS's file naming), matching (files to roster students), picking (which notebook),
+                 submissions (dlgrader submissions import), roster (a gradebook download as the class
+                 list). Out: columns (shared), canvas, moodle, blackboard, gradescope, export (the
+                 dispatch), csvfile + template (the LMS's own gradebook file filled in), feedback
+                 (pages packed for the LMS)
+    reports/     what people read: terminal (tables), lms_tables (the LMS commands' tables), submission (a
+                 student's result as text), html (the report's pages: view, student_page, class_page,
+                 charts, pages), similarity
     content/     what notebooks import: quiz (per-student variants), datasets (the CRISP-DM case)
     student/     the student's check path: check (the notebook's last cell), locate (which notebook it
                  runs in, by what the front end says), history (what the kernel ran: the file, unsaved

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-from .errors import DlgraderError
+from .errors import ConfigError, DlgraderError
 from .grading.submission import grade_submission
 from .material.paths import find_material
 from .results import SubmissionResult
 from .sandbox import probe
 from .sandbox.isolation import Sandbox, require
 from .sandbox.portable import PORTABLE
+from .text import Text
 
 if TYPE_CHECKING:  # the instructor's side (nbgrader, the rubric) is imported when used: a student's check is quick
     from .course.grades import Grades
     from .grading.batch import AutogradeReport
+    from .lms.feedback import FeedbackExport
+    from .lms.submissions import ImportReport
+    from .lms.template import FilledTemplate
 
 
 def grade_file(assignment_id: str, path: str | Path, *, root: str | Path | None = None, sandbox: Sandbox | None = None,
@@ -85,18 +89,46 @@ def grades(course: str | Path, rubric: str | Path, *, db_url: str | None = None,
     return grades_with(course, rubric, out, db_url=db_url, root=root, lang=lang)
 
 
-def export(course: str | Path, to: str, **options) -> Path:
-    """The file (or folder) an LMS imports (lms/export.py)."""
+def export(course: str | Path, to: str, *, columns: Iterable[tuple[str, str]] | Mapping[str, str] = (),
+           **options) -> "Path | FilledTemplate":
+    """The file (or folder) an LMS imports (lms/export.py); with ``template``, the LMS's download filled in.
+
+    ``columns``: (assignment id or "final", the LMS column's title or id) pairs; an assignment given twice is
+    refused. Returns the path written, or with ``template`` a ``FilledTemplate`` saying what changed.
+    """
     from .lms.export import export as write
 
-    return write(course, to, **options)
+    pairs = list(columns.items() if isinstance(columns, Mapping) else columns)
+    keys = [key for key, _ in pairs]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        raise ConfigError(Text(f"--column {twice[0]} aparece dos veces.", f"--column {twice[0]} is given twice."))
+    return write(course, to, columns=dict(pairs), **options)
 
 
-def import_roster(file: str | Path, course: str | Path, db_url: str | None = None) -> list[str]:
-    """Names, e-mails and LMS ids into the gradebook; returns the student ids."""
-    from .course.roster import import_roster as load
+def import_submissions(assignment_id: str, archive: str | Path, lms: str, course: str | Path, *,
+                       root: str | Path | None = None, db_url: str | None = None,
+                       timezone: str | None = None) -> "ImportReport":
+    """An LMS's "download all submissions" (zip or folder) into ``submitted/`` (lms/submissions.py)."""
+    from .lms.submissions import import_submissions as bring
 
-    return load(file, course, db_url)
+    return bring(find_material(root).assignment(assignment_id), archive, lms, course, db_url=db_url,
+                 timezone=timezone)
+
+
+def import_roster(file: str | Path, course: str | Path, db_url: str | None = None,
+                  lms: str | None = None) -> list[str]:
+    """Names, e-mails and LMS ids into the gradebook; returns the student ids.
+
+    ``lms``: the file is that LMS's gradebook download (lms/roster.py), not a class list of dlgrader's columns.
+    """
+    from .course.roster import import_roster as load, import_rows
+
+    if lms is None:
+        return load(file, course, db_url)
+    from .lms.roster import roster_from_download
+
+    return import_rows(lambda path: roster_from_download(path, lms), file, course, db_url)
 
 
 def report(course: str | Path, **options) -> Path:
@@ -104,6 +136,16 @@ def report(course: str | Path, **options) -> Path:
     from .reports.html import write_report
 
     return write_report(course, **options)
+
+
+def feedback(assignment_id: str, course: str | Path, to: str, *, rubric: str | Path | None = None,
+             root: str | Path | None = None, db_url: str | None = None, out: str | Path | None = None,
+             lang: str = "es") -> "FeedbackExport":
+    """Each student's feedback page (``report``'s, rebuilt first) packed for the LMS (lms/feedback.py)."""
+    from .lms.feedback import write_feedback
+
+    index = report(course, rubric=rubric, root=root, db_url=db_url, lang=lang)
+    return write_feedback(course, assignment_id, to, Path(index).parent / "estudiantes", out=out, lang=lang)
 
 
 def similarity(assignment_id: str, course: str | Path, *, root: str | Path | None = None, threshold: float = 0.8):

@@ -25,6 +25,13 @@ def _common(parser: argparse.ArgumentParser, default) -> None:
     parser.add_argument("--lang", choices=LANGS, default=default("es"), help="language of messages (default: es)")
 
 
+def _pair(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(f"expected ASSIGNMENT=TITLE or ASSIGNMENT=ID, not {text!r}")
+    return key.strip(), value.strip()
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dlgrader", description="Autograded deep-learning exercises (es/en).")
     _common(p, lambda value: value)
@@ -72,20 +79,46 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--identity", choices=["email", "username", "idnumber"], default="email",
                    help="Moodle: the user field that identifies students (default: email)")
     e.add_argument("--assignment", help="Gradescope: the assignment whose results.json files to write")
+    e.add_argument("--template", metavar="DOWNLOAD.csv",
+                   help="fill in the gradebook file downloaded from the LMS (ids and other columns untouched)")
+    e.add_argument("--column", action="append", default=[], metavar="ASSIGNMENT=TITLE|ID", type=_pair,
+                   help="the LMS column an assignment (or 'final') goes to, by title or by the LMS's id; repeatable")
     e.add_argument("--db")
     e.add_argument("--out")
 
     ro = sub.add_parser("roster", help="import the class list (names, e-mails, LMS ids) into the gradebook")
     ro.add_argument("action", choices=["import"])
-    ro.add_argument("file", help="CSV with an id column and any of first_name, last_name, email, lms_user_id")
+    ro.add_argument("file", help="CSV with an id column and any of first_name, last_name, email, lms_user_id; "
+                                 "or, with --lms, the gradebook file that LMS downloads")
     ro.add_argument("--course", required=True)
+    ro.add_argument("--lms", choices=["canvas", "moodle", "blackboard"],
+                    help="the file is this LMS's gradebook download (names, ids, e-mails from its columns)")
     ro.add_argument("--db")
+
+    si = sub.add_parser("submissions", help="bring an LMS's 'download all submissions' into the course")
+    si.add_argument("action", choices=["import"])
+    si.add_argument("assignment")
+    si.add_argument("archive", help="the LMS's download: a .zip file or the folder it was unpacked into")
+    si.add_argument("--lms", required=True, choices=["canvas", "moodle", "blackboard", "folder"],
+                    help="whose naming the download follows (folder: one <student>.ipynb or <student>/ each)")
+    si.add_argument("--course", required=True)
+    si.add_argument("--db")
+    si.add_argument("--timezone", help="Blackboard: the server's time zone, e.g. America/Santiago (default: this "
+                                       "machine's)")
 
     rp = sub.add_parser("report", help="feedback pages for students and a class page with figures (HTML)")
     rp.add_argument("--course", required=True)
     rp.add_argument("--rubric", help="add each student's grades and the grade distribution per evaluation")
     rp.add_argument("--db")
     rp.add_argument("--out", help="folder to write (default: COURSE/report)")
+
+    fb = sub.add_parser("feedback", help="each student's feedback page, packed the way the LMS takes it back")
+    fb.add_argument("assignment")
+    fb.add_argument("--course", required=True)
+    fb.add_argument("--to", required=True, choices=["moodle", "canvas", "blackboard", "folder"])
+    fb.add_argument("--rubric", help="add each student's grades to their page")
+    fb.add_argument("--db")
+    fb.add_argument("--out", help="where to write (default: COURSE/lms/feedback/ASSIGNMENT)")
 
     sm = sub.add_parser("similarity", help="pairs of submissions whose code is suspiciously alike")
     sm.add_argument("assignment")
@@ -165,21 +198,44 @@ def _grades(args, lang: str) -> int:
 
 
 def _export(args, lang: str) -> int:
-    path = api.export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
-                      identity=args.identity, assignment=args.assignment, lang=lang)
-    print(submission.WRITTEN(lang) + str(path))
+    written = api.export(args.course, args.to, rubric=args.rubric, db_url=args.db, out=args.out, root=args.root,
+                         identity=args.identity, assignment=args.assignment, lang=lang, template=args.template,
+                         columns=args.column)
+    if args.template:
+        from .reports.lms_tables import template_summary
+
+        print(template_summary(written, lang))
+    else:
+        print(submission.WRITTEN(lang) + str(written))
     return 0
 
 
 def _roster(args, lang: str) -> int:
-    ids = api.import_roster(args.file, args.course, args.db)
+    ids = api.import_roster(args.file, args.course, args.db, lms=args.lms)
     print(Text(f"{len(ids)} estudiantes en el libro de calificaciones.", f"{len(ids)} students in the gradebook.")(lang))
+    return 0
+
+
+def _submissions(args, lang: str) -> int:
+    from .reports.lms_tables import import_summary
+
+    report = api.import_submissions(args.assignment, args.archive, args.lms, args.course, root=args.root,
+                                    db_url=args.db, timezone=args.timezone)
+    print(import_summary(report, lang))
     return 0
 
 
 def _report(args, lang: str) -> int:
     index = api.report(args.course, out=args.out, rubric=args.rubric, root=args.root, db_url=args.db, lang=lang)
     print(submission.WRITTEN(lang) + str(index))
+    return 0
+
+
+def _feedback(args, lang: str) -> int:
+    from .reports.lms_tables import feedback_summary
+
+    print(feedback_summary(api.feedback(args.assignment, args.course, args.to, rubric=args.rubric, root=args.root,
+                                        db_url=args.db, out=args.out, lang=lang), lang))
     return 0
 
 
@@ -239,8 +295,9 @@ def _doctor(args, lang: str) -> int:
 
 
 COMMANDS = {"check": _check, "grade": _grade, "autograde": _autograde, "grades": _grades, "export": _export,
-            "roster": _roster, "report": _report, "similarity": _similarity, "release": _release, "demo": _demo,
-            "new": _new, "build": _build, "doctor": _doctor}
+            "roster": _roster, "submissions": _submissions, "report": _report, "feedback": _feedback,
+            "similarity": _similarity, "release": _release, "demo": _demo, "new": _new, "build": _build,
+            "doctor": _doctor}
 
 
 if __name__ == "__main__":

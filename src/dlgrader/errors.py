@@ -31,6 +31,12 @@ class ConfigError(DlgraderError):
     exit_code = 4
 
 
+class BadArchive(DlgraderError):
+    """An LMS download that is unsafe or unreadable (path traversal, symlink, zip bomb, ...): nothing is written."""
+
+    exit_code = 2
+
+
 class Busy(DlgraderError):
     """Another dlgrader process holds the course (an autograde already running)."""
 

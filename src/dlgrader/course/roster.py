@@ -74,7 +74,11 @@ def read_roster(path: str | Path) -> list[dict]:
 
 def import_roster(path: str | Path, course_dir: str | Path, db_url: str | None = None) -> list[str]:
     """Create or update every student of the file in the course's gradebook, in one transaction; their ids."""
+    return import_rows(read_roster, path, course_dir, db_url)
+
+
+def import_rows(read, path: str | Path, course_dir: str | Path, db_url: str | None = None) -> list[str]:
+    """``read(path)``'s roster rows into the course's gradebook (the course folder must exist); their ids."""
     if not Path(course_dir).is_dir():
         raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
-    rows = read_roster(path)
-    return gradebook.ensure_students(db_url or db_url_for(course_dir), rows)
+    return gradebook.ensure_students(db_url or db_url_for(course_dir), read(path))

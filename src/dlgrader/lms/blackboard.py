@@ -27,7 +27,9 @@ and the shape of the file Blackboard itself downloads:
 
 Scores use a decimal point, no thousands separator, rounded half up to
 ``places`` decimals (2 by default: 0.1 + 0.2 is written ``0.3``). A student
-with no value gets a blank cell, or 0 with ``zero_for_missing``. A name a
+with no value gets a blank cell, or 0 with ``zero_for_missing``; the help pages do not say what a
+blank does to a grade already in the Grade Center (not confirmed), so ``dlgrader export --template``
+leaves such cells as Blackboard wrote them. A name a
 spreadsheet would run as a formula gets a leading apostrophe (Blackboard does
 not read the name columns back). Example files that Blackboard accepted:
 https://github.com/nbeaver/offline-grades-upload.

@@ -8,6 +8,13 @@ is silently dropped, so such titles are refused here; a first cell
 ``Points Possible`` marks the points row. Canvas matches a student by ID, then
 SIS User ID, then SIS Login ID, then name. UTF-8 without BOM (Canvas accepts
 both), comma separated, decimal point.
+
+A blank cell clears a grade Canvas already has: ``no_change_to_value?`` counts a blank against a
+score as a change (``return false unless current_value.present? && new_value.present?``) and the
+upload page posts it as ``posted_grade: null`` (ui/features/gradebook_uploads/jquery/
+process_gradebook_upload.js), which ``Submission.process_bulk_update`` passes to ``grade_student``.
+In a column this file creates there is nothing to clear; to leave grades typed into Canvas alone,
+fill Canvas's own download instead (``dlgrader export --template``, :mod:`.template`).
 """
 
 from __future__ import annotations
@@ -68,8 +75,8 @@ def canvas_rows(students: Iterable[Mapping], columns: Sequence[Column], *, zero_
                 points_row: bool = True) -> list[list[str]]:
     """The CSV as rows of strings. ``students`` are ``gradebook.read_students`` dicts (optional "section").
 
-    Every student gets a row; one with no value in a column gets a blank
-    (Canvas leaves that grade alone) or 0 with ``zero_for_missing``.
+    Every student gets a row; one with no value in a column gets a blank (no grade; in an existing
+    Canvas column it clears the grade there, see above) or 0 with ``zero_for_missing``.
     """
     _check_titles(columns)
     rows = [list(HEADER) + [c.header for c in columns]]

@@ -15,13 +15,18 @@ https://github.com/moodle/moodle/blob/main/grade/import/grade_import_form.php):
   importer (grade/import/direct/classes/mapping_form.php) preselects a column
   whose header equals such a label in the interface language, so in a Spanish
   interface the instructor picks it by hand.
-- A grade cell that is blank or ``-`` becomes "no grade" (a grade already in
-  Moodle is cleared, never set to 0); anything else goes through
-  ``unformat_float($value, true)``: spaces removed, the language pack's decimal
-  separator turned into a point, then PHP's ``is_numeric``, or the whole import
-  stops (``badgrade``). A point with no thousands separator passes whether the
-  language pack's separator is a point (en, es_mx) or a comma, so nothing else
-  is written; a comma would fail under a point.
+- A grade cell with no value is written ``-``, never blank. For a column mapped to an existing
+  grade item, ``update_grade_item`` treats both alike (``if ($value === '' or $value == '-') {
+  $value = null; // No grade.``: a grade already in Moodle is cleared, never set to 0); but for a
+  column imported as a new grade item, ``import_new_grade_item`` skips only ``-`` (``if (trim($value)
+  != '-') { $newgrade->finalgrade = $value; }``) and a blank reaches the database layer, whose
+  ``normalise_value`` (lib/dml/mysqli_native_moodle_database.php, pgsql_…) turns ``''`` into 0 for
+  a numeric column (``$value = 0; // prevent '' problems in numeric fields``): the student would get
+  0. Anything else goes through ``unformat_float($value, true)``: spaces removed, the language
+  pack's decimal separator turned into a point, then PHP's ``is_numeric``, or the whole import
+  stops (``badgrade``). A point with no thousands separator passes whether the language pack's
+  separator is a point (en, es_mx) or a comma, so nothing else is written; a comma would fail
+  under a point.
 - A row whose identity cell is blank is not skipped: Moodle keeps the previous
   row's student and files the grades under them. A student with no value for
   the chosen identity is therefore refused, with every such student named,
@@ -56,6 +61,7 @@ IDENTITIES = {"username": ("Username", "id"), "idnumber": ("ID number", "lms_use
               "email": ("Email address", "email")}
 NAME_HEADERS = ("First name", "Last name")
 TIME_EXPORTED = "Last downloaded from this course"  # gradeexport_txt's timeexported string
+NO_GRADE = "-"  # what both of Moodle's import paths read as "no grade" (see above)
 
 
 def _check(students: Sequence[Mapping], columns: Sequence[Column], identity: str) -> None:
@@ -91,8 +97,8 @@ def moodle_rows(students: Iterable[Mapping], columns: Sequence[Column], *, ident
                 zero_for_missing: bool = False, places: int = 2) -> list[list[str]]:
     """The CSV as rows of strings. ``students`` are ``gradebook.read_students`` dicts.
 
-    Every student gets a row; one with no value in a column gets a blank
-    (no grade in Moodle) or 0 with ``zero_for_missing``. Column titles are
+    Every student gets a row; one with no value in a column gets ``-`` (no grade in Moodle, for a new
+    grade item as for an existing one) or 0 with ``zero_for_missing``. Column titles are
     written as given: a title that equals Moodle's own export header for an
     existing item ("Tarea: Perceptrón (Real)") is mapped to that item, any
     other is mapped by hand or imported as a new item. ``Column.canvas_id`` is
@@ -104,7 +110,7 @@ def moodle_rows(students: Iterable[Mapping], columns: Sequence[Column], *, ident
     rows = [[*NAME_HEADERS, label] + [c.title.strip() for c in columns]]
     for s in students:
         ident = [safe_name(s.get("first_name")), safe_name(s.get("last_name")), str(s[key]).strip()]
-        rows.append(ident + [rounded(c.values.get(s["id"]), places, zero_for_missing) for c in columns])
+        rows.append(ident + [rounded(c.values.get(s["id"]), places, zero_for_missing) or NO_GRADE for c in columns])
     return rows
 
 

@@ -23,8 +23,9 @@ def _grade(fixture_material, sandbox, source):
 
 def _worker_processes() -> list[str]:
     """This test process's workers still running, cold ones and any a fork server forked, and any grading
-    process it started (its fork servers are kept for its life; leftovers.py also finds re-parented ones)."""
-    return [str(p) for p in family() if p.is_worker or "multiprocessing" in p.cmdline]
+    process it started (its fork servers are kept for its life; leftovers.py also finds re-parented ones). Not
+    multiprocessing's resource tracker, which an earlier test's pool leaves for the life of this process."""
+    return [str(p) for p in family() if p.is_worker or "multiprocessing.spawn" in p.cmdline]
 
 
 def test_reference_gets_full_marks(fixture_material, sandbox):

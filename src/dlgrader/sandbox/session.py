@@ -79,12 +79,13 @@ class WorkerSession:
         """Fork a warm worker from the fork server; start a cold one when that is not possible."""
         t0 = time.perf_counter()
         self.gone, self._pid = None, None
-        self.proc = warm.spawn(self.sandbox, self.config["preimport"], self.hidden, self.config["rlimits"])
-        if self.proc is not None:
+        forked = self.proc = warm.spawn(self.sandbox, self.config["preimport"], self.hidden, self.config["rlimits"])
+        if forked is not None:
             try:
                 self._await_ready()
-            except WorkerGone:  # never the student's fault (no student code has run): go cold from now on
-                warm.disable()
+            except WorkerGone:  # not the student's fault (no student code ran): cold from now on, unless its fork
+                if forked.server.responds():  # server was ended from outside (then the next worker forks again)
+                    warm.disable()
                 self.proc = None
         if self.proc is None:
             argv = self.sandbox.command(self.config, self.hidden)
@@ -114,10 +115,8 @@ class WorkerSession:
         if isinstance(proc, warm.WarmWorker):
             proc.kill()
             return
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         warm.close_quietly(proc.stdin, proc.stdout)
         try:
             proc.wait(timeout=10)

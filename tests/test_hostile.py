@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FIXTURE_ROOT, grade_cells
 from hostile_kinds import KINDS, hostile_cells
-from leftovers import family
+from leftovers import family, left_after
 
 SECRET = FIXTURE_ROOT / "solutions" / "99_demo" / "solution.py"
 
@@ -64,7 +64,7 @@ def test_hostile_submission_scores_zero_and_leaves_nothing(name, fixture_materia
     assert r.score == 0.0, r.to_json()
     assert all(c.feedback() for c in r.checks)  # every failed check says why
     assert not os.path.exists(marker), "a file was written outside the sandbox"
-    assert _worker_processes() == []
+    assert left_after(_worker_processes) == []  # a killed worker may take a moment to exit
 
 
 def test_fake_results_file_changes_nothing(fixture_material, sandbox, tmp_path):
@@ -143,7 +143,7 @@ def test_a_submission_that_only_costs_time_stops_costing_at_the_first_sign(kind,
     r = _grade(fixture_material, sandbox, hostile_cells(kind, a)["suma"])
     assert r.score == 0.0 and all(c.feedback() for c in r.checks), r.to_json()
     assert len(starts) == 1, f"{len(starts)} workers started"  # what it costs: benchmarks/bench_reliability.py
-    assert _worker_processes() == []
+    assert left_after(_worker_processes) == []  # a killed worker may take a moment to exit
 
 
 def test_a_submission_past_its_budget_keeps_the_checks_it_finished(fixture_material, sandbox):

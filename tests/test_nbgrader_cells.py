@@ -92,6 +92,9 @@ def test_the_notebook_states_the_time_limits_of_its_manifest(tmp_path):
     en = _limits_text(numpy_a.notebook_path.with_name(f"{AID}.en.ipynb"))
     assert f"{NUMPY_BUDGET:g} s in total (the limit of NumPy assignments" in en
     assert f"{TORCH_BUDGET:g} s en total (el límite de las tareas con PyTorch" in _limits_text(torch_a.notebook_path)
+    assert "cada llamada a una de tus funciones" in es  # a quiz's answers are variables: no function is called
+    quiz = _limits_text(MATERIAL.assignment("09_prueba_unidad1").notebook_path)
+    assert "leer cada respuesta puede tardar" in quiz and "funciones" not in quiz
     folder = tmp_path / "assignments" / AID
     shutil.copytree(MATERIAL.assignments / AID, folder)
     toml = folder / "assignment.toml"

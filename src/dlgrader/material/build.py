@@ -59,17 +59,20 @@ def grade_cell_source(assignment: Assignment, check: Check, lang: str) -> str:
 
 
 LIMITS = "time_limits"  # the derived markdown cell that states the assignment's time limits (its dlgrader metadata)
-_LIMITS = Text("**Límites de tiempo.** Al calificar, cada llamada a una de tus funciones puede tardar a lo más "
-               "{call} s{cpu}; cargar tu notebook (ejecutar tus celdas de solución), {load} s; y la corrección "
-               "completa de tu entrega, {budget} s en total{default}. Una solución correcta tarda mucho menos: cada "
-               "límite es al menos el triple de lo que tardan las entregas correctas (medido), para que la carga del "
-               "computador nunca cambie una nota. Si tu código se pasa de un límite, las verificaciones que no "
-               "alcanzaron a terminar valen 0.",
-               "**Time limits.** When grading, each call to one of your functions may take at most {call} s{cpu}; "
-               "loading your notebook (running your solution cells), {load} s; and grading your whole submission, "
-               "{budget} s in total{default}. A correct solution takes far less: each limit is at least three times "
-               "what correct submissions take (measured), so that the machine's load never changes a grade. If your "
-               "code goes over a limit, the checks that had not finished score 0.")
+_LIMITS = Text("**Límites de tiempo.** Al calificar, {each}; cargar tu notebook (ejecutar tus celdas de "
+               "solución), {load} s; y la corrección completa de tu entrega, {budget} s en total{default}. Una "
+               "solución correcta tarda mucho menos: cada límite es al menos el triple de lo que tardan las entregas "
+               "correctas (medido), para que la carga del computador nunca cambie una nota. Si tu código se pasa de "
+               "un límite, las verificaciones que no alcanzaron a terminar valen 0.",
+               "**Time limits.** When grading, {each}; loading your notebook (running your solution cells), {load} "
+               "s; and grading your whole submission, {budget} s in total{default}. A correct solution takes far "
+               "less: each limit is at least three times what correct submissions take (measured), so that the "
+               "machine's load never changes a grade. If your code goes over a limit, the checks that had not "
+               "finished score 0.")
+_EACH_CALL = Text("cada llamada a una de tus funciones puede tardar a lo más {call} s{cpu}",
+                  "each call to one of your functions may take at most {call} s{cpu}")
+_EACH_ANSWER = Text("leer cada respuesta puede tardar a lo más {call} s{cpu}",
+                    "reading each answer may take at most {call} s{cpu}")
 _CPU = Text(" y usar a lo más {cpu} s de CPU", " and use at most {cpu} s of CPU")
 _DEFAULT = {
     False: Text(" (el límite de las tareas con NumPy; el de las tareas con PyTorch es {other} s)",
@@ -92,8 +95,10 @@ def limits_source(assignment: Assignment, lang: str) -> str:
     default = _DEFAULT[assignment.needs_torch](lang).format(other=s(other)) \
         if assignment.submission_budget == own else ""
     cpu = _CPU(lang).format(cpu=s(assignment.call_cpu)) if assignment.call_cpu < assignment.call_timeout else ""
-    return _LIMITS(lang).format(call=s(assignment.call_timeout), cpu=cpu, load=s(assignment.load_timeout),
-                                budget=s(assignment.submission_budget), default=default)
+    functions = any(t.names for t in assignment.tasks)  # a quiz's answers are variables, not functions
+    each = (_EACH_CALL if functions else _EACH_ANSWER)(lang).format(call=s(assignment.call_timeout), cpu=cpu)
+    return _LIMITS(lang).format(each=each, load=s(assignment.load_timeout), budget=s(assignment.submission_budget),
+                                default=default)
 
 
 def _limits_cell(assignment: Assignment, lang: str, cell_id: str = "limites-de-tiempo") -> dict:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
 
 import pytest
 
 from conftest import REPO
+from leftovers import family, left_after, tagged_env, wait_for
 from dlgrader.api import grades as write_grades
 from dlgrader.cli import main
 from dlgrader.course import gradebook
@@ -129,29 +133,36 @@ def test_a_second_autograde_on_the_same_course_is_refused(tmp_path, capsys):
     assert not (course / "gradebook.db").exists()
 
 
-@pytest.mark.slow
-def test_a_run_killed_at_any_point_finishes_on_the_next_with_everyone_graded_once(tmp_path):
-    """SIGKILL at start-up, then after the first saved result; the third run completes the class."""
-    import signal
-    import subprocess
-    import sys
-    import time
+def _autograde_cmd(course, jobs: int = 1, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "dlgrader.cli", "--root", str(REPO), "autograde", "01_perceptron",
+            "--course", str(course), "--jobs", str(jobs), *extra]
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill", "term"])
+def test_a_run_stopped_at_any_point_leaves_nothing_and_the_next_grades_everyone_once(tmp_path, sig):
+    """SIGKILL or SIGTERM to autograde alone (as timeout, systemd, a CI cancel send it) at start-up, then after the
+    first saved results: 5 s later no process it started is left, re-parented or not; the third run completes the
+    class. SIGTERM ends it as Ctrl+C does: one line saying how many were graded and kept, exit 128 + 15."""
     expected = {"ana": 20.0, "camila": 18.0, "diego": 0.0, "sofia": 15.0, "sin_notebook": 0.0}
     course = _course(tmp_path, {"ana": "ana_perez", "camila": "camila_rojas", "diego": "diego_fernandez",
                                 "sofia": "sofia_ramirez", "sin_notebook": None})
     results = course / "dlgrader" / "results" / "01_perceptron"
-    cmd = [sys.executable, "-m", "dlgrader.cli", "--root", str(REPO), "autograde", "01_perceptron",
-           "--course", str(course), "--jobs", "1"]
 
     def run_until(ready) -> None:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        deadline = time.monotonic() + 120
-        while not ready() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert proc.poll() is None, "the run ended before the kill point"
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+        tag, env = tagged_env()
+        proc = subprocess.Popen(_autograde_cmd(course), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        wait_for(lambda: ready() or proc.poll() is not None, 120)
+        assert proc.poll() is None, "the run ended before the stop point"
+        saved = len(list(results.glob("*.json"))) if results.is_dir() else 0
+        proc.send_signal(sig)
+        err = proc.communicate(timeout=30)[1].decode()
+        assert left_after(tag) == []
+        if sig == signal.SIGTERM:  # (before autograde's handlers, at import, SIGTERM just ends it: nothing started)
+            graded = len(list(results.glob("*.json"))) if results.is_dir() else 0
+            assert proc.returncode == 128 + signal.SIGTERM or (proc.returncode == -signal.SIGTERM and graded == 0)
+            assert f"interrumpido: {graded} entregas calificadas y guardadas" in err or proc.returncode < 0, err
+            assert graded >= saved
 
     run_until(lambda: (course / "dlgrader" / "autograde.lock").exists())
     run_until(lambda: results.is_dir() and len(list(results.glob("*.json"))) >= 2)
@@ -164,6 +175,52 @@ def test_a_run_killed_at_any_point_finishes_on_the_next_with_everyone_graded_onc
         subs = [s.student.id for s in gb.find_assignment("01_perceptron").submissions]
     assert sorted(subs) == sorted(expected)
     assert not list(results.glob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_a_fork_server_stopped_mid_run_costs_no_grade_and_leaves_nothing(tmp_path):
+    """SIGKILL, then SIGTERM, to the fork server while one of its workers grades: the submission is graded again
+    (the death was not its code's), the run completes with every score right, and nothing is left afterwards."""
+    from dlgrader.material.paths import find_material
+    from hostile_kinds import write_kind
+
+    examples = ["ana_perez", "camila_rojas", "sofia_ramirez", "bruno_gonzalez"]
+    course = _course(tmp_path, {f"s{i}": ex for i, ex in enumerate(examples)})
+    for sid in ("z_duerme_1", "z_duerme_2"):  # last, and long: a worker to find for each stop, however late the
+        write_kind("duerme", find_material(REPO).assignment("01_perceptron"),  # first one comes (honest ones replay
+                   course / "submitted" / sid / "01_perceptron" / "01_perceptron.ipynb")  # in a fraction of a second)
+    results = course / "dlgrader" / "results" / "01_perceptron"
+    saved = lambda: len(list(results.glob("*.json"))) if results.is_dir() else 0  # noqa: E731
+    tag, env = tagged_env()
+    proc = subprocess.Popen(_autograde_cmd(course), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    stopped = []
+
+    def stop_a_serving_fork_server(sig) -> bool:  # one whose worker is grading, not one already stopped
+        procs = {p.pid: p for p in family(tag)}
+        for p in procs.values():
+            holder = procs.get(p.ppid)
+            server = procs.get(holder.ppid) if holder is not None else None
+            if p.comm == "dlgrader-worker" and server is not None and server.is_fork_server \
+                    and server.pid not in stopped:
+                try:
+                    os.kill(server.pid, sig)
+                except ProcessLookupError:  # it ended meanwhile
+                    return False
+                stopped.append(server.pid)
+                return True
+        return False
+
+    for sig in (signal.SIGKILL, signal.SIGTERM):
+        wait_for(lambda: stop_a_serving_fork_server(sig) or proc.poll() is not None, 120)
+        assert proc.poll() is None, "the run ended before the fork server was stopped"
+        before = saved()  # the next stop falls on another submission (one lost twice is reported, not graded)
+        wait_for(lambda: saved() > before or proc.poll() is not None, 120)
+    assert proc.wait(timeout=300) == 0, proc.stderr.read().decode()
+    scores = read_scores(db_url_for(course), "01_perceptron")
+    expected = {"ana_perez": 20.0, "camila_rojas": 18.0, "sofia_ramirez": 15.0, "bruno_gonzalez": 20.0}
+    assert {sid: row["score"] for sid, row in scores.items()} == \
+        {f"s{i}": expected[ex] for i, ex in enumerate(examples)} | {"z_duerme_1": 0.0, "z_duerme_2": 0.0}
+    assert left_after(tag) == []
 
 
 @pytest.mark.slow
@@ -236,6 +293,40 @@ def test_a_dask_cluster_grades_like_local_processes_and_only_the_caller_writes(t
         assert got[r.student].problems == r.problems
         assert got[r.student].source.endswith(f"{r.student}/01_perceptron/01_perceptron.ipynb")
     assert "25 MB" in got["grande"].problems[0].es
+
+
+@pytest.mark.slow
+def test_a_cancelled_dask_run_leaves_no_sandbox_on_the_nodes(tmp_path):
+    """autograde killed while the nodes grade hostile submissions that sleep in every function: the scheduler
+    cancels its tasks, each node stops the grading in progress, and its fork servers close once idle."""
+    from distributed import Client, LocalCluster
+
+    from dlgrader.grading.task import CANCEL_POLL_SECONDS, NODE_IDLE_SECONDS
+    from dlgrader.material.paths import find_material
+    from hostile_kinds import write_kind
+
+    course = _course(tmp_path, {"ana": "ana_perez"})
+    for sid in ("duerme_1", "duerme_2", "duerme_3"):
+        write_kind("duerme", find_material(REPO).assignment("01_perceptron"),
+                   course / "submitted" / sid / "01_perceptron" / "01_perceptron.ipynb")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        nodes = list(client.run(os.getpid).values())
+
+        def on_nodes(kind) -> list:
+            return [p for node in nodes for p in family(root=node) if kind(p)]
+
+        tag, env = tagged_env()
+        proc = subprocess.Popen(_autograde_cmd(course, 2, "--executor", "dask", "--scheduler",
+                                               cluster.scheduler_address),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        wait_for(lambda: len(on_nodes(lambda p: p.is_worker)) >= 2 or proc.poll() is not None, 120)
+        assert proc.poll() is None, "the run ended before it was killed"
+        proc.kill()
+        proc.wait()
+        assert left_after(lambda: on_nodes(lambda p: p.is_worker), 2 + CANCEL_POLL_SECONDS) == []
+        assert left_after(lambda: on_nodes(lambda p: p.is_fork_server or p.comm == "bwrap"), NODE_IDLE_SECONDS + 5) == []
+    assert left_after(tag) == []
 
 
 def test_dask_without_a_scheduler_address_is_one_clear_sentence(tmp_path, capsys):

@@ -6,12 +6,13 @@ Each case replaces the fixture assignment's only function, ``suma``; the referen
 from __future__ import annotations
 
 import os
-import subprocess
 import uuid
 
 import pytest
 
 from conftest import FIXTURE_ROOT, grade_cells
+from hostile_kinds import KINDS, hostile_cells
+from leftovers import family, left_after
 
 SECRET = FIXTURE_ROOT / "solutions" / "99_demo" / "solution.py"
 
@@ -21,23 +22,10 @@ def _grade(fixture_material, sandbox, source):
 
 
 def _worker_processes() -> list[str]:
-    """This test process's workers still running: cold ones, and any a fork server forked.
-
-    A forked worker that has exited may stay a zombie for a moment, until its namespace's init reaps it.
-    """
-    out = subprocess.run(["ps", "-eo", "pid,ppid,stat,comm,args"], capture_output=True, text=True).stdout
-    rows = [ln.split(None, 4) for ln in out.splitlines()[1:]]
-    parent = {int(r[0]): int(r[1]) for r in rows}
-
-    def ours(pid: int) -> bool:
-        while pid > 1:
-            if pid == os.getpid():
-                return True
-            pid = parent.get(pid, 0)
-        return False
-
-    return [" ".join(r) for r in rows if ours(int(r[0])) and not r[2].startswith("Z") and
-            (r[3] in ("dlgrader-worker", "dlgrader-ns") or "dlgrader.sandbox.worker" in r[4])]
+    """This test process's workers still running, cold ones and any a fork server forked, and any grading
+    process it started (its fork servers are kept for its life; leftovers.py also finds re-parented ones). Not
+    multiprocessing's resource tracker, which an earlier test's pool leaves for the life of this process."""
+    return [str(p) for p in family() if p.is_worker or "multiprocessing.spawn" in p.cmdline]
 
 
 def test_reference_gets_full_marks(fixture_material, sandbox):
@@ -76,7 +64,7 @@ def test_hostile_submission_scores_zero_and_leaves_nothing(name, fixture_materia
     assert r.score == 0.0, r.to_json()
     assert all(c.feedback() for c in r.checks)  # every failed check says why
     assert not os.path.exists(marker), "a file was written outside the sandbox"
-    assert _worker_processes() == []
+    assert left_after(_worker_processes) == []  # a killed worker may take a moment to exit
 
 
 def test_fake_results_file_changes_nothing(fixture_material, sandbox, tmp_path):
@@ -180,7 +168,7 @@ def test_answers_gathered_in_another_task_s_check_are_gone_in_its_own(fixture_ma
     by_id = {c.id: c for c in r.checks}
     assert by_id["usa_valor"].passed  # the gathering ran, with the course's answers
     assert not by_id["base_valor"].passed and not by_id["usa_integracion"].passed, r.to_json()
-    assert _worker_processes() == []
+    assert left_after(_worker_processes) == []  # a killed worker may take a moment to exit
 
 
 BROADCAST_BOMB = '''
@@ -217,3 +205,39 @@ def test_arguments_that_broadcast_into_gigabytes_do_not_reach_the_broker_s_memor
     assert {c.id: c.passed for c in r.checks}["usa_valor"], r.to_json()  # MemoryError reached the student
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 512 * 1024
     assert resource.getrlimit(resource.RLIMIT_AS) == limit  # put back after the call
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_a_submission_that_only_costs_time_stops_costing_at_the_first_sign(kind, fixture_material, sandbox,
+                                                                             monkeypatch):
+    """Each kind of issue 25 costs one time-out, one memory exhaustion or one load, never one per check: its
+    function is not called again and no worker is started for it again. It scores zero, says why, leaves nothing."""
+    from dlgrader.sandbox.session import WorkerSession
+
+    a = fixture_material.assignment("99_demo")
+    starts = []
+    start = WorkerSession.start
+    monkeypatch.setattr(WorkerSession, "start", lambda self: (starts.append(1), start(self))[1])
+    r = _grade(fixture_material, sandbox, hostile_cells(kind, a)["suma"])
+    assert r.score == 0.0 and all(c.feedback() for c in r.checks), r.to_json()
+    assert len(starts) == 1, f"{len(starts)} workers started"  # what it costs: benchmarks/bench_reliability.py
+    assert left_after(_worker_processes) == []  # a killed worker may take a moment to exit
+
+
+def test_a_submission_past_its_budget_keeps_the_checks_it_finished(fixture_material, sandbox):
+    """Every call slow, none over its time-out: the budget ends the check it is in and the ones after it, with
+    the reason, once in the problems too; the check it finished keeps its points."""
+    from dlgrader.grading.runner import grade_program
+    from dlgrader.material.notebook import program_from_cells
+    from dlgrader.sandbox.budget import Budget
+
+    a = fixture_material.assignment("99_demo")
+    slow = "import time\ndef suma(x):\n    time.sleep(0.3)\n    return float(np.sum(x))\n"
+    program = program_from_cells({"suma": "import numpy as np\n" + slow}, a.notebook_path)
+    with Budget(4.0) as budget:  # suma_pub's few calls fit in it at any load; suma_prop's hundred do not
+        r = grade_program(a, program, material=fixture_material, sandbox=sandbox, budget=budget)
+    verdicts = {c.id: c.passed for c in r.checks}
+    assert verdicts == {"suma_pub": True, "suma_prop": False, "suma_inputs": False}, r.to_json()
+    for c in r.checks[1:]:
+        assert "tardó más de 4 s en total" in c.feedback("es") and "more than 4 s in total" in c.feedback("en")
+    assert [p("es") for p in r.problems] == [budget.text("es")]

@@ -19,7 +19,8 @@ import pytest
 from conftest import REPO
 from test_nbgrader_autograde import without_dlgrader
 from dlgrader.course.scores import read_scores
-from dlgrader.material.build import build, grade_cell_source, stale_notebooks
+from dlgrader.material.build import LIMITS, build, grade_cell_source, stale_notebooks
+from dlgrader.material.manifest import NUMPY_BUDGET, TORCH_BUDGET
 from dlgrader.course.folders import db_url_for, init_course
 from dlgrader.student.grade_cells import NOT_DLGRADER
 from dlgrader.material.paths import find_material
@@ -70,6 +71,41 @@ def test_build_rewrites_a_grade_cell_edited_by_hand(tmp_path):
     cell = next(c for c in rebuilt["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "escalon_curso")
     assert "".join(cell["source"]) == grade_cell_source(a, a.check("escalon_curso"), "es")
     assert cell["metadata"]["nbgrader"]["points"] == 1
+    assert stale_notebooks(a) == []
+
+
+def _limits_text(path: Path) -> str:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = [c for c in nb["cells"] if c["metadata"].get("dlgrader", {}).get("derived") == LIMITS]
+    assert len(cells) == 1 and nb["cells"].index(cells[0]) == 1  # right after the introduction, once
+    return "".join(cells[0]["source"])
+
+
+def test_the_notebook_states_the_time_limits_of_its_manifest(tmp_path):
+    """Each notebook says its limits and which default (NumPy or PyTorch) they are; a limit changed in
+    assignment.toml is rewritten by build, in both languages."""
+    numpy_a, torch_a = MATERIAL.assignment(AID), MATERIAL.assignment("08_crispdm")
+    es = _limits_text(numpy_a.notebook_path)
+    assert f"{NUMPY_BUDGET:g} s en total (el límite de las tareas con NumPy" in es
+    assert f"el de las tareas con PyTorch es {TORCH_BUDGET:g} s" in es
+    assert f"a lo más {numpy_a.call_timeout:g} s" in es
+    en = _limits_text(numpy_a.notebook_path.with_name(f"{AID}.en.ipynb"))
+    assert f"{NUMPY_BUDGET:g} s in total (the limit of NumPy assignments" in en
+    assert f"{TORCH_BUDGET:g} s en total (el límite de las tareas con PyTorch" in _limits_text(torch_a.notebook_path)
+    assert "cada llamada a una de tus funciones" in es  # a quiz's answers are variables: no function is called
+    quiz = _limits_text(MATERIAL.assignment("09_prueba_unidad1").notebook_path)
+    assert "leer cada respuesta puede tardar" in quiz and "funciones" not in quiz
+    folder = tmp_path / "assignments" / AID
+    shutil.copytree(MATERIAL.assignments / AID, folder)
+    toml = folder / "assignment.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("call_timeout = 5.0",
+                                                             "call_timeout = 2.5\nsubmission_budget = 45.5"),
+                    encoding="utf-8")
+    a = find_material(tmp_path).assignment(AID)
+    assert sorted(build(a)) == sorted([a.notebook_path, a.notebook_path.with_name(f"{AID}.en.ipynb")])
+    es = _limits_text(a.notebook_path)
+    assert "a lo más 2,5 s" in es and "45,5 s en total." in es and "NumPy" not in es  # its own, not a default
+    assert "at most 2.5 s" in _limits_text(a.notebook_path.with_name(f"{AID}.en.ipynb"))
     assert stale_notebooks(a) == []
 
 

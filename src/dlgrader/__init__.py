@@ -19,8 +19,10 @@ Layout, one concern per subpackage (tests/test_layout.py holds the arrows to it)
                  isolation (the layers, the command that starts a worker), probe (which layers work here),
                  session (the broker's side of one worker), portable (the same for a student's own
                  check on any OS: a plain worker, a thread on its pipe), faults (what a worker's
-                 misbehaviour becomes), python_messages (Python's own messages in Spanish), frames (the
-                 wire), codec (plain data only), worker, zygote (the fork server), warm (its client), seccomp
+                 misbehaviour becomes), python_messages (Python's own messages in Spanish), budget (a
+                 submission's wall-clock time), frames (the wire), codec (plain data only), worker,
+                 zygote (the fork server), warm (its client), parent (every process dies with the one
+                 that started it), seccomp
     grading/     the broker: pytest + hypothesis against a submission's worker; __init__ re-exports
                  the grader-facing helpers of checks (check, as_array, assert_close, fail, ...)
                  submission (one file, the pipeline in order), runner (one program), restarts,

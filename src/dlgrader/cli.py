@@ -13,7 +13,7 @@ import json
 import sys
 
 from . import api
-from .errors import DlgraderError
+from .errors import DlgraderError, Interrupted
 from .reports import submission
 from .text import LANGS, Text
 
@@ -153,9 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     except DlgraderError as exc:
         print("error: " + exc.message(lang), file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print(Text("interrumpido", "interrupted")(lang), file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl+C; autograde also turns SIGTERM and SIGHUP into an Interrupted
+        stopped = exc if isinstance(exc, Interrupted) else Interrupted()
+        print(stopped.message(lang), file=sys.stderr)
+        return stopped.exit_code
 
 
 def _tables():

@@ -41,3 +41,23 @@ class Busy(DlgraderError):
     """Another dlgrader process holds the course (an autograde already running)."""
 
     exit_code = 6
+
+
+class Interrupted(KeyboardInterrupt):
+    """A run stopped by Ctrl+C, SIGTERM or SIGHUP (``signum``); ``done``: the submissions it graded and kept.
+
+    A KeyboardInterrupt, so nothing that catches Exception on its way out mistakes it for a failure.
+    """
+
+    def __init__(self, signum: int = 2, done: int | None = None):
+        super().__init__(signum, done)
+        self.signum, self.done = signum, done
+        self.exit_code = 128 + signum  # as a shell reports a process ended by that signal
+
+    def message(self, lang: str = "es") -> str:
+        if self.done is None:
+            return Text("interrumpido", "interrupted")(lang)
+        return Text(f"interrumpido: {self.done} entregas calificadas y guardadas; vuelve a ejecutar el mismo "
+                    "comando para calificar el resto",
+                    f"interrupted: {self.done} submissions graded and saved; run the same command again to grade "
+                    "the rest")(lang)

@@ -3,7 +3,9 @@
 Brokers run in a pool of processes (one submission at a time each, each with its
 own sandboxed worker; what they run is task.py); only this process writes
 the gradebook, as each result arrives, so a crash loses at most the submissions
-still being graded. For a class of some size, the processes first record the
+still being graded. Nothing it starts outlives it: the grading processes die with
+it (sandbox/parent.py), and SIGTERM or SIGHUP end a run as Ctrl+C does, keeping
+what was recorded. For a class of some size, the processes first record the
 reference's examples and tapes, a share each; the merged table is handed to them
 all, and they replay it (replay.py).
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -24,7 +28,7 @@ from ..course import folders, gradebook, store
 from ..course.formgrader import write_autograded
 from ..course.lock import autograde_lock
 from ..course.scores import read_scores, write_submission
-from ..errors import ConfigError, UnsafeSandbox
+from ..errors import ConfigError, Interrupted, UnsafeSandbox
 from ..material.paths import find_material
 from ..results import CheckResult, SubmissionResult
 from ..sandbox.isolation import require
@@ -86,10 +90,51 @@ def autograde(assignment_id: str, course_dir: str | Path, *, root: str | Path | 
     course_dir = Path(course_dir)
     if not course_dir.is_dir():
         raise ConfigError(Text(f"No existe la carpeta del curso {course_dir}.", f"The course folder {course_dir} does not exist."))
-    with autograde_lock(course_dir):
-        return _autograde(material, assignment, course_dir, sandbox, t0, jobs=jobs, db_url=db_url, progress=progress,
-                          students=students, force=force, executor=executor, scheduler=scheduler,
+    with autograde_lock(course_dir), _Stopper() as stop:
+        return _autograde(material, assignment, course_dir, sandbox, t0, stop, jobs=jobs, db_url=db_url,
+                          progress=progress, students=students, force=force, executor=executor, scheduler=scheduler,
                           allow_weak=allow_weak_sandbox, lang=lang)
+
+
+class _Stopper:
+    """Ctrl+C, SIGTERM and SIGHUP (what timeout, systemd, a JupyterHub cull, a CI cancel, a closed terminal send)
+    stop the run alike: an :class:`Interrupted` in the main thread, once (a second signal is ignored). Inside
+    :meth:`held` (grading processes starting, one result being recorded) it waits for the block's end."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+    def __init__(self):
+        self.before: dict = {}
+        self.holding, self.pending, self.raised = 0, None, False
+
+    def __enter__(self) -> "_Stopper":
+        if threading.current_thread() is threading.main_thread():  # only the main thread may set handlers
+            for sig in self.SIGNALS:
+                if signal.getsignal(sig) is not signal.SIG_IGN:  # a SIGINT a shell told this process to ignore stays so
+                    self.before[sig] = signal.signal(sig, self._interrupt)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for sig, handler in self.before.items():
+            signal.signal(sig, handler)
+
+    def _interrupt(self, signum, frame) -> None:
+        if self.holding:
+            self.pending = self.pending or signum
+        elif not self.raised:
+            self.raised = True
+            raise Interrupted(signum)
+
+    @contextlib.contextmanager
+    def held(self):
+        self.holding += 1
+        try:
+            yield
+        finally:
+            self.holding -= 1
+        if not self.holding and self.pending is not None and not self.raised:
+            self.raised = True
+            raise Interrupted(self.pending)
 
 
 def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple[str | None, SubmissionResult]]:
@@ -116,8 +161,8 @@ def _saved(course_dir: Path, assignment_id: str, db_url: str) -> dict[str, tuple
 def _executor(kind: str, jobs: int, scheduler: str | None):
     """Local grading processes (default), or a Dask cluster's workers (``--executor dask --scheduler ADDR``)."""
     if kind == "processes":
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=start_process)
+        return _ProcessPool(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                            initializer=start_process, initargs=(os.getpid(),))
     if kind != "dask":
         raise ConfigError(Text(f"Ejecutor desconocido: {kind}.", f"Unknown executor: {kind}."))
     try:
@@ -129,6 +174,18 @@ def _executor(kind: str, jobs: int, scheduler: str | None):
         raise ConfigError(Text("--executor dask necesita --scheduler DIRECCIÓN (p. ej. tcp://10.0.0.5:8786).",
                                "--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)."))
     return _DaskPool(Client(scheduler, timeout=30))
+
+
+class _ProcessPool(ProcessPoolExecutor):
+    """Local grading processes; a run that stops early (interrupted, broken graders) kills them at once
+    instead of waiting for the submissions they are grading (their sandboxes die with them)."""
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            for process in list((self._processes or {}).values()):  # 3.14 has terminate_workers(); 3.11 not
+                process.kill()
+            self.shutdown(wait=True, cancel_futures=True)
+        return super().__exit__(exc_type, exc, tb)
 
 
 class _DaskPool:
@@ -149,44 +206,48 @@ class _DaskPool:
         self.client.close()
 
 
-def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, *, jobs, db_url, progress, students,
-               force, executor, scheduler, allow_weak, lang) -> AutogradeReport:
+def _autograde(material, assignment, course_dir: Path, sandbox, t0: float, stop: _Stopper, *, jobs, db_url, progress,
+               students, force, executor, scheduler, allow_weak, lang) -> AutogradeReport:
     assignment_id = assignment.id
     todo = [s for s in folders.iter_submissions(course_dir, assignment_id) if students is None or s[0] in students]
     jobs = max(1, jobs or os.cpu_count() or 1)
-    with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(_executor(executor, jobs, scheduler)) if todo else None
-        if executor == "processes" and todo:  # started now, they import while the course is set up
-            for _ in range(jobs):
-                pool.submit(int)
-        report = _grade_class(material, assignment, course_dir, sandbox, pool, todo, jobs=jobs, db_url=db_url,
-                              progress=progress, force=force, remote=executor == "dask", allow_weak=allow_weak,
-                              lang=lang)
+    report = AutogradeReport(assignment_id, [], manual_points=assignment.max_points - assignment.auto_points)
+    try:
+        with contextlib.ExitStack() as stack:  # leaving it early kills the grading processes (_ProcessPool)
+            with stop.held():  # a process stopped while it starts would print its own traceback
+                pool = stack.enter_context(_executor(executor, jobs, scheduler)) if todo else None
+                if executor == "processes" and todo:  # started now, they import while the course is set up
+                    for _ in range(jobs):
+                        pool.submit(int)
+            _grade_class(material, assignment, course_dir, sandbox, pool, todo, report, stop, jobs=jobs,
+                         db_url=db_url, progress=progress, force=force, remote=executor == "dask",
+                         allow_weak=allow_weak, lang=lang)
+    except KeyboardInterrupt as exc:  # Ctrl+C, SIGTERM or SIGHUP (_Stopper): what was recorded stays
+        raise Interrupted(getattr(exc, "signum", signal.SIGINT), report.graded) from None
     report.results.sort(key=lambda r: r.student or "")
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *, jobs, db_url, progress,
-                 force, remote, allow_weak, lang) -> AutogradeReport:
-    """Set the course up, then grade on ``pool`` what is new and write each result as it arrives."""
+def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, report: AutogradeReport,
+                 stop: _Stopper, *, jobs, db_url, progress, force, remote, allow_weak, lang) -> None:
+    """Set the course up, then grade on ``pool`` what is new and write each result to ``report`` as it arrives."""
     assignment_id = assignment.id
     release = folders.release_notebook(course_dir, assignment)
-    db_url = folders.init_course(course_dir, assignment, release, db_url=db_url)
+    db_url = report.db_url = folders.init_course(course_dir, assignment, release, db_url=db_url)
     release = folders.release_notebook(course_dir, assignment)  # now the course's own copy
-    report = AutogradeReport(assignment_id, [], db_url=db_url,
-                             manual_points=assignment.max_points - assignment.auto_points)
     saved = {} if force else _saved(course_dir, assignment_id, db_url)
 
-    with gradebook.open_gradebook(db_url) as gb:  # one for the run: SQLAlchemy compiles each statement once
+    bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit=BAR_UNIT(lang), disable=not progress)
+    with gradebook.open_gradebook(db_url) as gb, bar:  # one gradebook for the run: SQLAlchemy compiles once
         def record(result: SubmissionResult, nb_path, timestamp, fp: str) -> None:
             # the saved result is written last: its presence means the gradebook and formgrader copy are done
-            write_submission(gb, assignment, result, result.student, timestamp)
-            write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
-            store.write_result(course_dir, result, fp)
-            report.results.append(result)
+            with stop.held():  # a stop waits for the end of this result, then keeps it
+                write_submission(gb, assignment, result, result.student, timestamp)
+                write_autograded(course_dir, result.student, assignment, nb_path, result, release=release)
+                store.write_result(course_dir, result, fp)
+                report.results.append(result)
 
-        bar = tqdm(total=len(todo), desc=f"{assignment_id}", unit=BAR_UNIT(lang), disable=not progress)
         pending = []
         for student, nb_path, timestamp in todo:
             fp = store.fingerprint(nb_path, timestamp)
@@ -237,5 +298,3 @@ def _grade_class(material, assignment, course_dir: Path, sandbox, pool, todo, *,
                     result.source = str(nb_path)
                     record(result, nb_path, timestamp, fp)
                 bar.update()
-        bar.close()
-    return report

@@ -113,8 +113,9 @@ class GradingPlugin:
             return None
         cid = check_id(pyfuncitem)
         tape = self.table.tapes.get(cid)
-        if tape and _taped(pyfuncitem) and self.worker.session is not None:
-            if self.worker.session.play(tape):
+        session = self.worker.playable() if tape and _taped(pyfuncitem) else None
+        if session is not None:
+            if session.play(tape):
                 self.table.played[cid] += 1
                 return True
             self.worker.renew_deadline()

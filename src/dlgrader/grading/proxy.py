@@ -19,7 +19,10 @@ from ..sandbox.session import WorkerSession
 from .calls import Call, CallLog
 
 
-def _wrap(session_of: Callable[[], WorkerSession], value, log: CallLog | None = None, call: Call | None = None):
+SessionOf = Callable[[str | None], WorkerSession]  # the session to call a function (its label) on
+
+
+def _wrap(session_of: SessionOf, value, log: CallLog | None = None, call: Call | None = None):
     if isinstance(value, Handle):
         if call is not None:
             call.made = value.id
@@ -41,8 +44,8 @@ def _kept(value):
 
 
 class RemoteFunction:
-    def __init__(self, session_of: Callable[[], WorkerSession], name: str, handle: int | None = None,
-                 label: str | None = None, log: CallLog | None = None):
+    def __init__(self, session_of: SessionOf, name: str, handle: int | None = None, label: str | None = None,
+                 log: CallLog | None = None):
         self._session_of = session_of
         self._name = name
         self._handle = handle
@@ -56,20 +59,22 @@ class RemoteFunction:
 
     def __call__(self, *args, **kwargs):
         call = self._logged(args, kwargs)
-        return _wrap(self._session_of, self._session_of().call(self._name, args, kwargs, handle=self._handle,
-                                                               label=self._label), self._log, call)
+        return _wrap(self._session_of, self._session_of(self._label).call(self._name, args, kwargs,
+                                                                          handle=self._handle, label=self._label),
+                     self._log, call)
 
     def with_inputs(self, *args, **kwargs):
         """Call, and return ``(value, args_after, kwargs_after)``."""
         call = self._logged(args, kwargs)
-        out = self._session_of().call(self._name, args, kwargs, inputs=True, handle=self._handle, label=self._label)
+        out = self._session_of(self._label).call(self._name, args, kwargs, inputs=True, handle=self._handle,
+                                                 label=self._label)
         return _wrap(self._session_of, out["value"], self._log, call), tuple(out["args"]), out["kwargs"]
 
     def overwriting_arguments(self, *args, **kwargs):
         """Call; right after it, the worker fills every float array among the arguments with nan, in place."""
         call = self._logged(args, kwargs)
-        return _wrap(self._session_of, self._session_of().call(self._name, args, kwargs, handle=self._handle,
-                                                               label=self._label, overwrite=True), self._log, call)
+        return _wrap(self._session_of, self._session_of(self._label).call(
+            self._name, args, kwargs, handle=self._handle, label=self._label, overwrite=True), self._log, call)
 
     def __repr__(self) -> str:
         return f"student.{self._label}"
@@ -78,7 +83,7 @@ class RemoteFunction:
 class RemoteObject:
     """An object living in the worker (an optimizer, a monitor), reached by handle."""
 
-    def __init__(self, session_of: Callable[[], WorkerSession], handle: Handle, log: CallLog | None = None):
+    def __init__(self, session_of: SessionOf, handle: Handle, log: CallLog | None = None):
         self._session_of = session_of
         self._handle = handle
         self._log = log
@@ -87,7 +92,7 @@ class RemoteObject:
         return RemoteFunction(self._session_of, name, self._handle.id, f"{self._handle.type_name}.{name}", self._log)
 
     def attr(self, name: str):
-        return _wrap(self._session_of, self._session_of().getattr(self._handle.id, name), self._log)
+        return _wrap(self._session_of, self._session_of(None).getattr(self._handle.id, name), self._log)
 
     def __getattr__(self, name: str) -> RemoteFunction:
         if name.startswith("_"):
@@ -99,11 +104,10 @@ class RemoteObject:
 
 
 class Student:
-    """The proxy handed to graders; the worker session is fetched lazily for each call."""
+    """The proxy handed to graders; the worker session is fetched for each call (a dead worker is restarted then)."""
 
-    def __init__(self, begin_check: Callable[[], WorkerSession], log: CallLog | None = None):
-        self._session = begin_check()  # starts (or restarts) the worker for this check
-        self._current = lambda: self._session
+    def __init__(self, begin_check: Callable[[], SessionOf], log: CallLog | None = None):
+        self._current = begin_check()  # readies the worker for this check
         self._log = log
 
     def __getattr__(self, name: str) -> RemoteFunction:

@@ -9,6 +9,7 @@ grader that never ran, is a failed check.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import sys
@@ -24,6 +25,8 @@ from ..material.manifest import Assignment
 from ..material.notebook import Program, helper_aliases
 from ..material.paths import Material
 from ..results import CheckResult, SubmissionResult
+from ..sandbox.budget import Budget
+from ..sandbox.faults import SandboxLost
 from ..sandbox.isolation import Sandbox
 from ..sandbox.portable import session_class
 from ..sandbox.session import WorkerSession
@@ -110,13 +113,30 @@ def _open_session(assignment: Assignment, material: Material,
 
 def grade_program(assignment: Assignment, program: Program, *, material: Material, sandbox: Sandbox,
                   include_hidden: bool = True, student: str | None = None, source: str | None = None,
-                  table: replay.Table | None = None, record: replay.Table | None = None) -> SubmissionResult:
+                  table: replay.Table | None = None, record: replay.Table | None = None,
+                  budget: Budget | None = None) -> SubmissionResult:
     """Run every check (or only the public ones) against one program; never raises for student faults.
 
     ``table``: replay the reference's examples and tapes (:mod:`.recordings`) before running hypothesis;
     the verdicts are the same, the engine's cost is paid only where a check fails.
-    ``record``: this program is the reference; fill the table instead.
+    ``record``: this program is the reference; fill the table instead (with no time budget of its own).
+    ``budget``: the submission's time (by default the manifest's ``submission_budget``), which the caller
+    may stop from another thread. A fork server that dies under its worker is not the program's doing: it is
+    graded once more, from the start; a second loss raises :class:`SandboxLost` (not graded, say so).
     """
+    try:
+        return _grade_program(assignment, program, material=material, sandbox=sandbox, include_hidden=include_hidden,
+                              student=student, source=source, table=table, record=record, budget=budget)
+    except SandboxLost:
+        if budget is not None:
+            budget.restart()
+        return _grade_program(assignment, program, material=material, sandbox=sandbox, include_hidden=include_hidden,
+                              student=student, source=source, table=table, record=record, budget=budget)
+
+
+def _grade_program(assignment: Assignment, program: Program, *, material: Material, sandbox: Sandbox,
+                   include_hidden: bool, student: str | None, source: str | None, table: replay.Table | None,
+                   record: replay.Table | None, budget: Budget | None) -> SubmissionResult:
     t0 = time.perf_counter()
     reference = None
     if include_hidden:
@@ -133,19 +153,22 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
     def make() -> WorkerSession:
         session = session_class(sandbox)(sandbox, hidden=material.hidden_dirs(), preimport=preimport,
                                          memory_mb=assignment.memory_mb, call_timeout=assignment.call_timeout,
-                                         load_timeout=assignment.load_timeout)
+                                         call_cpu=assignment.call_cpu, load_timeout=assignment.load_timeout)
         session.aliases = aliases
         return session
 
-    with GRADING_LOCK:
+    with GRADING_LOCK, contextlib.ExitStack() as stack:
+        if budget is None:
+            budget = stack.enter_context(Budget(None if record is not None else assignment.submission_budget))
         table = record or (table if include_hidden else None)
         key, opened, plugin = _open_session(assignment, material, include_hidden)
         items = opened.items
         if record is not None:  # only property checks have examples to record (this recording's share of them)
             part, parts = record.share
             items = [it for it in items if hypothesis_handle(it) is not None][part::parts]
-        worker = RestartingWorker(make, program, assignment.check_budget)
-        worker.callbacks = callbacks.for_program(assignment, material, reference, make) if reference is not None else None
+        worker = RestartingWorker(make, program, assignment.check_budget, budget)
+        worker.callbacks = callbacks.for_program(assignment, material, reference, make) if reference is not None \
+            else None
         plugin.begin(worker, reference, student, table, recording=record is not None, helpers=frozenset(aliases),
                      callbacks=worker.callbacks)
         _cap_shrinking()
@@ -163,6 +186,8 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
                 worker.callbacks.close()
             results_by_id, missing = plugin.results, plugin.missing
             plugin.begin(None, None)  # the open session keeps nothing of this program
+    if worker.lost:
+        raise SandboxLost()
     problems = list(program.problems)
     sources = {c.id: c.source for c in program.cells}
     load_errors = [e for e in (worker.load_report or {}).get("errors", []) if isinstance(e, dict)]
@@ -170,6 +195,8 @@ def grade_program(assignment: Assignment, program: Program, *, material: Materia
         problems.append(load_problem(err, sources.get(str(err.get("cell")))))
     if worker.start_problem is not None and worker.start_problem not in problems:
         problems.append(worker.start_problem)
+    if budget.hit and budget.text not in problems:
+        problems.append(budget.text)
     results = []
     for c in checks:
         r = results_by_id.get(c.id)

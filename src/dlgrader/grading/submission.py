@@ -13,6 +13,7 @@ from ..material.manifest import Assignment
 from ..material.notebook import Program, program_from_cells, program_from_notebook, read_cell_file
 from ..material.paths import Material
 from ..results import SubmissionResult
+from ..sandbox.budget import Budget
 from ..sandbox.isolation import Sandbox
 from ..sandbox import probe
 from ..text import Text
@@ -34,11 +35,11 @@ def submission_program(assignment: Assignment, path: Path, release: Path | None 
 
 def grade_submission(material: Material, assignment: Assignment, path: str | Path, *, sandbox: Sandbox | None = None,
                      public_only: bool = False, student: str | None = None, release: Path | None = None,
-                     replays: bool = False) -> SubmissionResult:
+                     replays: bool = False, budget: Budget | None = None) -> SubmissionResult:
     """Grade one submission with every check (or only the public ones).
 
     ``replays``: replay the reference's examples (:mod:`.recordings`), worth it when this process grades
-    many submissions; the verdicts are the same.
+    many submissions; the verdicts are the same. ``budget``: its time, when the caller may stop it (a Dask node).
     """
     path = Path(path)
     if not path.exists():
@@ -49,6 +50,7 @@ def grade_submission(material: Material, assignment: Assignment, path: str | Pat
     with GRADING_LOCK:  # a table is recorded once per process, by one thread (a Dask node's)
         table = replay_table(assignment, material, sandbox) if replays and not public_only else None
         result = grade_program(assignment, program, material=material, sandbox=sandbox,
-                               include_hidden=not public_only, student=student, source=str(path), table=table)
+                               include_hidden=not public_only, student=student, source=str(path), table=table,
+                               budget=budget)
     result.saved_at = saved_at
     return result

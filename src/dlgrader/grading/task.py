@@ -12,18 +12,30 @@ import gc
 import importlib
 import os
 import pickle
+import signal
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from ..material.notebook import MAX_NOTEBOOK_BYTES
 from ..material.paths import find_material
+from ..sandbox import warm
+from ..sandbox.budget import Budget
 from ..sandbox.isolation import Sandbox, require
 from ..sandbox import probe
+from ..sandbox.parent import die_with_parent
+from ..text import Text
 from . import recordings, replay
 from .runner import GRADING_LOCK
 from .submission import grade_submission
+
+# A Dask node: how often a grading task looks whether it was cancelled, and how long its fork servers stay idle.
+CANCEL_POLL_SECONDS = 0.5
+NODE_IDLE_SECONDS = 5.0
+CANCELLED = Text("La corrección se detuvo: la ejecución de autograde fue cancelada.",
+                 "Grading stopped: the autograde run was cancelled.")
 
 
 @dataclass(frozen=True)
@@ -71,12 +83,17 @@ def table_file(table: replay.Table | None) -> Iterator[str | None]:
         os.unlink(path)
 
 
-def start_process() -> None:
-    """A local grading process's initializer: what every grading imports, then the long-lived objects set aside.
+def start_process(parent: int | None = None) -> None:
+    """A local grading process's initializer: tied to autograde's life, then what every grading imports.
 
-    Everything imported here lives as long as the process; frozen, the collector stops walking it
-    on every full collection while submissions are graded.
+    ``parent``: autograde's pid. This process dies with it, even killed with SIGKILL (its fork server and
+    worker follow: sandbox/parent.py); Ctrl+C in a terminal reaches the whole process group, and only
+    autograde acts on it (it stops this process). Everything imported here lives as long as the process;
+    frozen, the collector stops walking it on every full collection while submissions are graded.
     """
+    if parent is not None:
+        die_with_parent(parent)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("hypothesis", "dlgrader.grading.submission"):
         importlib.import_module(name)
     gc.collect()
@@ -116,8 +133,40 @@ def grade_one(root: str, assignment_id: str, student: str, notebook: str | Shipp
         sandbox = probe.detect()
         require(sandbox, allow_weak)
     material = find_material(root)
-    with GRADING_LOCK, tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
+    assignment = material.assignment(assignment_id)
+    with Budget(assignment.submission_budget) as budget, _stopped_if_cancelled(budget), GRADING_LOCK, \
+            tempfile.TemporaryDirectory(prefix="dlgrader-") as tmp:
         if isinstance(notebook, Shipped):
             notebook, release = notebook.write(Path(tmp, "submitted")), release.write(Path(tmp, "release"))
-        return grade_submission(material, material.assignment(assignment_id), notebook, sandbox=sandbox,
-                                student=student, release=Path(release), replays=replays).to_record()
+        return grade_submission(material, assignment, notebook, sandbox=sandbox, student=student,
+                                release=Path(release), replays=replays, budget=budget).to_record()
+
+
+@contextlib.contextmanager
+def _stopped_if_cancelled(budget: Budget) -> Iterator[None]:
+    """On a Dask node, a cancelled task (autograde interrupted, or killed: its client is gone) stops grading at
+    once, and the node's fork servers close once idle: a cancelled run leaves no sandbox behind on the nodes."""
+    try:
+        from distributed import get_worker
+
+        node = get_worker()
+        task = node.state.tasks[node.get_current_task()]
+    except (ImportError, ValueError, KeyError):  # a local grading process: it dies with autograde instead
+        yield
+        return
+    warm.close_when_idle(NODE_IDLE_SECONDS)
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(CANCEL_POLL_SECONDS):
+            if task.state == "cancelled":
+                budget.stop(CANCELLED)  # the wait in progress returns; the checks left fail at once
+                return
+
+    watcher = threading.Thread(target=watch, name="dlgrader-cancel-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()

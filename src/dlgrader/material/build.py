@@ -1,4 +1,4 @@
-"""Write what the notebooks derive from ``assignment.toml``: each grade cell's code and points.
+"""Write what the notebooks derive from ``assignment.toml``: each grade cell's code and points, and the time limits.
 
 Points and titles live only in the manifest; the Spanish notebook and its English
 twin carry copies that this module writes, so they are never typed by hand. A
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .manifest import Assignment, Check
+from .manifest import NUMPY_BUDGET, TORCH_BUDGET, Assignment, Check
 from ..errors import ConfigError
 from ..text import Text
 
@@ -58,6 +58,54 @@ def grade_cell_source(assignment: Assignment, check: Check, lang: str) -> str:
             + f"    dlgrader.grade_cell({quoted(assignment.id)}, {quoted(check.id)}{lang_arg})")
 
 
+LIMITS = "time_limits"  # the derived markdown cell that states the assignment's time limits (its dlgrader metadata)
+_LIMITS = Text("**Límites de tiempo.** Al calificar, {each}; cargar tu notebook (ejecutar tus celdas de "
+               "solución), {load} s; y la corrección completa de tu entrega, {budget} s en total{default}. Una "
+               "solución correcta tarda mucho menos: cada límite es al menos el triple de lo que tardan las entregas "
+               "correctas (medido), para que la carga del computador nunca cambie una nota. Si tu código se pasa de "
+               "un límite, las verificaciones que no alcanzaron a terminar valen 0.",
+               "**Time limits.** When grading, {each}; loading your notebook (running your solution cells), {load} "
+               "s; and grading your whole submission, {budget} s in total{default}. A correct solution takes far "
+               "less: each limit is at least three times what correct submissions take (measured), so that the "
+               "machine's load never changes a grade. If your code goes over a limit, the checks that had not "
+               "finished score 0.")
+_EACH_CALL = Text("cada llamada a una de tus funciones puede tardar a lo más {call} s{cpu}",
+                  "each call to one of your functions may take at most {call} s{cpu}")
+_EACH_ANSWER = Text("leer cada respuesta puede tardar a lo más {call} s{cpu}",
+                    "reading each answer may take at most {call} s{cpu}")
+_CPU = Text(" y usar a lo más {cpu} s de CPU", " and use at most {cpu} s of CPU")
+_DEFAULT = {
+    False: Text(" (el límite de las tareas con NumPy; el de las tareas con PyTorch es {other} s)",
+                " (the limit of NumPy assignments; that of PyTorch assignments is {other} s)"),
+    True: Text(" (el límite de las tareas con PyTorch; el de las tareas con NumPy es {other} s)",
+               " (the limit of PyTorch assignments; that of NumPy assignments is {other} s)"),
+}
+
+
+def _seconds(value: float, lang: str) -> str:
+    """A number of seconds as the notebook's language writes it (a decimal comma in Spanish)."""
+    text = f"{value:g}"
+    return Text(text.replace(".", ","), text)(lang)
+
+
+def limits_source(assignment: Assignment, lang: str) -> str:
+    """The text of the notebook's time-limits cell, from the manifest (the submission's default by kind)."""
+    s = lambda value: _seconds(value, lang)  # noqa: E731
+    own, other = (TORCH_BUDGET, NUMPY_BUDGET) if assignment.needs_torch else (NUMPY_BUDGET, TORCH_BUDGET)
+    default = _DEFAULT[assignment.needs_torch](lang).format(other=s(other)) \
+        if assignment.submission_budget == own else ""
+    cpu = _CPU(lang).format(cpu=s(assignment.call_cpu)) if assignment.call_cpu < assignment.call_timeout else ""
+    functions = any(t.names for t in assignment.tasks)  # a quiz's answers are variables, not functions
+    each = (_EACH_CALL if functions else _EACH_ANSWER)(lang).format(call=s(assignment.call_timeout), cpu=cpu)
+    return _LIMITS(lang).format(each=each, load=s(assignment.load_timeout), budget=s(assignment.submission_budget),
+                                default=default)
+
+
+def _limits_cell(assignment: Assignment, lang: str, cell_id: str = "limites-de-tiempo") -> dict:
+    return {"cell_type": "markdown", "id": cell_id, "metadata": {"dlgrader": {"derived": LIMITS}},
+            "source": _lines(limits_source(assignment, lang))}
+
+
 def _lines(text: str) -> list[str]:
     """nbformat's on-disk form of a source: a list of lines, each but the last ending in a newline."""
     return text.splitlines(keepends=True)
@@ -79,20 +127,24 @@ def _grade_cell(assignment: Assignment, check: Check, lang: str) -> dict:
 
 
 def built_notebook(assignment: Assignment, nb: dict, lang: str) -> dict:
-    """``nb`` as the manifest says it is (a new dict): the cells' nbgrader metadata, and one grade cell per check.
+    """``nb`` as the manifest says it is (a new dict): the cells' nbgrader metadata, one grade cell per check, and
+    the cell that states the time limits.
 
     A task's solution cell and a written answer keep their text and get the manifest's metadata; a check's
     grade cell gets the manifest's code and points, and is added after the last cell of its task when missing;
-    a grade cell the manifest no longer has is removed (nbgrader's gradebook would refuse it).
+    a grade cell the manifest no longer has is removed (nbgrader's gradebook would refuse it). The time limits'
+    cell is rewritten where it is, or added after the first cell (the assignment's introduction).
     """
     tasks = {t.id for t in assignment.tasks}
     checks = {c.id: c for c in assignment.checks}
     manual = {m.id: m for m in assignment.manual}
-    cells, task_of_cell = [], []
+    cells, task_of_cell, has_limits = [], [], False
     for cell in json.loads(json.dumps(nb))["cells"]:
         meta = (cell.get("metadata") or {}).get("nbgrader") or {}
         gid = meta.get("grade_id")
-        if gid in tasks and meta.get("solution") and cell.get("cell_type") == "code":
+        if ((cell.get("metadata") or {}).get("dlgrader") or {}).get("derived") == LIMITS:
+            cell, has_limits = _limits_cell(assignment, lang, cell.get("id", "limites-de-tiempo")), True
+        elif gid in tasks and meta.get("solution") and cell.get("cell_type") == "code":
             cell["metadata"]["nbgrader"] = _meta(gid, grade=False, solution=True, locked=False)
         elif gid in manual and meta.get("solution"):
             cell["metadata"]["nbgrader"] = _meta(gid, grade=True, solution=True, locked=False,
@@ -115,6 +167,8 @@ def built_notebook(assignment: Assignment, nb: dict, lang: str) -> dict:
         at = max(i for i, t in enumerate(task_of_cell) if t == check.task) + 1
         cells.insert(at, _grade_cell(assignment, check, lang))
         task_of_cell.insert(at, check.task)
+    if not has_limits:
+        cells.insert(min(1, len(cells)), _limits_cell(assignment, lang))
     return {**nb, "cells": cells}
 
 

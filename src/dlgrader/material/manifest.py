@@ -15,6 +15,15 @@ from ..errors import ConfigError
 from ..text import Text
 
 MANIFEST = "assignment.toml"
+# The default time limits, at least 3x the p95 of honest submissions (the reference, every mutant, every
+# alternative) graded as `dlgrader grade` does, measured by benchmarks/bench_budget.py on a shared 2-core
+# machine (README, "Reliability"). A whole NumPy submission: p95 3.8-7.7 s, so 25 s (3.2x the slowest, 06).
+# A PyTorch one (08): p95 9.6 s, but a model may train for 30 s in its last checks, so 120 s. One call of a
+# NumPy assignment: p95 at most 0.04 s of CPU (0.19 s at most in 08, whose calls train an epoch and keep all of
+# call_timeout), so 1 s of CPU, which stops a busy loop well before its 5 s. Loading a notebook: p95 0.03 s
+# (3.2 s at most, 08's), so 10 s, which bounds a notebook that works at import.
+NUMPY_BUDGET, TORCH_BUDGET = 25.0, 120.0
+NUMPY_CALL_CPU, LOAD_TIMEOUT = 1.0, 10.0
 
 
 @dataclass(frozen=True)
@@ -60,9 +69,11 @@ class Assignment:
     checks: tuple[Check, ...]
     manual: tuple[Manual, ...] = ()
     needs_torch: bool = False
-    call_timeout: float = 5.0
-    load_timeout: float = 30.0
-    check_budget: float = 60.0
+    call_timeout: float = 5.0  # one call of a student function
+    call_cpu: float = NUMPY_CALL_CPU  # the CPU time one call may use (sandbox/cpu.py); at most call_timeout
+    load_timeout: float = LOAD_TIMEOUT  # loading the notebook (its solution cells run)
+    check_budget: float = 60.0  # one check, every call it makes
+    submission_budget: float = NUMPY_BUDGET  # everything of one submission (sandbox/budget.py)
     memory_mb: int = 1024
     replay: bool = True  # replay the reference's examples in autograde (see grading/replay.py)
 
@@ -129,8 +140,8 @@ def _parse(folder: Path, text: str) -> Assignment:
     where = str(path)
     _known_keys(data, {"assignment", "task", "check", "manual"}, where)
     head = data.get("assignment", {})
-    _known_keys(head, {"id", "title_es", "title_en", "notebook", "needs_torch", "call_timeout",
-                       "load_timeout", "check_budget", "memory_mb", "replay"}, where)
+    _known_keys(head, {"id", "title_es", "title_en", "notebook", "needs_torch", "call_timeout", "call_cpu",
+                       "load_timeout", "check_budget", "submission_budget", "memory_mb", "replay"}, where)
     tasks = []
     for t in data.get("task", []):
         _known_keys(t, {"id", "names", "plain"}, where)
@@ -166,11 +177,33 @@ def _parse(folder: Path, text: str) -> Assignment:
     if head.get("id") != Path(folder).name:
         raise ConfigError(Text(f"{where}: el id debe ser el nombre de la carpeta ({Path(folder).name}).",
                                f"{where}: id must equal the folder name ({Path(folder).name})."))
+    limits = _time_limits(head, where)
     return Assignment(
         id=head["id"], title=_text(head, "title", where), notebook=head["notebook"], root=Path(folder),
         tasks=tuple(tasks), checks=tuple(checks), manual=tuple(manual),
-        needs_torch=bool(head.get("needs_torch", False)),
-        call_timeout=float(head.get("call_timeout", 5.0)), load_timeout=float(head.get("load_timeout", 30.0)),
-        check_budget=float(head.get("check_budget", 60.0)), memory_mb=int(head.get("memory_mb", 1024)),
+        needs_torch=bool(head.get("needs_torch", False)), **limits, memory_mb=int(head.get("memory_mb", 1024)),
         replay=bool(head.get("replay", True)),
     )
+
+
+def _time_limits(head: dict, where: str) -> dict[str, float]:
+    """The time limits, nested: a call's CPU within its wall-clock time, a call within its check, a check or
+    the load within the submission.
+
+    ``submission_budget`` and ``call_cpu`` default by kind (NumPy or PyTorch; the constants above say how they
+    were measured); a check may take at most all of the submission's time (60 s otherwise), the load 10 s; a
+    call's CPU, 1 s in a NumPy assignment and all of its time in a PyTorch one.
+    """
+    torch = bool(head.get("needs_torch"))
+    budget = float(head.get("submission_budget", TORCH_BUDGET if torch else NUMPY_BUDGET))
+    call = float(head.get("call_timeout", 5.0))
+    limits = {"call_cpu": float(head.get("call_cpu", call if torch else min(call, NUMPY_CALL_CPU))),
+              "call_timeout": call, "check_budget": float(head.get("check_budget", min(60.0, budget))),
+              "load_timeout": float(head.get("load_timeout", min(LOAD_TIMEOUT, budget))), "submission_budget": budget}
+    if not (0 < limits["call_cpu"] <= call <= limits["check_budget"] <= budget and 0 < limits["load_timeout"] <= budget):
+        shown = ", ".join(f"{k} = {v:g}" for k, v in limits.items())
+        raise ConfigError(Text(f"{where}: los límites de tiempo deben cumplir call_cpu ≤ call_timeout ≤ check_budget "
+                               f"≤ submission_budget y load_timeout ≤ submission_budget ({shown}).",
+                               f"{where}: the time limits must satisfy call_cpu ≤ call_timeout ≤ check_budget ≤ "
+                               f"submission_budget and load_timeout ≤ submission_budget ({shown})."))
+    return limits

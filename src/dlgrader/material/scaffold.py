@@ -46,8 +46,8 @@ _TEXT = {
            "free": "# Celda libre: prueba tu función aquí (el corrector no ejecuta lo que escribas en esta celda).\n"
                    "# duplicar(np.array([1.0, -2.0, 0.5]))",
            "check_md": "## 2. Comprueba tu trabajo\n\nGuarda el notebook y ejecuta la celda siguiente: corre las "
-                       "**verificaciones públicas**. Al entregar, las **verificaciones ocultas** revisan muchos "
-                       "más casos.",
+                       "**verificaciones públicas** sobre este mismo notebook tal como está guardado (aunque sea una "
+                       "copia con otro nombre). Al entregar, las **verificaciones ocultas** revisan muchos más casos.",
            "check": 'import dlgrader\ndlgrader.check("{aid}")'},
     "en": {"title": "# Assignment {aid} · Example: doubling an array\n\n"
                     "This example assignment was written by `dlgrader new`: replace it with yours (see CONTRIBUTING.md).",
@@ -64,8 +64,9 @@ _TEXT = {
            "free": "# Free cell: try your function here (the grader does not run what you write in this cell).\n"
                    "# duplicar(np.array([1.0, -2.0, 0.5]))",
            "check_md": "## 2. Check your work\n\nSave the notebook and run the next cell: it runs the **public "
-                       "checks**. When you submit, the **hidden checks** test many more cases.",
-           "check": 'import dlgrader\ndlgrader.check("{aid}", notebook="{aid}.en.ipynb", lang="en")'},
+                       "checks** on this very notebook as saved (even a copy under another name). When you submit, "
+                       "the **hidden checks** test many more cases.",
+           "check": 'import dlgrader\ndlgrader.check("{aid}", lang="en")'},
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from ..errors import DlgraderError
 from ..text import Text
 from .python_messages import python_message
 
@@ -36,9 +37,81 @@ class FatalFault(_Fault, BaseException):
 
 
 class WorkerGone(FatalFault):
-    """The worker timed out or died; the session must be restarted before the next check."""
+    """The worker timed out or died; the session must be restarted before the next check.
 
-    timed_out = False
+    ``why``: "time" (a call's or check's time ran out), "memory" (a call ran out of memory), "ended" (the
+    process ended during a call), "budget" (the submission's time is spent, or grading was stopped), "other".
+    The first three bar the function that caused them from later calls (``WorkerSession.stopped``).
+    """
+
+    def __init__(self, text: Text, hint: Text | None = None, why: str = "other"):
+        super().__init__(text, hint)
+        self.why = why
+
+    @property
+    def timed_out(self) -> bool:
+        return self.why == "time"
+
+
+class SandboxLost(DlgraderError):
+    """The fork server died under a worker (killed from outside, or by the kernel): not the submission's doing.
+
+    Raised by grading after the run, never into a check: the submission is graded again, or reported as not graded.
+    """
+
+    exit_code = 5
+
+    def __init__(self, text: Text | None = None):
+        super().__init__(text or Text("Los procesos de la zona aislada se detuvieron durante la corrección (¿alguien "
+                                      "los terminó?); vuelve a calificar esta entrega.",
+                                      "The sandbox's processes stopped while grading (did someone end them?); "
+                                      "grade this submission again."))
+
+
+def out_of_memory(label: str) -> Text:
+    return Text(f"{label}() agotó la memoria que puede usar (MemoryError).",
+                f"{label}() ran out of the memory it may use (MemoryError).")
+
+
+def refused_again(why: str, label: str) -> Text | None:
+    """What a later call of ``label`` says after a WorkerGone of kind ``why`` in one of its calls (None: it is called)."""
+    if why == "time":
+        return Text(f"{label}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
+                    "no se vuelve a ejecutar.",
+                    f"{label}() already ran out of time in an earlier check (an infinite loop?); it is not run again.")
+    if why == "memory":
+        return Text(f"{label}() ya agotó la memoria en una verificación anterior; no se vuelve a ejecutar.",
+                    f"{label}() already ran out of memory in an earlier check; it is not run again.")
+    if why == "ended":
+        return Text(f"{label}() ya terminó el proceso de tu código en una verificación anterior; no se vuelve a ejecutar.",
+                    f"{label}() already ended your code's process in an earlier check; it is not run again.")
+    return None
+
+
+def ended(during: Text, lost: bool) -> tuple[Text, str]:
+    """What a worker whose pipe closed while it owed a reply says, and its WorkerGone.why: its code ended it,
+    or (``lost``) its fork server died under it."""
+    if lost:
+        return Text("El proceso de corrección se detuvo por una causa externa.",
+                    "The grading process was stopped from outside."), "other"
+    return Text(f"El proceso de tu código terminó durante {during.es} (¿os._exit, memoria agotada o un límite del "
+                "sistema?).", f"Your code's process ended during {during.en} (os._exit, out of memory or a system "
+                "limit?)."), "ended"
+
+
+def stuck(verdict: str, during: Text, cpu_limit: float | None = None) -> Text:
+    """What a worker found idle, or past its call's CPU time (sandbox/cpu.py), or past its wall-clock time
+    ("wall"), while it owed a reply says."""
+    if verdict == "wall":
+        return Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
+                    f"Time ran out during {during.en} (an infinite loop or a very slow computation?).")
+    if verdict == "idle":
+        return Text(f"Tu código se detuvo sin calcular nada durante {during.es} (¿time.sleep o una espera que "
+                    "nunca termina?).", f"Your code stopped computing during {during.en} (time.sleep, or a wait "
+                    "that never ends?).")
+    return Text(f"Se agotó el tiempo de CPU ({cpu_limit:g} s) durante {during.es} (¿un bucle infinito o un cálculo "
+                "muy lento?).", f"The CPU time ({cpu_limit:g} s) ran out during {during.en} (an infinite loop or "
+                "a very slow computation?).")
 
 
 def _frames(error: dict) -> list[tuple[str, int, str]]:

@@ -77,7 +77,7 @@ class PortableSession(WorkerSession):
 
     def start(self) -> None:
         t0 = time.perf_counter()
-        self.gone = None
+        self.gone, self._pid = None, None
         argv = [sys.executable, "-P", "-m", WORKER, "--config", json.dumps(dict(self.config, seccomp=False))]
         options = {"start_new_session": True} if _OWN_GROUP else {}
         if hasattr(subprocess, "CREATE_NO_WINDOW"):  # Windows: no console window flashes open beside Jupyter

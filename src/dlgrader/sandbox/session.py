@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..text import Text
-from . import codec, warm
-from .faults import FatalFault, WorkerGone, from_error
+from . import codec, cpu, warm
+from .budget import Budget
+from .faults import FatalFault, WorkerGone, ended, from_error, out_of_memory, refused_again, stuck
 from .frames import HEADER, write_frame
 from .isolation import Sandbox
 
@@ -30,6 +31,7 @@ AHEAD_REQUESTS = 8
 AHEAD_BYTES = 32 * 1024
 CALLBACK = b'{"callback":'  # how a stub's frame begins (sandbox/stubs.py); a reply begins {"id":
 _CORRUPTED = Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted.")
+WATCH_EVERY = 0.25  # seconds between looks at a worker's CPU while it owes a reply (a quick reply is never looked at)
 
 
 @dataclass(frozen=True)
@@ -39,18 +41,21 @@ class Exchange:
     request: bytes
     reply: bytes
     timeout: float
+    cpu_limit: float | None
     during: Text
-    label: str | None  # the function whose time-out bars it from later calls (session.timed_out)
+    label: str | None  # the function a time-out, memory exhaustion or crash bars from later calls (session.stopped)
 
 
 class WorkerSession:
     """One sandboxed worker process for one submission."""
 
     def __init__(self, sandbox: Sandbox, *, hidden: list[Path], preimport: list[str], memory_mb: int,
-                 call_timeout: float, load_timeout: float, cpu_seconds: int = 600):
+                 call_timeout: float, load_timeout: float, call_cpu: float | None = None, cpu_seconds: int = 600):
         self.sandbox = sandbox
         self.hidden = hidden
         self.call_timeout = call_timeout
+        self.call_cpu = call_cpu  # CPU seconds a call may use (cpu.py), None: only its wall-clock time-out
+        self._pid: int | None = None  # the worker's, for cpu.py (0: not found)
         self.load_timeout = load_timeout
         self.config = {"preimport": preimport,
                        "rlimits": {"as_extra_mb": memory_mb, "cpu": cpu_seconds, "fsize": 16 * 2**20,
@@ -59,9 +64,11 @@ class WorkerSession:
         self.names: list[str] = []
         self.next_id = 0
         self.deadline: float | None = None  # the current check's budget
+        self.budget: Budget | None = None  # the submission's, which every wait also ends by
         self.gone: WorkerGone | None = None
         self.startup_seconds = 0.0
-        self.timed_out: set[str] = set()  # functions that already ran out of time: not run again
+        self.stopped: dict[str, Text] = {}  # functions that ran out of time or memory, or ended the process: why
+        self.lost = False  # the fork server died under this worker: not the submission's doing
         self.tape: list[Exchange] | None = None  # while a list: every request and reply, as sent (see play)
         self.student_cells: set[str] | None = None  # the cells the submission wrote (from load)
         self.aliases: dict[str, str] = {}  # a locked helper cell's function -> the student's function it calls
@@ -73,13 +80,14 @@ class WorkerSession:
     def start(self) -> None:
         """Fork a warm worker from the fork server; start a cold one when that is not possible."""
         t0 = time.perf_counter()
-        self.gone = None
-        self.proc = warm.spawn(self.sandbox, self.config["preimport"], self.hidden, self.config["rlimits"])
-        if self.proc is not None:
+        self.gone, self._pid = None, None
+        forked = self.proc = warm.spawn(self.sandbox, self.config["preimport"], self.hidden, self.config["rlimits"])
+        if forked is not None:
             try:
                 self._await_ready()
-            except WorkerGone:  # never the student's fault (no student code has run): go cold from now on
-                warm.disable()
+            except WorkerGone:  # not the student's fault (no student code ran): cold from now on, unless its fork
+                if forked.server.responds():  # server was ended from outside (then the next worker forks again)
+                    warm.disable()
                 self.proc = None
         if self.proc is None:
             argv = self.sandbox.command(self.config, self.hidden)
@@ -109,10 +117,8 @@ class WorkerSession:
         if isinstance(proc, warm.WarmWorker):
             proc.kill()
             return
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         warm.close_quietly(proc.stdin, proc.stdout)
         try:
             proc.wait(timeout=10)
@@ -126,11 +132,15 @@ class WorkerSession:
         self.close()
 
     # -- protocol ---------------------------------------------------------------
-    def _die(self, text: Text, *, timed_out: bool = False) -> None:
+    def _die(self, text: Text, why: str = "other") -> None:
         self.close()
-        self.gone = WorkerGone(text)
-        self.gone.timed_out = timed_out
+        self.gone = WorkerGone(text, why=why)
         raise self.gone
+
+    def _ended(self, during: Text) -> None:
+        """The worker's end of the pipe closed while it owed a reply: its code ended it, unless its fork server died."""
+        self.lost = self.warm and not self.proc.server.responds()
+        self._die(*ended(during, self.lost))
 
     def _decode(self, payload: bytes):
         try:
@@ -138,10 +148,15 @@ class WorkerSession:
         except codec.CodecError:
             self._die(_CORRUPTED)
 
-    def _receive_frame(self, deadline: float, during: Text) -> bytes:
-        """The next reply frame; bytes past it stay in the inbox only while more replies are owed."""
+    def _receive_frame(self, deadline: float, during: Text, cpu_limit: float | None = None) -> bytes:
+        """The next reply frame; bytes past it stay in the inbox only while more replies are owed.
+
+        Waits until ``deadline``, or less: the submission's budget, or a worker found idle or past
+        ``cpu_limit`` seconds of CPU (:mod:`.cpu`), looked at every WATCH_EVERY seconds of the wait.
+        """
         assert self.proc is not None
         buf = self._inbox
+        watch = None
         while True:
             size = HEADER.unpack(bytes(buf[:HEADER.size]))[0] if len(buf) >= HEADER.size else None
             if size is not None and size > codec.MAX_BYTES:
@@ -149,16 +164,20 @@ class WorkerSession:
             if size is not None and len(buf) >= HEADER.size + size:
                 break
             want = 1 << 20 if size is None else min(1 << 20, max(HEADER.size + size - len(buf), 1 << 16))
-            chunk = self._read(deadline, want)
+            left = deadline - time.monotonic()  # past it, a reply already waiting is still taken
+            chunk = self._read(time.monotonic() + min(left, WATCH_EVERY), want)
             if chunk is None:
-                self._die(Text(f"Se agotó el tiempo durante {during.es} (¿un bucle infinito o un cálculo muy lento?).",
-                               f"Time ran out during {during.en} (an infinite loop or a very slow computation?)."),
-                          timed_out=True)
+                if self.budget is not None and (self.budget.stopped is not None or self.budget.spent()):
+                    self._die(self.budget.refuse(), "budget")
+                if left <= WATCH_EVERY:
+                    self._die(stuck("wall", during), "time")
+                watch = watch or cpu.Watch(self._worker_pid, cpu_limit)
+                verdict = watch.verdict()
+                if verdict is not None:
+                    self._die(stuck(verdict, during, cpu_limit), "time")
+                continue
             if not chunk:
-                self._die(Text(f"El proceso de tu código terminó durante {during.es} "
-                               "(¿os._exit, memoria agotada o un límite del sistema?).",
-                               f"Your code's process ended during {during.en} "
-                               "(os._exit, out of memory or a system limit?)."))
+                self._ended(during)
             buf += chunk
         frame = bytes(buf[HEADER.size:HEADER.size + size])
         del buf[:HEADER.size + size]
@@ -168,33 +187,45 @@ class WorkerSession:
         return frame
 
     def _read(self, deadline: float, limit: int) -> bytes | None:
-        """Up to ``limit`` bytes from the worker once some arrive: b"" when it has ended, None past ``deadline``
-        (a reply already waiting is still taken). :mod:`.portable` reads with a thread instead of ``poll``."""
+        """Up to ``limit`` bytes from the worker once some arrive: b"" when it has ended, None past ``deadline`` or
+        the budget's stop (a reply already waiting is still taken). :mod:`.portable` reads with a thread instead."""
         fd = self.proc.stdout.fileno()
         poller = select.poll()  # no file descriptor of its own, unlike epoll: nothing to close
-        poller.register(fd, select.POLLIN)
-        if not poller.poll(max(0, math.ceil((deadline - time.monotonic()) * 1000))):
+        for f in (fd,) if self.budget is None else (fd, self.budget.wake_fd):  # the budget: stopped from a thread
+            poller.register(f, select.POLLIN)
+        if fd not in {f for f, _ in poller.poll(max(0, math.ceil((deadline - time.monotonic()) * 1000)))}:
             return None
         return os.read(fd, limit)
 
-    def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None) -> bytes:
+    def _worker_pid(self) -> int | None:
+        """The worker's pid as this process sees it (found once; None where /proc cannot tell)."""
+        if self._pid is None and self.proc is not None:
+            self._pid = cpu.worker_pid(self.proc) or 0
+        return self._pid or None
+
+    def _exchange(self, payload: bytes, timeout: float, during: Text, label: str | None = None,
+                  cpu_limit: float | None = None) -> bytes:
         """Send one request frame and wait for its reply frame, within the call's and the check's time."""
         with self._marking(label):
             self._send(payload)
-            return self._reply_frame(self._deadline(timeout), during)
+            return self._reply_frame(self._deadline(timeout), during, cpu_limit)
 
     @contextlib.contextmanager
     def _marking(self, label: str | None):
-        """A function (``label``) whose request ends in a time-out is marked, and not run again (see ``call``)."""
+        """A function (``label``) whose request ran out of time or memory, or ended the process, is not run again:
+        one that hangs or crashes costs its worker once, not once per check (see ``call``)."""
         try:
             yield
         except WorkerGone as exc:
-            if exc.timed_out and label is not None:
-                self.timed_out.add(label)
+            again = refused_again(exc.why, self.aliases.get(label, label)) if label is not None else None
+            if again is not None:
+                self.stopped[label] = again
             raise
 
     def _send(self, payload: bytes) -> None:
-        """Write one request frame; refused once the worker is gone or the check's time is spent."""
+        """Write one request frame; refused once the submission's or the check's time is spent, or the worker gone."""
+        if self.budget is not None and self.budget.spent():
+            raise FatalFault(self.budget.refuse())
         if self.gone is not None:
             raise self.gone
         if self.proc is None:
@@ -209,25 +240,32 @@ class WorkerSession:
         self._awaited += 1
 
     def _deadline(self, timeout: float, start: float | None = None) -> float:
-        """A call's own time limit from ``start`` (now by default), within the check's."""
+        """A call's own time limit from ``start`` (now by default), within the check's and the submission's."""
         deadline = (time.monotonic() if start is None else start) + timeout
+        if self.budget is not None:
+            deadline = min(deadline, self.budget.deadline)
         return deadline if self.deadline is None else min(deadline, self.deadline)
 
-    def request(self, msg: dict, timeout: float, during: Text, label: str | None = None):
+    def request(self, msg: dict, timeout: float, during: Text, label: str | None = None,
+                cpu_limit: float | None = None):
         self.next_id += 1
         msg = dict(msg, id=self.next_id)
         payload = codec.encode(msg)
-        answer = self._exchange(payload, timeout, during, label)
+        answer = self._exchange(payload, timeout, during, label, cpu_limit)
         if self.tape is not None:
-            self.tape.append(Exchange(payload, answer, timeout, during, label))
+            self.tape.append(Exchange(payload, answer, timeout, cpu_limit, during, label))
         reply = self._decode(answer)
         if not isinstance(reply, dict) or reply.get("id") != self.next_id or type(reply.get("ok")) is not bool:
             self._die(Text("La respuesta del proceso de tu código no tenía el formato esperado.",
                            "The reply from your code's process was malformed."))
         if reply["ok"]:
             return reply.get("value")
-        raise from_error(reply.get("error"), str(msg.get("fn", "")), label, self.names,
-                         student_cells=self.student_cells, aliases=self.aliases)
+        error = reply.get("error")
+        if label is not None and isinstance(error, dict) and error.get("type") == "MemoryError":
+            with self._marking(label):  # the worker may still hold the memory: it ends too
+                self._die(out_of_memory(self.aliases.get(label, label)), "memory")
+        raise from_error(error, str(msg.get("fn", "")), label, self.names, student_cells=self.student_cells,
+                         aliases=self.aliases)
 
     def play(self, tape: list["Exchange"]) -> bool:
         """Send a recorded check's requests, in order; True if every reply is byte for byte the recorded one.
@@ -238,7 +276,7 @@ class WorkerSession:
         dropped. A timeout or crash on a compared request raises as it would in the body; one on a request
         sent ahead leaves the worker gone, and the body's first call reports it.
         """
-        if self.timed_out:  # a call the body would refuse without sending: not the recorded sequence
+        if self.stopped:  # a call the body would refuse without sending: not the recorded sequence
             return False
         sent = got = ahead = 0  # requests sent, replies compared, bytes sent but not answered
         started = time.monotonic()  # when the worker could start on the request whose reply comes next
@@ -251,7 +289,7 @@ class WorkerSession:
                     sent += 1
                 ex = tape[got]
                 with self._marking(ex.label):
-                    reply = self._reply_frame(self._deadline(ex.timeout, started), ex.during)
+                    reply = self._reply_frame(self._deadline(ex.timeout, started), ex.during, ex.cpu_limit)
                 started = time.monotonic()
                 ahead -= len(ex.request)
                 got += 1
@@ -259,7 +297,8 @@ class WorkerSession:
                     for extra in tape[got:sent]:
                         try:
                             with self._marking(extra.label):
-                                self._reply_frame(self._deadline(extra.timeout, started), extra.during)
+                                self._reply_frame(self._deadline(extra.timeout, started), extra.during,
+                                                    extra.cpu_limit)
                         except WorkerGone:
                             break
                         started = time.monotonic()
@@ -286,10 +325,10 @@ class WorkerSession:
                      Text("el inicio de la verificación", "the start of the check"))
         self.callbacks = callbacks
 
-    def _reply_frame(self, deadline: float, during: Text) -> bytes:
+    def _reply_frame(self, deadline: float, during: Text, cpu_limit: float | None = None) -> bytes:
         """The next reply frame, each stub's frame before it answered on the way (within the same deadline)."""
         while True:
-            frame = self._receive_frame(deadline, during)
+            frame = self._receive_frame(deadline, during, cpu_limit)
             if self.callbacks is None or not frame.startswith(CALLBACK):
                 return frame
             if time.monotonic() >= deadline:  # stubs called back to back must not outlast the call
@@ -313,14 +352,11 @@ class WorkerSession:
 
     def call(self, fn: str, args: tuple, kwargs: dict, *, inputs: bool = False, handle: int | None = None,
              label: str | None = None, overwrite: bool = False):
-        """Call a student function; one that timed out before fails at once, so one loop costs one timeout."""
+        """Call a student function; one stopped before fails at once, so one loop costs one timeout."""
         label = label or fn
         shown = self.aliases.get(label, label)
-        if label in self.timed_out:
-            raise FatalFault(Text(f"{shown}() ya agotó el tiempo en una verificación anterior (¿un bucle infinito?); "
-                                  "no se vuelve a ejecutar.",
-                                  f"{shown}() already ran out of time in an earlier check (an infinite loop?); "
-                                  "it is not run again."))
+        if label in self.stopped:
+            raise FatalFault(self.stopped[label])
         op = {"op": "call" if handle is None else "method", "fn": fn, "args": list(args), "kwargs": kwargs,
               "inputs": inputs}
         if handle is not None:
@@ -328,7 +364,7 @@ class WorkerSession:
         if overwrite:
             op["overwrite"] = True
         return self.request(op, self.call_timeout, Text(f"la llamada a {shown}()", f"the call to {shown}()"),
-                            label=label)  # a time-out marks it (_exchange)
+                            label=label, cpu_limit=self.call_cpu)  # a time-out, MemoryError or crash marks it (_marking)
 
     def forget_objects(self) -> None:
         """Drop the worker's handles: a new check's objects are numbered from 1 again."""
@@ -337,3 +373,4 @@ class WorkerSession:
     def getattr(self, handle: int, name: str):
         return self.request({"op": "getattr", "handle": handle, "fn": name}, self.call_timeout,
                             Text(f"la lectura de .{name}", f"reading .{name}"))
+

@@ -2,7 +2,9 @@
 
 One fork server per broker process and per set of pre-imported libraries,
 started on first use and kept for the process's life (autograde's grading
-processes reuse it for every submission they grade). Anything unexpected
+processes reuse it for every submission they grade), or, in a process that is
+not dlgrader's own (a Dask node's worker), until it has been idle for a few
+seconds (:func:`close_when_idle`): a node keeps no sandbox between runs. Anything unexpected
 from it (it died, it answered garbage, it took too long) retires it and the
 caller starts a cold worker instead: a warm worker is a speed-up, never a
 condition for grading.
@@ -17,6 +19,7 @@ import select
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -35,7 +38,10 @@ class WarmWorker:
 
     def kill(self) -> None:
         """Kill it and wait (briefly) until it is gone: its end of the pipe closes when it exits."""
-        self.server.kill(self.pid)
+        global _live, _last_used
+        with _lock:
+            _live, _last_used = _live - 1, time.monotonic()
+            self.server.kill(self.pid)
         try:
             self.stdin.close()
             deadline = time.monotonic() + KILL_WAIT
@@ -107,6 +113,13 @@ class ForkServer:
         except (OSError, ValueError):
             self.close()  # a fork server that cannot kill is retired; its workers die with it
 
+    def responds(self) -> bool:
+        """Whether it still answers: a worker whose fork server died ended through no fault of its code."""
+        try:
+            return self._ask({"op": "ping"}).get("ok") is True
+        except (OSError, ValueError):
+            return False
+
     @property
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -124,6 +137,10 @@ class ForkServer:
 
 _servers: dict[tuple, ForkServer] = {}
 _disabled = False
+_lock = threading.RLock()  # the servers, and how many of their workers live: the idle closer runs in its own thread
+_live = 0
+_last_used = 0.0
+_idle_after: float | None = None
 
 
 def disable() -> None:
@@ -137,6 +154,15 @@ def spawn(sandbox: Sandbox, preimport: list[str], hidden: list[Path], rlimits: d
     """A worker forked from this process's fork server, or None when the caller should start a cold one."""
     if _disabled or not sandbox.can_fork_workers:
         return None
+    with _lock:
+        worker = _spawn(sandbox, preimport, hidden, rlimits)
+        if worker is not None:
+            global _live, _last_used
+            _live, _last_used = _live + 1, time.monotonic()
+        return worker
+
+
+def _spawn(sandbox: Sandbox, preimport: list[str], hidden: list[Path], rlimits: dict) -> WarmWorker | None:
     key = (sandbox, tuple(preimport), tuple(str(h) for h in hidden))
     server = _servers.get(key)
     if server is None or not server.alive:
@@ -156,5 +182,24 @@ def spawn(sandbox: Sandbox, preimport: list[str], hidden: list[Path], rlimits: d
 @atexit.register
 def shutdown(sandbox: Sandbox | None = None) -> None:
     """Stop the fork servers (of one sandbox configuration, or all)."""
-    for key in [k for k in _servers if sandbox is None or k[0] == sandbox]:
-        _servers.pop(key).close()
+    with _lock:
+        for key in [k for k in _servers if sandbox is None or k[0] == sandbox]:
+            _servers.pop(key).close()
+
+
+def close_when_idle(seconds: float) -> None:
+    """From now on, stop this process's fork servers once no worker has lived for ``seconds``."""
+    global _idle_after
+    with _lock:
+        first, _idle_after = _idle_after is None, seconds
+    if first:
+        threading.Thread(target=_close_idle, name="dlgrader-fork-server-idle", daemon=True).start()
+
+
+def _close_idle() -> None:
+    while True:
+        with _lock:
+            left = _last_used + _idle_after - time.monotonic()
+            if left <= 0 and _live == 0:
+                shutdown()
+        time.sleep(min(max(left, 0.2), _idle_after))

@@ -27,6 +27,7 @@ import sys
 import traceback
 
 from .frames import read_frame, write_frame
+from .parent import die_with_parent
 
 def _isolate_streams() -> tuple[int, int]:
     """Keep the protocol on private fds; student prints go nowhere."""
@@ -272,9 +273,10 @@ def serve(proto_in: int, proto_out: int) -> None:
 
 
 def confine(config: dict) -> None:
-    """Everything between trusted start-up and student code: uid, capabilities, rlimits, seccomp."""
+    """Everything between trusted start-up and student code: uid, parent death, capabilities, rlimits, seccomp."""
     if config.get("uid") is not None:
         _drop_privileges(config["uid"], config["gid"])
+    die_with_parent()  # after the uid change, which clears it
     if sys.platform.startswith("linux"):
         _drop_capabilities()
     _apply_rlimits(config.get("rlimits", {}))

@@ -13,6 +13,7 @@ the worker starts in milliseconds instead of paying for the imports again.
 Control protocol on fd 0, a SOCK_SEQPACKET unix socket, one JSON message each way:
   {"op": "spawn", "rlimits": {...}} with two fds (the worker's protocol in, out) -> {"pid": n}
   {"op": "kill", "pid": n} -> {"ok": true}
+  {"op": "ping"} -> {"ok": true}  (asked when a worker's pipe closes: did its code end it, or did this server die?)
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ import socket
 import sys
 
 from . import frames, worker
+from .parent import die_with_parent
 
 CLONE_NEWNS, CLONE_NEWIPC, CLONE_NEWPID = 0x00020000, 0x08000000, 0x20000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
 ST_RELATIME = 4096  # statvfs's bit for relatime differs from mount's
-PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_NAME = 1, 4, 15
+PR_SET_DUMPABLE, PR_SET_NAME = 4, 15
 WORKER_NAME, HOLDER_NAME = b"dlgrader-worker", b"dlgrader-ns"  # as ps shows them (comm)
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -85,8 +87,7 @@ def _become_worker(fds: list[int], config: dict) -> None:
         os.chdir("/tmp")
         _reseed()
         proto_in, proto_out = worker._isolate_streams()
-        worker.confine(config)
-        _check(_libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "prctl")  # after the uid change resets it
+        worker.confine(config)  # which also asks to die with this process's parent (after the uid change)
         frames.write_frame(proto_out, b'"ready"')
         worker.serve(proto_in, proto_out)
     finally:
@@ -109,7 +110,7 @@ def _spawn(fds: list[int], config: dict) -> int:
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         _libc.prctl(PR_SET_NAME, HOLDER_NAME, 0, 0, 0)
-        _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # dies with the fork server
+        die_with_parent()  # dies with the fork server
         _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC), "unshare")
         child = os.fork()
         if child == 0:
@@ -123,6 +124,7 @@ def _spawn(fds: list[int], config: dict) -> int:
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     config = json.loads(argv[argv.index("--config") + 1])
+    die_with_parent()  # with bubblewrap, or with the grading process that started it (unshare)
     control = socket.socket(fileno=os.dup(0))
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
@@ -142,6 +144,8 @@ def main(argv: list[str] | None = None) -> None:
             req = json.loads(msg)
             if req.get("op") == "spawn" and len(fds) == 2:
                 reply = {"pid": _spawn(fds, dict(config, rlimits=req.get("rlimits", {})))}
+            elif req.get("op") == "ping":
+                reply = {"ok": True}
             elif req.get("op") == "kill":
                 try:
                     os.kill(int(req["pid"]), signal.SIGKILL)

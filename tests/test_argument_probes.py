@@ -41,7 +41,7 @@ def _session(sandbox) -> WorkerSession:
 def test_a_returned_argument_shows_the_callers_change(sandbox):
     x = np.array([1.0, 2.0])
     with _session(sandbox) as s:
-        fn = lambda name: RemoteFunction(lambda: s, name)  # noqa: E731
+        fn = lambda name: RemoteFunction(lambda label=None: s, name)  # noqa: E731
         assert np.all(np.isnan(fn("same").overwriting_arguments(x)))
         assert np.array_equal(fn("copied").overwriting_arguments(x), x)
         shared = fn("new_dict").overwriting_arguments({"W": x, "b": x + 1})
@@ -52,7 +52,7 @@ def test_a_returned_argument_shows_the_callers_change(sandbox):
 
 def test_a_kept_argument_shows_the_callers_change_later(sandbox):
     with _session(sandbox) as s:
-        keeper = RemoteFunction(lambda: s, "Keeper")()
+        keeper = RemoteFunction(lambda label=None: s, "Keeper")()
         assert isinstance(keeper, RemoteObject)
         keeper.keep.overwriting_arguments([np.zeros((2, 2)), np.ones(3)])
         assert all(np.all(np.isnan(p)) for p in keeper.kept_ones())

@@ -71,7 +71,7 @@ class _Session:
 
     def __init__(self):
         _Session.made += 1
-        self.gone, self.closed, self.bound = None, False, None
+        self.gone, self.closed, self.bound, self.lost = None, False, None, False
 
     def start(self):
         pass
@@ -91,13 +91,19 @@ class _Session:
 
 def test_each_task_s_checks_start_from_a_fresh_worker():
     """A new scope (another task, or the integration check) closes the worker; the same scope keeps it."""
-    worker = RestartingWorker(_Session, type("P", (), {"cells": []})(), 60.0)
-    first = worker.begin_check(("usa", False, ("base",)))
-    assert worker.begin_check(("usa", False, ("base",))) is first and not first.closed
+    from dlgrader.sandbox.budget import Budget
+
+    worker = RestartingWorker(_Session, type("P", (), {"cells": []})(), 60.0, Budget(None))
+
+    def begin(scope):
+        return worker.begin_check(scope)()  # the session the check's first call would use
+
+    first = begin(("usa", False, ("base",)))
+    assert begin(("usa", False, ("base",))) is first and not first.closed
     assert first.bound == ("base",)
-    own = worker.begin_check(("usa", True, ()))
+    own = begin(("usa", True, ()))
     assert own is not first and first.closed and own.bound is None
-    other = worker.begin_check(("base", False, ()))
+    other = begin(("base", False, ()))
     assert other is not own and own.closed
     assert worker.restarts == 0  # a fresh worker per task is not a restart
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..text import Text
 from . import codec, cpu, warm
 from .budget import Budget
+from .stub_replies import StubReplies
 from .faults import FatalFault, WorkerGone, ended, from_error, out_of_memory, refused_again, stuck
 from .frames import HEADER, write_frame
 from .isolation import Sandbox
@@ -29,7 +30,6 @@ START_TIMEOUT = 60.0
 # write never waits on the pipe (64 KiB) while the worker waits for us to read.
 AHEAD_REQUESTS = 8
 AHEAD_BYTES = 32 * 1024
-CALLBACK = b'{"callback":'  # how a stub's frame begins (sandbox/stubs.py); a reply begins {"id":
 _CORRUPTED = Text("La respuesta del proceso de tu código estaba dañada.", "The reply from your code's process was corrupted.")
 WATCH_EVERY = 0.25  # seconds between looks at a worker's CPU while it owes a reply (a quick reply is never looked at)
 
@@ -46,7 +46,7 @@ class Exchange:
     label: str | None  # the function a time-out, memory exhaustion or crash bars from later calls (session.stopped)
 
 
-class WorkerSession:
+class WorkerSession(StubReplies):
     """One sandboxed worker process for one submission."""
 
     def __init__(self, sandbox: Sandbox, *, hidden: list[Path], preimport: list[str], memory_mb: int,
@@ -74,7 +74,6 @@ class WorkerSession:
         self.aliases: dict[str, str] = {}  # a locked helper cell's function -> the student's function it calls
         self._inbox = bytearray()  # bytes read from the worker, not yet taken as a reply
         self._awaited = 0  # replies the worker owes: more than one only while play() sends ahead
-        self.callbacks = None  # while names are bound (bind): answers the stubs' frames, .answer(frame, deadline)
 
     # -- life cycle -------------------------------------------------------------
     def start(self) -> None:
@@ -314,31 +313,6 @@ class WorkerSession:
             self._die(Text("El proceso de tu código se detuvo.", "Your code's process was stopped."))
         except WorkerGone:
             pass
-
-    # -- callbacks (sandbox/stubs.py) ----------------------------------------------
-    def bind(self, names: list[str], callbacks) -> None:
-        """Make ``names`` stubs in the worker, answered by ``callbacks`` (``.answer(frame, deadline) -> bytes``).
-
-        While bound, play() sends one request at a time: a stub reads its answer from the same pipe.
-        """
-        self.request({"op": "bind", "names": list(names)}, self.call_timeout,
-                     Text("el inicio de la verificación", "the start of the check"))
-        self.callbacks = callbacks
-
-    def _reply_frame(self, deadline: float, during: Text, cpu_limit: float | None = None) -> bytes:
-        """The next reply frame, each stub's frame before it answered on the way (within the same deadline)."""
-        while True:
-            frame = self._receive_frame(deadline, during, cpu_limit)
-            if self.callbacks is None or not frame.startswith(CALLBACK):
-                return frame
-            if time.monotonic() >= deadline:  # stubs called back to back must not outlast the call
-                self._die(Text(f"Se agotó el tiempo durante {during.es}.", f"Time ran out during {during.en}."),
-                          timed_out=True)
-            try:
-                self._send(self.callbacks.answer(frame, deadline))  # the reply is owed again
-            except BaseException:
-                self._die_quietly()  # the worker waits on an answer it will never get
-                raise
 
     # -- operations -------------------------------------------------------------
     def load(self, cells: list) -> dict:

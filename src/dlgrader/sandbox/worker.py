@@ -19,6 +19,7 @@ Replies: {"id", "ok": true, "value"} or {"id", "ok": false, "error": {"kind", "t
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import sys
@@ -26,6 +27,8 @@ import traceback
 
 from .frames import read_frame, write_frame
 from .parent import die_with_parent
+
+KEEP_ARGUMENTS = 32  # calls whose arguments stay alive (Worker.passed): more than any check's trajectory
 
 def _isolate_streams() -> tuple[int, int]:
     """Keep the protocol on private fds; student prints go nowhere."""
@@ -98,6 +101,10 @@ class Worker:
         self.ns: dict = {"__name__": "__main__", "__builtins__": __builtins__}
         self.handles: dict[int, object] = {}
         self.next_handle = 1
+        # The arguments of the check's last calls, kept alive: a new argument never gets an earlier one's id(),
+        # so code that keys state by id(p) behaves as the notebook says it does (new objects at every call)
+        # whatever the allocator reuses. Dropped with the handles at each check.
+        self.passed: collections.deque = collections.deque(maxlen=KEEP_ARGUMENTS)
 
     # -- operations ----------------------------------------------------------------
     def load(self, cells: list) -> dict:
@@ -142,6 +149,7 @@ class Worker:
             return self.load(msg["cells"])
         if op == "forget":
             self.handles.clear()
+            self.passed.clear()
             self.next_handle = 1
             return None
         if op not in ("call", "method", "getattr"):
@@ -150,6 +158,7 @@ class Worker:
         if not is_call:
             return self._export(target)
         args, kwargs = msg.get("args", []), msg.get("kwargs", {})
+        self.passed.append((args, kwargs))
         value = target(*args, **kwargs)
         if msg.get("overwrite"):
             _overwrite([args, kwargs])

@@ -57,3 +57,26 @@ def test_a_kept_argument_shows_the_callers_change_later(sandbox):
         keeper.keep.overwriting_arguments([np.zeros((2, 2)), np.ones(3)])
         assert all(np.all(np.isnan(p)) for p in keeper.kept_ones())
         assert [p.tolist() for p in keeper.copied_ones()] == [[[0.0, 0.0], [0.0, 0.0]], [1.0, 1.0, 1.0]]
+
+
+IDS = '''
+import numpy as np
+_seen = set()
+def new_object(p):
+    """Keys state by id(p), as a student's Adam might: True when p's id was never passed before."""
+    fresh = id(p) not in _seen
+    _seen.add(id(p))
+    return fresh
+'''
+
+
+def test_an_argument_never_reuses_an_earlier_argument_s_id(sandbox):
+    """Each call's arguments are new objects; the allocator would reuse a freed one's address (and id) at
+    once, so code keying state by id(p) would find an earlier call's state by chance (a flaky verdict).
+    The worker keeps the check's last calls' arguments alive: every id is new."""
+    s = WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=20, load_timeout=20)
+    with s:
+        s.start()
+        assert s.load([Cell("ids", IDS, True)])["errors"] == []
+        fn = RemoteFunction(lambda label=None: s, "new_object")
+        assert all(fn(np.zeros(3)) for _ in range(20))

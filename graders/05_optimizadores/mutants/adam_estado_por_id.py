@@ -1,5 +1,5 @@
-# target: adam_torch, adam_estado
-# why: keys each parameter's state by id(p): the arrays step receives are new objects at each call, so the state starts over
+# target: adam_torch
+# why: keys each parameter's state by id(p): the arrays step receives are new objects at each call, so the state starts over (every step is a first step: adam_torch sees it; adam_estado compares a parameter with itself optimised alone, which restarts the same way)
 # why_es: indexa el estado de cada parámetro por id(p): los arreglos que recibe step son objetos nuevos en cada llamada, así el estado vuelve a empezar
 # %% [adam]
 class Adam:

@@ -210,9 +210,12 @@ def test_a_fork_server_stopped_mid_run_costs_no_grade_and_leaves_nothing(tmp_pat
                 return True
         return False
 
+    # Not before the first result: at start-up the sandbox probe forks a worker of its own, and a probe whose fork
+    # server is killed under it finds the sandbox broken (autograde then refuses, exit 3), which is not this test's.
+    wait_for(lambda: saved() >= 1 or proc.poll() is not None, 120)
     for sig in (signal.SIGKILL, signal.SIGTERM):
         wait_for(lambda: stop_a_serving_fork_server(sig) or proc.poll() is not None, 120)
-        assert proc.poll() is None, "the run ended before the fork server was stopped"
+        assert proc.poll() is None, f"the run ended before the fork server was stopped: {proc.stderr.read().decode()}"
         before = saved()  # the next stop falls on another submission (one lost twice is reported, not graded)
         wait_for(lambda: saved() > before or proc.poll() is not None, 120)
     assert proc.wait(timeout=300) == 0, proc.stderr.read().decode()

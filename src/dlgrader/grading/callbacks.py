@@ -213,8 +213,7 @@ def _inline(function: Callable, name: str, args: list, kwargs: dict) -> bytes:
 def _memory_capped():
     """The broker's address space capped, while the reference computes one answer, at what it maps plus
     INLINE_MEMORY_MB: the one call runs here alone (GRADING_LOCK), and the limit is put back after it."""
-    with open("/proc/self/statm") as f:
-        mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    mapped = _mapped_bytes()
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = mapped + INLINE_MEMORY_MB * 2**20
     if hard != resource.RLIM_INFINITY:
@@ -227,6 +226,20 @@ def _memory_capped():
         yield
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+_statm: dict[int, int] = {}  # pid -> its /proc/self/statm kept open: opening it costs more than an answer
+
+
+def _mapped_bytes() -> int:
+    """What this process maps; a forked child opens its own (/proc/self was the parent's when opened)."""
+    pid = os.getpid()
+    if pid not in _statm:
+        for fd in _statm.values():
+            os.close(fd)
+        _statm.clear()
+        _statm[pid] = os.open("/proc/self/statm", os.O_RDONLY | os.O_CLOEXEC)
+    return int(os.pread(_statm[pid], 256, 0).split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def _error(kind: str, message: str) -> bytes:

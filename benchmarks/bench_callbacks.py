@@ -70,7 +70,8 @@ def grade(a, program, material, sandbox, on: bool):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--assignment", action="append", choices=["03_backprop", "04_descenso_gradiente"])
+    parser.add_argument("--assignment", action="append",
+                        choices=["01_perceptron", "02_activaciones", "03_backprop", "04_descenso_gradiente", "06_convolucion"])
     args = parser.parse_args()
     runner.SHRINK_SECONDS = 0.05  # only a counterexample's size depends on it
     material, sandbox = find_material(REPO), detect()

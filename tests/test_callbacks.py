@@ -1,4 +1,5 @@
-"""One mistake, one loss: in another task's checks a plain function is the reference's, answered by the broker.
+"""One mistake, one loss: a check that fails on the student's own functions is graded again with another task's
+plain function the reference's, answered by the broker.
 
 The fixture assignment ``98_llamadas`` has a plain task ``base`` and a task ``usa`` that calls it; 03's mutants
 show the whole effect on a real assignment (grading/callbacks.py).
@@ -23,18 +24,40 @@ def _scores(result) -> dict[str, float]:
     return {c.id: c.points for c in result.checks}
 
 
-def test_the_reference_gets_full_marks_through_callbacks(fixture_material, sandbox):
+def test_the_reference_gets_full_marks_on_its_own_functions(fixture_material, sandbox):
+    """A check that passes with the student's own functions is not graded again: no callback is made."""
     r = grade_cells(fixture_material, FIXTURE, {}, sandbox)
     assert (r.score, r.max_score) == (3.0, 3.0), r.to_json()
-    by_id = {c.id: c for c in r.checks}
-    assert by_id["usa_valor"].reference == ("base",)  # answered by the broker
-    assert by_id["usa_integracion"].reference == ()  # the student's own pipeline
-    assert by_id["base_valor"].reference == ()
+    assert all(c.reference == () for c in r.checks)
 
 
 def test_a_mistake_in_base_costs_base_and_the_integration_check_only(fixture_material, sandbox):
     r = grade_cells(fixture_material, FIXTURE, {"base": "def base(n):\n    return 3 * n + 5\n"}, sandbox)
     assert _scores(r) == {"usa_valor": 1.0, "usa_integracion": 0.0, "base_valor": 0.0}, r.to_json()
+    by_id = {c.id: c for c in r.checks}
+    assert by_id["usa_valor"].reference == ("base",)  # graded again, on the course's base
+    assert by_id["usa_integracion"].reference == () and by_id["base_valor"].reference == ()
+
+
+def test_two_mistakes_that_cancel_keep_the_check_they_pass_on_the_student_s_own_functions(fixture_material, sandbox):
+    """The second pass only runs a failed check: usa works in the student's own notebook, so it keeps its point
+    (base's own check still catches base)."""
+    r = grade_cells(fixture_material, FIXTURE, {"base": "def base(n):\n    return 3 * n + 5\n",
+                                                "usa": "def usa(n):\n    return base(n) - 4\n"}, sandbox)
+    assert _scores(r) == {"usa_valor": 1.0, "usa_integracion": 1.0, "base_valor": 0.0}, r.to_json()
+    assert {c.id: c for c in r.checks}["usa_valor"].reference == ()
+
+
+def test_a_function_that_hung_on_the_student_s_own_helper_is_graded_again(fixture_material, sandbox):
+    """A usa that timed out inside the student's base is not refused as stopped in the second pass."""
+    r = grade_cells(fixture_material, FIXTURE, {"base": "def base(n):\n    while True:\n        pass\n"}, sandbox)
+    assert _scores(r) == {"usa_valor": 1.0, "usa_integracion": 0.0, "base_valor": 0.0}, r.to_json()
+
+
+def test_a_task_whose_cell_does_not_call_the_helper_is_not_graded_again(fixture_material, sandbox):
+    r = grade_cells(fixture_material, FIXTURE, {"usa": "def usa(n):\n    return 3 * n\n"}, sandbox)
+    usa = {c.id: c for c in r.checks}["usa_valor"]
+    assert not usa.passed and usa.reference == ()
 
 
 def test_feedback_names_the_functions_that_were_the_course_s(fixture_material, sandbox):
@@ -46,7 +69,8 @@ def test_feedback_names_the_functions_that_were_the_course_s(fixture_material, s
 
 
 def test_a_student_without_the_other_function_still_gets_the_course_s(fixture_material, sandbox):
-    """The stub is bound whether or not the notebook defines the name: a missing base costs base's checks."""
+    """The stub is bound whether or not the notebook defines the name: a missing base costs base's checks (and the
+    integration check)."""
     r = grade_cells(fixture_material, FIXTURE, {"base": "pass\n"}, sandbox)
     assert _scores(r) == {"usa_valor": 1.0, "usa_integracion": 0.0, "base_valor": 0.0}, r.to_json()
 
@@ -122,7 +146,7 @@ def test_the_manifest_requires_exactly_one_integration_check(tmp_path):
     a = load_manifest(folder)
     assert a.reference_names(a.check("usa_valor")) == ("base",)
     assert a.reference_names(a.check("usa_integracion")) == ()
-    assert a.reference_names(a.check("base_valor")) == ()
+    assert a.reference_names(a.check("base_valor")) == ("usa",)
 
 
 @pytest.mark.slow

@@ -129,16 +129,23 @@ def test_solutions_graders_and_gradebook_cannot_be_seen_from_the_worker(fixture_
     assert all(os.path.exists(p) for p in secrets)  # they are there, outside
 
 
-CACHING = '''
+CACHING_BASE = '''
 import json
 import os
 
 _RESPUESTAS = {}
 _ARCHIVO = "/tmp/respuestas_de_base.json"
+_DENTRO = []
 
 
 def base(n):
     """Wrong on its own; right only with answers gathered while usa's checks had the course's base."""
+    if not _DENTRO:  # calling usa makes base's failed check be graded again, after usa's
+        _DENTRO.append(1)
+        try:
+            usa(0)
+        finally:
+            _DENTRO.pop()
     if n in _RESPUESTAS:
         return _RESPUESTAS[n]
     if os.path.exists(_ARCHIVO):
@@ -147,8 +154,9 @@ def base(n):
         if str(n) in guardadas:
             return guardadas[str(n)]
     return 0
+'''
 
-
+CACHING_USA = '''
 def usa(n):
     for k in range(50):  # base's whole small domain, asked of the course's base
         _RESPUESTAS[k] = base(k)
@@ -160,13 +168,15 @@ def usa(n):
 
 
 def test_answers_gathered_in_another_task_s_check_are_gone_in_its_own(fixture_material, sandbox):
-    """The issue's attack: while usa's checks run, base is the course's; caching its answers (in memory, in /tmp)
-    gains nothing in base's own check, which starts from a fresh worker with a fresh /tmp."""
+    """The issue's attack: when usa's failed check is graded again, base is the course's; caching its answers (in
+    memory, in /tmp) gains nothing in base's own check, graded again after it from a fresh worker with a fresh
+    /tmp."""
     if sandbox.mode == "plain":
         pytest.skip("without a private /tmp (weak isolation) a file written in one worker is seen by the next")
-    r = grade_cells(fixture_material, "98_llamadas", {"base": CACHING, "usa": ""}, sandbox)
+    r = grade_cells(fixture_material, "98_llamadas", {"base": CACHING_BASE, "usa": CACHING_USA}, sandbox)
     by_id = {c.id: c for c in r.checks}
-    assert by_id["usa_valor"].passed  # the gathering ran, with the course's answers
+    assert by_id["usa_valor"].passed and by_id["usa_valor"].reference == ("base",)  # the gathering ran
+    assert by_id["base_valor"].reference == ("usa",)  # graded again, after usa's: the attack had its chance
     assert not by_id["base_valor"].passed and not by_id["usa_integracion"].passed, r.to_json()
     assert left_after(_worker_processes) == []  # a killed worker may take a moment to exit
 

@@ -1,10 +1,20 @@
 """The broker's side of a callback: another task's function answered with the reference's result.
 
 Why: the issue's "one mistake, one loss". A check of ``perdida`` calls the student's ``perdida``, which calls
-``propagar_adelante``; with the student's own, one bug there fails every later task. So while a check of
-task T runs, the worker's names for the other tasks' plain functions (``plain`` in assignment.toml) are
-stubs (:mod:`..sandbox.stubs`) that call back here, and this answers each with the reference's result,
-through the codec. The reference never enters the student's process. Where it runs is declared per task:
+``propagar_adelante``; with the student's own, one bug there fails every later task. So a check of task T that
+fails with the student's own functions, whose task's cell calls another task's plain function (``plain`` in
+assignment.toml), is graded again (runner.py, :func:`to_run_again`) with the worker's names for the other
+tasks' plain functions bound to stubs (:mod:`..sandbox.stubs`) that call back here; this answers each with the
+reference's result, through the codec. The reference never enters the student's process.
+
+Why a second pass rather than stubs from the start: the verdict differs only where the student's own helper
+differs from the course's on the inputs the check used and the check passed anyway (two mistakes that cancel,
+or a helper whose difference does not matter there); a function that works in the student's own notebook is
+not failed for it. And stubs cost a round trip each (0.2-0.3 ms): 03's ``entrenar`` checks make about 9,000,
+which a correct notebook no longer pays for. The integration check (``integration = true``) is never graded
+again: it grades the student's whole pipeline once.
+
+Where the reference runs is declared per task:
 
 - ``plain = true``: in the broker, on the decoded arguments (about 0.2 ms a call), with the broker's address
   space capped at what it maps plus ``INLINE_MEMORY_MB`` for the call (arrays the student shaped to
@@ -16,10 +26,9 @@ through the codec. The reference never enters the student's process. Where it ru
   decides (``indices_lotes(10**9, 1, 10**6, 0)``), which the broker must never compute itself.
 
 Answers are counted (``MAX_CALLS`` per check), each within the student's call's time, and only the names
-bound for the current check are answered. They must not outlive the check's task:
-:class:`.restarts.RestartingWorker` starts each task's checks (and the integration check, which keeps the
-student's own functions) in a fresh worker, so nothing a student's code gathers from the stubs during one
-task's checks is there in another task's.
+bound for the current check are answered. They must not outlive the check's task: in the second pass
+:class:`.restarts.RestartingWorker` starts each task's checks in a fresh worker, so nothing a student's code
+gathers from the stubs during one task's checks is there in another task's; the first pass has no stubs.
 """
 
 from __future__ import annotations
@@ -87,6 +96,18 @@ def scope(assignment: Assignment, check_id: str, callbacks: "ReferenceCalls | No
         return None
     check = assignment.check(check_id)
     return check.task, check.integration, assignment.reference_names(check)
+
+
+def to_run_again(assignment: Assignment, program: Program, results: dict[str, CheckResult]) -> set[str]:
+    """The checks to grade again on the course's functions: failed, not the integration check, and their task's
+    cell calls another task's plain function (by name: a stub can stand only for a name the cell looks up)."""
+    calls = _names_called(program)
+    again = set()
+    for cid, r in results.items():
+        check = assignment.check(cid)
+        if r.passed is False and set(assignment.reference_names(check)) & calls.get(check.task, set()):
+            again.add(cid)
+    return again
 
 
 def note_own_functions(assignment: Assignment, program: Program, results: list[CheckResult]) -> list[CheckResult]:

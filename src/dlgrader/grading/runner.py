@@ -34,7 +34,7 @@ from ..text import Text
 from . import callbacks, replay
 from .causes import point_to_causes
 from .feedback import load_problem
-from .plugin import GradingPlugin, hypothesis_handle
+from .plugin import GradingPlugin, check_id, hypothesis_handle
 from .pytest_session import OpenSession
 from .restarts import RestartingWorker
 
@@ -175,6 +175,12 @@ def _grade_program(assignment: Assignment, program: Program, *, material: Materi
         try:
             with redirect_stdout(StringIO()), redirect_stderr(StringIO()):  # a grader's print goes nowhere
                 opened.run(items)
+                again = callbacks.to_run_again(assignment, program, plugin.results) \
+                    if worker.callbacks is not None and not budget.hit else set()
+                if again:  # failed with the student's own functions: graded on the course's
+                    plugin.run_again(again)
+                    worker.stopped = {}  # a function that hung on the student's own helper may not hang now
+                    opened.run([it for it in items if check_id(it) in again])
         except BaseException as exc:  # a hook or pytest itself failed mid-run: this session is not reused
             _SESSIONS.pop(key, None)
             if not isinstance(exc, Exception):

@@ -1,7 +1,7 @@
-"""One mistake, one loss (issue 24): each demo notebook of 03 and 04 graded with callbacks and without.
+"""One mistake, one loss (issue 24): each demo notebook graded with callbacks and without.
 
     python benchmarks/bench_callbacks.py                       # 03 and 04's demo classes, and the measured mutants
-    python benchmarks/bench_callbacks.py --assignment 03_backprop
+    python benchmarks/bench_callbacks.py --assignment 03_backprop --assignment 06_convolucion
 
 Without callbacks (``DLGRADER_CALLBACKS=0``) every check calls the student's own functions, as before issue 24;
 with them, another task's plain function is the reference's (grading/callbacks.py). Prints each submission's
@@ -59,19 +59,27 @@ def grade(a, program, material, sandbox, on: bool):
         answered.update(self.used)
         return original(self, names)
 
-    callbacks.ReferenceCalls.begin = begin
+    closing = callbacks.ReferenceCalls.close
+
+    def close(self):
+        answered.update(self.used)  # the last check's
+        self.used.clear()
+        return closing(self)
+
+    callbacks.ReferenceCalls.begin, callbacks.ReferenceCalls.close = begin, close
     try:
         t0 = time.perf_counter()
         r = runner.grade_program(a, program, material=material, sandbox=sandbox)
         return r, time.perf_counter() - t0, sum(answered.values())
     finally:
-        callbacks.ReferenceCalls.begin = original
+        callbacks.ReferenceCalls.begin, callbacks.ReferenceCalls.close = original, closing
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assignment", action="append",
-                        choices=["01_perceptron", "02_activaciones", "03_backprop", "04_descenso_gradiente", "06_convolucion"])
+                        choices=["01_perceptron", "02_activaciones", "03_backprop", "04_descenso_gradiente", "06_convolucion",
+                                 "08_crispdm"])
     args = parser.parse_args()
     runner.SHRINK_SECONDS = 0.05  # only a counterexample's size depends on it
     material, sandbox = find_material(REPO), detect()

@@ -6,8 +6,9 @@ restarted only when a check calls something that may still run: a check of a sto
 once, without a worker started, loaded and killed for it. So each restart is a new fault, and the cap bounds
 the cost of a submission that crashes everywhere. A notebook that cannot even load fails every check at once;
 a submission past its time budget (``Budget``) fails every check it had not finished.
-A check whose scope (:func:`.callbacks.scope`: its task, and the names it binds) differs from the last one's
-starts a fresh worker, not counted as a restart: the reference's answers never outlive a task's checks.
+A check whose scope (:func:`.callbacks.scope`: its task, and the names it binds in the second pass) differs from
+the last one's starts a fresh worker, not counted as a restart: the reference's answers never outlive a task's
+checks.
 """
 
 from __future__ import annotations

@@ -55,13 +55,23 @@ def test_a_function_that_hung_on_the_student_s_own_helper_is_graded_again(fixtur
 
 
 def test_a_task_whose_cell_does_not_call_the_helper_is_not_graded_again(fixture_material, sandbox):
-    r = grade_cells(fixture_material, FIXTURE, {"usa": "def usa(n):\n    return 3 * n\n"}, sandbox)
+    r = grade_cells(fixture_material, FIXTURE, {"base": "def base(n):\n    return 0\n",
+                                                "usa": "def usa(n):\n    return 3 * n\n"}, sandbox)
+    usa = {c.id: c for c in r.checks}["usa_valor"]
+    assert not usa.passed and usa.reference == ()
+
+
+def test_a_failure_beside_helpers_that_pass_their_own_checks_is_not_graded_again(fixture_material, sandbox):
+    """base passes its checks: usa's mistake is its own, and a second pass would only repeat it."""
+    r = grade_cells(fixture_material, FIXTURE, {"usa": "def usa(n):\n    return base(n) + 2\n"}, sandbox)
     usa = {c.id: c for c in r.checks}["usa_valor"]
     assert not usa.passed and usa.reference == ()
 
 
 def test_feedback_names_the_functions_that_were_the_course_s(fixture_material, sandbox):
-    r = grade_cells(fixture_material, FIXTURE, {"usa": "def usa(n):\n    return base(n) + 2\n"}, sandbox)
+    """Both wrong: usa's failed check is graded again on the course's base, and fails there too."""
+    r = grade_cells(fixture_material, FIXTURE, {"base": "def base(n):\n    return 3 * n + 5\n",
+                                                "usa": "def usa(n):\n    return base(n) + 2\n"}, sandbox)
     usa = {c.id: c for c in r.checks}["usa_valor"]
     assert not usa.passed and usa.reference == ("base",)
     assert "base()" in usa.feedback("es") and "del curso" in usa.feedback("es")
@@ -84,8 +94,9 @@ def test_only_the_names_bound_for_the_check_are_answered(fixture_material, sandb
            "    espia = make_stub('usa', celdas['proto_in'], celdas['proto_out'])\n"
            "    try:\n        espia(n)\n        return -1\n"
            "    except NameError:\n        return base(n) + 1\n")
-    r = grade_cells(fixture_material, FIXTURE, {"usa": src}, sandbox)
-    assert {c.id: c.passed for c in r.checks}["usa_valor"], r.to_json()
+    r = grade_cells(fixture_material, FIXTURE, {"base": "def base(n):\n    return 0\n", "usa": src}, sandbox)
+    usa = {c.id: c for c in r.checks}["usa_valor"]
+    assert usa.passed and usa.reference == ("base",), r.to_json()
 
 
 class _Session:

@@ -367,7 +367,8 @@ def test_a_tape_plays_a_check_whose_student_calls_back(fixture_material, sandbox
     assert played.get("usa_valor") == 1  # its own usa on the course's base: the recorded replies, byte for byte
     assert {c.id: c.passed for c in wrong_base.checks} == {"usa_valor": True, "usa_integracion": False,
                                                             "base_valor": False}
-    wrong_usa = grade_program(a, _program(fixture_material, aid, {"usa": "def usa(n):\n    return base(n) + 2\n"}),
+    both_wrong = {"base": "def base(n):\n    return 0\n", "usa": "def usa(n):\n    return base(n) + 2\n"}
+    wrong_usa = grade_program(a, _program(fixture_material, aid, both_wrong),
                               material=fixture_material, sandbox=sandbox, table=table)
     usa = {c.id: c for c in wrong_usa.checks}["usa_valor"]
     assert not usa.passed and usa.reference == ("base",) and usa.counterexample

@@ -3,9 +3,10 @@
 Why: the issue's "one mistake, one loss". A check of ``perdida`` calls the student's ``perdida``, which calls
 ``propagar_adelante``; with the student's own, one bug there fails every later task. So a check of task T that
 fails with the student's own functions, whose task's cell calls another task's plain function (``plain`` in
-assignment.toml), is graded again (runner.py, :func:`to_run_again`) with the worker's names for the other
-tasks' plain functions bound to stubs (:mod:`..sandbox.stubs`) that call back here; this answers each with the
-reference's result, through the codec. The reference never enters the student's process.
+assignment.toml) that failed a check of its own, is graded again (runner.py, :func:`to_run_again`) with the
+worker's names for the other tasks' plain functions bound to stubs (:mod:`..sandbox.stubs`) that call back
+here; this answers each with the reference's result, through the codec. The reference never enters the
+student's process.
 
 Why a second pass rather than stubs from the start: the verdict differs only where the student's own helper
 differs from the course's on the inputs the check used and the check passed anyway (two mistakes that cancel,
@@ -100,12 +101,17 @@ def scope(assignment: Assignment, check_id: str, callbacks: "ReferenceCalls | No
 
 def to_run_again(assignment: Assignment, program: Program, results: dict[str, CheckResult]) -> set[str]:
     """The checks to grade again on the course's functions: failed, not the integration check, and their task's
-    cell calls another task's plain function (by name: a stub can stand only for a name the cell looks up)."""
+    cell calls another task's plain function (by name: a stub can stand only for a name the cell looks up) whose
+    own task failed a check. Where every such helper passed its own checks, the failure is the task's own: a
+    second pass would fail again, at the cost of a round trip per call."""
     calls = _names_called(program)
+    task_of = {c.id: c.task for c in assignment.checks}
+    failing = {n for t in assignment.tasks if any(r.passed is False and task_of.get(cid) == t.id
+                                                  for cid, r in results.items()) for n in t.names}
     again = set()
     for cid, r in results.items():
         check = assignment.check(cid)
-        if r.passed is False and set(assignment.reference_names(check)) & calls.get(check.task, set()):
+        if r.passed is False and set(assignment.reference_names(check)) & calls.get(check.task, set()) & failing:
             again.add(cid)
     return again
 

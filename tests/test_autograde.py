@@ -144,7 +144,7 @@ def test_a_run_stopped_at_any_point_leaves_nothing_and_the_next_grades_everyone_
     """SIGKILL or SIGTERM to autograde alone (as timeout, systemd, a CI cancel send it) at start-up, then after the
     first saved results: 5 s later no process it started is left, re-parented or not; the third run completes the
     class. SIGTERM ends it as Ctrl+C does: one line saying how many were graded and kept, exit 128 + 15."""
-    expected = {"ana": 20.0, "camila": 18.0, "diego": 0.0, "sofia": 15.0, "sin_notebook": 0.0}
+    expected = {"ana": 20.0, "camila": 18.0, "diego": 0.0, "sofia": 16.0, "sin_notebook": 0.0}
     course = _course(tmp_path, {"ana": "ana_perez", "camila": "camila_rojas", "diego": "diego_fernandez",
                                 "sofia": "sofia_ramirez", "sin_notebook": None})
     results = course / "dlgrader" / "results" / "01_perceptron"
@@ -220,7 +220,7 @@ def test_a_fork_server_stopped_mid_run_costs_no_grade_and_leaves_nothing(tmp_pat
         wait_for(lambda: saved() > before or proc.poll() is not None, 120)
     assert proc.wait(timeout=300) == 0, proc.stderr.read().decode()
     scores = read_scores(db_url_for(course), "01_perceptron")
-    expected = {"ana_perez": 20.0, "camila_rojas": 18.0, "sofia_ramirez": 15.0, "bruno_gonzalez": 20.0}
+    expected = {"ana_perez": 20.0, "camila_rojas": 18.0, "sofia_ramirez": 16.0, "bruno_gonzalez": 20.0}
     assert {sid: row["score"] for sid, row in scores.items()} == \
         {f"s{i}": expected[ex] for i, ex in enumerate(examples)} | {"z_duerme_1": 0.0, "z_duerme_2": 0.0}
     assert left_after(tag) == []

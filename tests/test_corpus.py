@@ -19,7 +19,7 @@ from conftest import REPO
 from dlgrader.grading.batch import autograde
 
 EXAMPLES = REPO / "examples" / "01_perceptron"
-HONEST = {"ana_perez": 20, "camila_rojas": 18, "sofia_ramirez": 15, "diego_fernandez": 0,
+HONEST = {"ana_perez": 20, "camila_rojas": 18, "sofia_ramirez": 16, "diego_fernandez": 0,
           "hector_silva": 1, "mateo_castro": 0, "gabriela_munoz": 0}
 # kinds that cannot be read as a notebook at all: zero, with a one-line reason
 UNREADABLE = {"truncated_json", "empty_file", "binary_junk", "not_utf8", "nbformat_3", "json_list", "deep_nesting",

@@ -23,7 +23,7 @@ from dlgrader.course.scores import read_scores
 # What each 01 example deserves (examples/01_perceptron/students.py says why); a hostile one must not move anyone else.
 EXPECTED = {
     "ana_perez": 20, "bruno_gonzalez": 20,  # reference-like, and the loop-based alternative
-    "camila_rojas": 18, "karina_vega": 18, "sofia_ramirez": 15,  # partial
+    "camila_rojas": 18, "karina_vega": 18, "sofia_ramirez": 16,  # partial (sofia: escalon uses >=, which costs escalon's checks, not neurona's)
     "elena_martinez": 10,  # syntax error in entrenar_perceptron: zero on what it breaks only
     "felipe_soto": 10,  # infinite loop in entrenar_perceptron: one timeout, the rest still graded
     "isabel_torres": 10,  # renamed entrenar_perceptron: its checks only
@@ -35,9 +35,9 @@ EXPECTED = {
 }
 ROSTER = {line.split(",")[0] for line in (REPO / "examples" / "roster.csv").read_text(encoding="utf-8").splitlines()[1:]}
 # Unit 1 pools 01 (22 points: 20 automatic + 2 written, ungraded yet) and the 09 quiz (20): 60 % exigencia on 42
-# points, half up to one decimal. ana 20 + 20 = 40 -> 6.6; camila 18 + 14 = 32 -> 5.2; sofia 15 + 14 = 29 -> 4.7;
+# points, half up to one decimal. ana 20 + 20 = 40 -> 6.6; camila 18 + 14 = 32 -> 5.2; sofia 16 + 14 = 30 -> 4.9;
 # elena 10 + 17.5 = 27.5 -> 4.4; diego 0 + 0 -> 1.0; javier 0 + nothing -> 1.0; luis, nothing at all -> 1.0.
-GRADES = {"ana_perez": "6.6", "camila_rojas": "5.2", "sofia_ramirez": "4.7", "elena_martinez": "4.4",
+GRADES = {"ana_perez": "6.6", "camila_rojas": "5.2", "sofia_ramirez": "4.9", "elena_martinez": "4.4",
           "diego_fernandez": "1.0", "javier_lopez": "1.0", "luis_morales": "1.0"}
 
 

@@ -129,6 +129,94 @@ def test_solutions_graders_and_gradebook_cannot_be_seen_from_the_worker(fixture_
     assert all(os.path.exists(p) for p in secrets)  # they are there, outside
 
 
+CACHING_BASE = '''
+import json
+import os
+
+_RESPUESTAS = {}
+_ARCHIVO = "/tmp/respuestas_de_base.json"
+_DENTRO = []
+
+
+def base(n):
+    """Wrong on its own; right only with answers gathered while usa's checks had the course's base."""
+    if not _DENTRO:  # calling usa makes base's failed check be graded again, after usa's
+        _DENTRO.append(1)
+        try:
+            usa(0)
+        finally:
+            _DENTRO.pop()
+    if n in _RESPUESTAS:
+        return _RESPUESTAS[n]
+    if os.path.exists(_ARCHIVO):
+        with open(_ARCHIVO) as f:
+            guardadas = json.load(f)
+        if str(n) in guardadas:
+            return guardadas[str(n)]
+    return 0
+'''
+
+CACHING_USA = '''
+def usa(n):
+    for k in range(50):  # base's whole small domain, asked of the course's base
+        _RESPUESTAS[k] = base(k)
+    os.environ["RESPUESTAS_DE_BASE"] = json.dumps(_RESPUESTAS)
+    with open(_ARCHIVO, "w") as f:
+        json.dump({str(k): v for k, v in _RESPUESTAS.items()}, f)
+    return base(n) + 1
+'''
+
+
+def test_answers_gathered_in_another_task_s_check_are_gone_in_its_own(fixture_material, sandbox):
+    """The issue's attack: when usa's failed check is graded again, base is the course's; caching its answers (in
+    memory, in /tmp) gains nothing in base's own check, graded again after it from a fresh worker with a fresh
+    /tmp."""
+    if sandbox.mode == "plain":
+        pytest.skip("without a private /tmp (weak isolation) a file written in one worker is seen by the next")
+    r = grade_cells(fixture_material, "98_llamadas", {"base": CACHING_BASE, "usa": CACHING_USA}, sandbox)
+    by_id = {c.id: c for c in r.checks}
+    assert by_id["usa_valor"].passed and by_id["usa_valor"].reference == ("base",)  # the gathering ran
+    assert by_id["base_valor"].reference == ("usa",)  # graded again, after usa's: the attack had its chance
+    assert not by_id["base_valor"].passed and not by_id["usa_integracion"].passed, r.to_json()
+    assert left_after(_worker_processes) == []  # a killed worker may take a moment to exit
+
+
+BROADCAST_BOMB = '''
+import numpy as np
+
+_INTENTOS = []
+
+
+def usa(n):
+    """Hands the course's base arrays shaped to broadcast into 3.2 GB (20000 x 20000), once per worker."""
+    if not _INTENTOS:
+        _INTENTOS.append(1)
+        try:
+            base(np.ones((20000, 1)), np.ones((1, 20000)))
+        except MemoryError:
+            return base(n) + 1
+        except Exception:
+            return -1
+        return -1
+    return base(n) + 1
+'''
+
+
+def test_arguments_that_broadcast_into_gigabytes_do_not_reach_the_broker_s_memory(fixture_material, sandbox):
+    """The broker computes a plain function's answer itself: its address space is capped for that one call, so
+    the course's base raises MemoryError in the student's code instead of mapping 3.2 GB in the broker."""
+    import resource
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("elsewhere plain functions are answered by the reference's own worker")
+    peak, limit = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrlimit(resource.RLIMIT_AS)
+    r = grade_cells(fixture_material, "98_llamadas", {"usa": BROADCAST_BOMB}, sandbox)
+    assert {c.id: c.passed for c in r.checks}["usa_valor"], r.to_json()  # MemoryError reached the student
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 512 * 1024
+    assert resource.getrlimit(resource.RLIMIT_AS) == limit  # put back after the call
+
+
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_a_submission_that_only_costs_time_stops_costing_at_the_first_sign(kind, fixture_material, sandbox,
                                                                              monkeypatch):

@@ -18,7 +18,7 @@ from test_lms_feedback import moodle_reads
 from test_lms_template import BB_ROWS, CANVAS, MOODLE, TITLE, _bb_xls, canvas_posts, changed_cells, moodle_existing_item
 
 # what the demo notebooks score (examples/01_perceptron/students.py); Sofía's .py scores as her notebook does
-POINTS = {"ana_perez": 20.0, "bruno_gonzalez": 20.0, "camila_rojas": 18.0, "hector_silva": 1.0, "sofia_ramirez": 15.0}
+POINTS = {"ana_perez": 20.0, "bruno_gonzalez": 20.0, "camila_rojas": 18.0, "hector_silva": 1.0, "sofia_ramirez": 16.0}
 DUOC = str(REPO / "rubric" / "duoc.yaml")
 
 

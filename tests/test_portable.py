@@ -158,3 +158,44 @@ def test_the_sandboxed_session_would_not_run_there(tmp_path):
                           timeout=300)
     missing = re.search(r"has no attribute '(poll|killpg)'", done.stderr)
     assert done.returncode != 0 and missing, done.stderr[-2000:]
+
+
+# ---------------------------------------------------------------- callbacks (grading/callbacks.py)
+
+
+def test_a_callback_crosses_both_transports(sandbox):
+    """Both sessions answer a stub's frame before the reply: a student's check could use callbacks too."""
+    from dlgrader.grading.callbacks import ReferenceCalls
+
+    cells = [_Cell("c", "def usa(n):\n    return base(n) + 1\n")]
+    for session in (PortableSession(PORTABLE, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=5,
+                                    load_timeout=20),
+                    WorkerSession(sandbox, hidden=[], preimport=["numpy"], memory_mb=512, call_timeout=5,
+                                  load_timeout=20)):
+        answers = ReferenceCalls({"base": lambda n: 3 * n}, frozenset(), lambda: None)
+        with session:
+            session.start()
+            session.load(cells)
+            session.bind(["base"], answers)
+            answers.begin(["base"])
+            assert session.call("usa", (4,), {}) == 13 and answers.used == {"base": 1}
+
+
+def test_a_student_s_own_check_uses_their_own_functions_and_says_so():
+    """The reference never ships, so a public check on the student's machine runs their own propagar_adelante;
+    the check it fails says grading would have used the course's."""
+    from dlgrader.grading.runner import grade_program
+    from dlgrader.material.notebook import program_from_cells, read_cell_file
+    from dlgrader.material.paths import find_material
+
+    material = find_material(REPO)
+    a = material.assignment("03_backprop")
+    mutant = read_cell_file(material.mutants_dir(a.id) / "propagar_sin_sigmoide_oculta.py")
+    program = program_from_cells(read_cell_file(material.solution_path(a.id)) | mutant, a.notebook_path)
+    r = grade_program(a, program, material=material, sandbox=PORTABLE, include_hidden=False)
+    by_id = {c.id: c for c in r.checks}
+    assert not by_id["perdida_curso"].passed  # their own propagar_adelante, as the notebook runs it
+    es, en = by_id["perdida_curso"].feedback("es"), by_id["perdida_curso"].feedback("en")
+    assert "tus propias propagar_adelante();" in es and "your own propagar_adelante();" in en  # what perdida calls
+    assert "tus propias sigmoide();" in by_id["propagar_curso"].feedback("es")  # only what its cell calls
+    assert not by_id["entrenar_xor_curso"].passed and "propias" not in by_id["entrenar_xor_curso"].feedback("es")

@@ -351,3 +351,24 @@ def test_replay_and_hypothesis_agree_on_a_class(material, sandbox, monkeypatch, 
         full = grade_program(a, program, material=material, sandbox=sandbox)
         assert _verdicts(fast) == _verdicts(full), name
     assert all(sum(c.values()) > b for c, b in zip(_counts(table), before))  # played, replayed, fell back
+
+
+def test_a_tape_plays_a_check_whose_student_calls_back(fixture_material, sandbox):
+    """98_llamadas' usa calls base, which is the course's in usa's checks (grading/callbacks.py): the stubs'
+    frames are answered live while the tape plays, and only the replies are compared."""
+    aid = "98_llamadas"
+    a = fixture_material.assignment(aid)
+    table = _table(fixture_material, aid, sandbox)
+    assert table.tapes.get("usa_valor")
+    before = _counts(table)
+    wrong_base = grade_program(a, _program(fixture_material, aid, {"base": "def base(n):\n    return 0\n"}),
+                               material=fixture_material, sandbox=sandbox, table=table)
+    played, _, _ = _grown(table, before)
+    assert played.get("usa_valor") == 1  # its own usa on the course's base: the recorded replies, byte for byte
+    assert {c.id: c.passed for c in wrong_base.checks} == {"usa_valor": True, "usa_integracion": False,
+                                                            "base_valor": False}
+    both_wrong = {"base": "def base(n):\n    return 0\n", "usa": "def usa(n):\n    return base(n) + 2\n"}
+    wrong_usa = grade_program(a, _program(fixture_material, aid, both_wrong),
+                              material=fixture_material, sandbox=sandbox, table=table)
+    usa = {c.id: c for c in wrong_usa.checks}["usa_valor"]
+    assert not usa.passed and usa.reference == ("base",) and usa.counterexample

@@ -22,7 +22,8 @@ Layout, one concern per subpackage (tests/test_layout.py holds the arrows to it)
                  misbehaviour becomes), python_messages (Python's own messages in Spanish), budget (a
                  submission's wall-clock time), frames (the wire), codec (plain data only), worker,
                  zygote (the fork server), warm (its client), parent (every process dies with the one
-                 that started it), seccomp
+                 that started it), stubs and stub_replies (another task's function answered by the
+                 broker's reference: the worker's side and the session's), seccomp
     grading/     the broker: pytest + hypothesis against a submission's worker; __init__ re-exports
                  the grader-facing helpers of checks (check, as_array, assert_close, fail, ...)
                  submission (one file, the pipeline in order), runner (one program), restarts,
@@ -31,6 +32,7 @@ Layout, one concern per subpackage (tests/test_layout.py holds the arrows to it)
                  replay, recordings, table_cache (the reference's examples, replayed),
                  batch (autograde: a class, in parallel, into the gradebook), task (one grading process),
                  layer_models (08's final model: a plain layer list, checked, built and trained in the broker)
+                 callbacks (another task's plain-data function answered with the reference, per check)
     material/    the course material: paths, manifest (assignment.toml), notebook (a submission
                  as a program), build (the notebooks' grade cells, from the manifest), release
                  (the student bundle), wheel (the students' wheel, carrying the public material), mutants

@@ -21,6 +21,7 @@ class CheckResult:
     counterexample: str | None = None  # the smallest failing input hypothesis found
     hint: Text | None = None
     cause: str | None = None  # not checked: the cell or name whose problem the submission's problems state
+    reference: tuple[str, ...] = ()  # other tasks' functions that were the course's in this check (callbacks)
 
     def feedback(self, lang: str = "es") -> str:
         if self.passed:
@@ -30,6 +31,12 @@ class CheckResult:
             parts.append(Text("Contraejemplo mínimo", "Smallest failing input")(lang) + f": {self.counterexample}")
         if self.hint:
             parts.append(Text("Pista: ", "Hint: ")(lang) + self.hint(lang))
+        if self.reference:
+            names = ", ".join(f"{n}()" for n in self.reference)
+            parts.append(Text(f"En esta verificación, estas funciones de otras tareas fueron las del curso, no las "
+                              f"tuyas: {names}; un error en las tuyas no cuenta aquí.",
+                              f"In this check these functions of other tasks were the course's, not yours: {names}; "
+                              "a mistake in yours does not count here.")(lang))
         return "\n".join(parts)
 
 
@@ -77,6 +84,7 @@ class SubmissionResult:
             return Text(**v) if v else None
 
         checks = [CheckResult(**{**c, "title": Text(**c["title"]), "message": text(c["message"]),
-                                 "hint": text(c["hint"])}) for c in rec["checks"]]
+                                 "hint": text(c["hint"]),
+                                 "reference": tuple(c.get("reference", ()))}) for c in rec["checks"]]
         return cls(rec["assignment"], rec["student"], checks, [Text(**p) for p in rec["problems"]],
                    rec["seconds"], rec["source"], rec.get("saved_at"))

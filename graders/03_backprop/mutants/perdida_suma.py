@@ -1,4 +1,4 @@
-# target: perdida_curso, perdida_torch, numerico_central
+# target: perdida_curso, perdida_torch
 # why: sums 1/2 ||d - y||^2 over the batch instead of averaging it
 # why_es: suma 1/2 ||d - y||^2 sobre el lote en vez de promediarla
 # %% [perdida]

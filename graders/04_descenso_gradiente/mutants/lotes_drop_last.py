@@ -1,4 +1,4 @@
-# target: lotes_curso, lotes_visita_todos, lotes_semilla, descenso_minilotes
+# target: lotes_curso, lotes_visita_todos, lotes_semilla
 # why: drops the last incomplete batch (as drop_last=True), so some examples are never visited in an epoch
 # why_es: descarta el último lote incompleto (como drop_last=True), así algunos ejemplos no se visitan en la época
 # %% [indices_lotes]

@@ -1,4 +1,4 @@
-# target: lotes_semilla, lotes_rebaraja, descenso_reproducible
+# target: lotes_semilla, lotes_rebaraja
 # why: ignores the seed and shuffles with the global np.random.permutation, so results cannot be reproduced
 # why_es: ignora la semilla y baraja con np.random.permutation global, así los resultados no se pueden reproducir
 # %% [indices_lotes]

@@ -1,4 +1,4 @@
-# target: lotes_semilla, lotes_rebaraja, descenso_minilotes
+# target: lotes_semilla, lotes_rebaraja
 # why: shuffles once before training and reuses the same order in every epoch
 # why_es: baraja una vez antes de entrenar y repite el mismo orden en cada época
 # %% [indices_lotes]

@@ -1,4 +1,4 @@
-# target: lotes_semilla, lotes_rebaraja, descenso_reproducible
+# target: lotes_semilla, lotes_rebaraja
 # why: never shuffles: every epoch visits the examples in their original order
 # why_es: nunca baraja: cada época recorre los ejemplos en su orden original
 # %% [indices_lotes]

@@ -18,6 +18,7 @@ from ..results import CheckResult
 from ..sandbox.faults import FatalFault, SubmissionFault
 from ..text import Text
 from . import replay
+from .callbacks import ReferenceCalls, scope
 from .calls import CallLog, as_code
 from .feedback import counterexample, explain, missing_of
 from .proxy import Student
@@ -35,24 +36,36 @@ class GradingPlugin:
         self.begin(None, None)
 
     def begin(self, worker: RestartingWorker | None, reference: ModuleType | None, student_id: str | None = None,
-              table: replay.Table | None = None, recording: bool = False, helpers: frozenset = frozenset()) -> None:
+              table: replay.Table | None = None, recording: bool = False, helpers: frozenset = frozenset(),
+              callbacks: ReferenceCalls | None = None) -> None:
         """What the next run's fixtures hand out and where its verdicts go (nothing kept from the last run).
 
         ``helpers``: locked helper functions; a failing example that went through one is not shown as calls.
+        ``callbacks``: answers other tasks' functions with the reference's (None: the student's own throughout).
         """
         self.worker, self.reference_module, self.submitter = worker, reference, student_id
         self.table, self.recording, self.helpers = table, recording, helpers
         self.log = CallLog()  # the calls of the example being run (calls.py)
         self.results: dict[str, CheckResult] = {}
         self.missing: dict[str, str] = {}  # check id -> the name whose absence failed it (grading/causes.py)
+        self.callbacks, self.current = callbacks, None  # current: the id of the check being set up
+        self.bound = False  # other tasks' plain functions are the course's (the second pass, run_again)
 
     @pytest.fixture
     def student(self):
         self.log.clear()
+        where = scope(self.assignment, self.current, self.callbacks) if self.current and self.bound else None
         try:
-            return Student(self.worker.begin_check, self.log)
+            return Student(functools.partial(self.worker.begin_check, where), self.log)
         except FatalFault as exc:  # pytest tears a fixture down only after an Exception: as a BaseException,
             raise SubmissionFault(exc.text, exc.hint) from exc  # its next setup (next check, next program) fails
+
+    def run_again(self, check_ids: set[str]) -> None:
+        """The next run grades these checks anew, each task's in a fresh worker with the course's functions bound."""
+        for cid in check_ids:
+            self.results.pop(cid, None)
+            self.missing.pop(cid, None)
+        self.bound = True
 
     @pytest.fixture
     def student_id(self):
@@ -67,6 +80,11 @@ class GradingPlugin:
         if self.reference_module is None:
             raise RuntimeError("the reference is not available to public checks")
         return self.reference_module
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item):
+        """Which check the ``student`` fixture is set up for: its task decides what is the reference's."""
+        self.current = check_id(item)
 
     def pytest_collectreport(self, report):
         if report.failed:
@@ -160,8 +178,10 @@ class GradingPlugin:
         except KeyError:  # a test without a known check: collection already reported it
             return
         prev = self.results.get(check.id)
+        called = tuple(sorted(self.callbacks.used)) if self.callbacks is not None else ()  # the reference's answers
         if report.when == "call" and report.passed and (prev is None or prev.passed is None):
-            self.results[check.id] = CheckResult(check.id, check.title, check.points, check.points, True, check.public)
+            self.results[check.id] = CheckResult(check.id, check.title, check.points, check.points, True, check.public,
+                                                 reference=called)
             return
         if report.failed or (report.when == "call" and not report.passed):
             if prev is not None and prev.passed is False:
@@ -170,7 +190,7 @@ class GradingPlugin:
             message, hint = explain(exc) if exc is not None else (
                 Text("La verificación no se pudo completar.", "The check could not be completed."), None)
             self.results[check.id] = CheckResult(check.id, check.title, 0.0, check.points, False, check.public,
-                                                 message, self._counterexample(exc), hint)
+                                                 message, self._counterexample(exc), hint, reference=called)
             if exc is not None and (name := missing_of(exc)):
                 self.missing[check.id] = name
 

@@ -18,6 +18,17 @@ have sent those requests and passed: the check passes without running it (no enc
 requests go a few ahead of the replies, session.play). The first reply that differs ends the tape; the
 examples are then replayed as above, and hypothesis runs if one of them behaves differently.
 
+Callbacks (:mod:`.callbacks`) leave this sound. While a check's names are bound (its second pass, after it
+failed on the student's own functions; the reference is recorded with nothing bound), the worker may send,
+before a reply, stub frames that the broker answers with the reference's result; they are not part of the
+tape, which holds the body's requests and their replies only. The body sees nothing but those replies, so if
+each reply is byte for byte the recorded one, the body would have passed, whatever stub calls led to it. The
+stubs are answered live during a play by the same handler as in the body's run (same reference, same count,
+same time limits), so a play never passes where that handler would have failed the call. The names are bound
+when the check's ``student`` fixture is set up, before a tape starts, from the check's task alone, in a fresh
+worker for each task's checks. While they are bound, play() sends one request at a time: a stub reads its
+answer from the pipe the requests arrive on.
+
 A table is recorded by grading the reference's property checks once: by ``autograde``'s grading processes,
 each a share of the checks, merged and handed to them all before they grade; or once per process on a Dask
 node. ``DLGRADER_REPLAY=0``, or ``replay = false`` in an assignment.toml, turns replay off. A tape holds the

@@ -6,6 +6,9 @@ restarted only when a check calls something that may still run: a check of a sto
 once, without a worker started, loaded and killed for it. So each restart is a new fault, and the cap bounds
 the cost of a submission that crashes everywhere. A notebook that cannot even load fails every check at once;
 a submission past its time budget (``Budget``) fails every check it had not finished.
+A check whose scope (:func:`.callbacks.scope`: its task, and the names it binds in the second pass) differs from
+the last one's starts a fresh worker, not counted as a restart: the reference's answers never outlive a task's
+checks.
 """
 
 from __future__ import annotations
@@ -37,13 +40,22 @@ class RestartingWorker:
         self.start_problem: Text | None = None
         self.start_fault: BaseException | None = None
         self.stopped: dict[str, Text] = {}  # shared by every session: what ran out of time or memory, or crashed
+        self.callbacks = None  # callbacks.ReferenceCalls, when other tasks' functions are the reference's
+        self.scope: tuple | None = None
 
-    def begin_check(self):
-        """Ready the worker for a check; returns what the check's ``student`` asks for the session of each call."""
+    def begin_check(self, scope: tuple | None = None):
+        """Ready the worker for a check; returns what the check's ``student`` asks for the session of each call.
+        ``scope``: (task, integration, names to bind) or None (callbacks.scope)."""
+        if self.callbacks is not None:  # this check's names, counted from zero (a failed start reports none)
+            self.callbacks.begin(scope[2] if scope is not None else ())
         if self.start_fault is not None:  # the notebook itself cannot load: no check can run
             raise self.start_fault
         self._refuse_if_spent()
         self.check_deadline = time.monotonic() + self.check_budget
+        if scope != self.scope and self.session is not None and self.session.gone is None:
+            self.session.close()  # another task's checks: nothing gathered from the stubs may reach them
+            self.session = None
+        self.scope = scope
         s = self.session
         if s is None:
             self._start()
@@ -89,6 +101,8 @@ class RestartingWorker:
             raise
         if self.load_report is None:
             self.load_report = report
+        if self.scope is not None and self.scope[2]:
+            s.bind(self.scope[2], self.callbacks)
         s.deadline = self.check_deadline
 
     def _refuse_if_spent(self) -> None:

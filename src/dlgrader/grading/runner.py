@@ -31,10 +31,10 @@ from ..sandbox.isolation import Sandbox
 from ..sandbox.portable import session_class
 from ..sandbox.session import WorkerSession
 from ..text import Text
-from . import replay
+from . import callbacks, replay
 from .causes import point_to_causes
 from .feedback import load_problem
-from .plugin import GradingPlugin, hypothesis_handle
+from .plugin import GradingPlugin, check_id, hypothesis_handle
 from .pytest_session import OpenSession
 from .restarts import RestartingWorker
 
@@ -167,11 +167,20 @@ def _grade_program(assignment: Assignment, program: Program, *, material: Materi
             part, parts = record.share
             items = [it for it in items if hypothesis_handle(it) is not None][part::parts]
         worker = RestartingWorker(make, program, assignment.check_budget, budget)
-        plugin.begin(worker, reference, student, table, recording=record is not None, helpers=frozenset(aliases))
+        worker.callbacks = callbacks.for_program(assignment, material, reference, make) if reference is not None \
+            else None
+        plugin.begin(worker, reference, student, table, recording=record is not None, helpers=frozenset(aliases),
+                     callbacks=worker.callbacks)
         _cap_shrinking()
         try:
             with redirect_stdout(StringIO()), redirect_stderr(StringIO()):  # a grader's print goes nowhere
                 opened.run(items)
+                again = callbacks.to_run_again(assignment, program, plugin.results) \
+                    if worker.callbacks is not None and not budget.hit else set()
+                if again:  # failed with the student's own functions: graded on the course's
+                    plugin.run_again(again)
+                    worker.stopped = {}  # a function that hung on the student's own helper may not hang now
+                    opened.run([it for it in items if check_id(it) in again])
         except BaseException as exc:  # a hook or pytest itself failed mid-run: this session is not reused
             _SESSIONS.pop(key, None)
             if not isinstance(exc, Exception):
@@ -179,6 +188,8 @@ def _grade_program(assignment: Assignment, program: Program, *, material: Materi
             raise _broken_graders(assignment.id, f"{type(exc).__name__}: {exc}") from exc
         finally:
             worker.close()
+            if worker.callbacks is not None:
+                worker.callbacks.close()
             results_by_id, missing = plugin.results, plugin.missing
             plugin.begin(None, None)  # the open session keeps nothing of this program
     if worker.lost:
@@ -199,6 +210,8 @@ def _grade_program(assignment: Assignment, program: Program, *, material: Materi
             r = CheckResult(c.id, c.title, 0.0, c.points, False, c.public,
                             Text("Esta verificación no llegó a ejecutarse.", "This check did not run."))
         results.append(r)
+    if reference is None:  # the student's own check: their own functions throughout, and it says so
+        results = callbacks.note_own_functions(assignment, program, results)
     defined = (worker.load_report or {}).get("names") if worker.load_report else None
     problems += point_to_causes(assignment, program, load_errors, results, missing, defined)
     return SubmissionResult(assignment.id, student, results, problems, time.perf_counter() - t0, source)

@@ -32,6 +32,10 @@ class Task:
 
     id: str
     names: tuple[str, ...]
+    # takes and returns plain data only (no callable, no object living in the worker): in other tasks' checks the
+    # worker's names for it call the reference back (grading/callbacks.py), so one mistake costs points once
+    plain: bool = False
+    isolated: bool = False  # plain = "worker": the reference answers from a worker of its own (time, memory limits)
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Check:
     points: float
     public: bool
     title: Text
+    integration: bool = False  # runs the student's own functions throughout, callbacks off (one per assignment)
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,12 @@ class Assignment:
     @property
     def max_points(self) -> float:
         return self.auto_points + sum(m.points for m in self.manual)
+
+    def reference_names(self, check: Check) -> tuple[str, ...]:
+        """The other tasks' plain functions that are the reference's during ``check`` (none for its integration check)."""
+        if check.integration:
+            return ()
+        return tuple(n for t in self.tasks if t.plain and t.id != check.task for n in t.names)
 
     def check(self, check_id: str) -> Check:
         for c in self.checks:
@@ -133,16 +144,21 @@ def _parse(folder: Path, text: str) -> Assignment:
                        "load_timeout", "check_budget", "submission_budget", "memory_mb", "replay"}, where)
     tasks = []
     for t in data.get("task", []):
-        _known_keys(t, {"id", "names"}, where)
-        tasks.append(Task(t["id"], tuple(t["names"])))
+        _known_keys(t, {"id", "names", "plain"}, where)
+        plain = t.get("plain", False)
+        if plain not in (True, False, "worker"):
+            raise ConfigError(Text(f"{where}: plain de la tarea {t['id']} debe ser true, false o \"worker\".",
+                                   f"{where}: plain of task {t['id']} must be true, false or \"worker\"."))
+        tasks.append(Task(t["id"], tuple(t["names"]), plain is not False, plain == "worker"))
     task_ids = {t.id for t in tasks}
     checks = []
     for c in data.get("check", []):
-        _known_keys(c, {"id", "task", "points", "public", "title_es", "title_en"}, where)
+        _known_keys(c, {"id", "task", "points", "public", "title_es", "title_en", "integration"}, where)
         if c["task"] not in task_ids:
             raise ConfigError(Text(f"{where}: la verificación {c['id']} nombra una tarea desconocida {c['task']!r}.",
                                    f"{where}: check {c['id']} names an unknown task {c['task']!r}."))
-        checks.append(Check(c["id"], c["task"], float(c["points"]), bool(c["public"]), _text(c, "title", where)))
+        checks.append(Check(c["id"], c["task"], float(c["points"]), bool(c["public"]), _text(c, "title", where),
+                            bool(c.get("integration", False))))
     manual = []
     for m in data.get("manual", []):
         _known_keys(m, {"id", "points", "title_es", "title_en"}, where)
@@ -152,6 +168,12 @@ def _parse(folder: Path, text: str) -> Assignment:
     if dup:
         raise ConfigError(Text(f"{where}: identificador repetido {sorted(dup)[0]!r}.",
                                f"{where}: duplicated id {sorted(dup)[0]!r}."))
+    integration = [c.id for c in checks if c.integration]
+    if len(integration) != (1 if any(t.plain for t in tasks) else 0):
+        raise ConfigError(Text(f"{where}: con tareas plain = true, exactamente una verificación lleva integration = true "
+                               f"(hay {len(integration)}).",
+                               f"{where}: with plain = true tasks, exactly one check has integration = true "
+                               f"(there are {len(integration)})."))
     if head.get("id") != Path(folder).name:
         raise ConfigError(Text(f"{where}: el id debe ser el nombre de la carpeta ({Path(folder).name}).",
                                f"{where}: id must equal the folder name ({Path(folder).name})."))

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..text import Text
 from . import codec, cpu, warm
 from .budget import Budget
+from .stub_replies import StubReplies
 from .faults import FatalFault, WorkerGone, ended, from_error, out_of_memory, refused_again, stuck
 from .frames import HEADER, write_frame
 from .isolation import Sandbox
@@ -45,7 +46,7 @@ class Exchange:
     label: str | None  # the function a time-out, memory exhaustion or crash bars from later calls (session.stopped)
 
 
-class WorkerSession:
+class WorkerSession(StubReplies):
     """One sandboxed worker process for one submission."""
 
     def __init__(self, sandbox: Sandbox, *, hidden: list[Path], preimport: list[str], memory_mb: int,
@@ -206,7 +207,7 @@ class WorkerSession:
         """Send one request frame and wait for its reply frame, within the call's and the check's time."""
         with self._marking(label):
             self._send(payload)
-            return self._receive_frame(self._deadline(timeout), during, cpu_limit)
+            return self._reply_frame(self._deadline(timeout), during, cpu_limit)
 
     @contextlib.contextmanager
     def _marking(self, label: str | None):
@@ -280,14 +281,14 @@ class WorkerSession:
         started = time.monotonic()  # when the worker could start on the request whose reply comes next
         try:
             while got < len(tape):
-                while sent < len(tape) and (sent == got or (sent - got < AHEAD_REQUESTS
+                while sent < len(tape) and (sent == got or (self.callbacks is None and sent - got < AHEAD_REQUESTS
                                                              and ahead + len(tape[sent].request) <= AHEAD_BYTES)):
                     self._send(tape[sent].request)
                     ahead += len(tape[sent].request)
                     sent += 1
                 ex = tape[got]
                 with self._marking(ex.label):
-                    reply = self._receive_frame(self._deadline(ex.timeout, started), ex.during, ex.cpu_limit)
+                    reply = self._reply_frame(self._deadline(ex.timeout, started), ex.during, ex.cpu_limit)
                 started = time.monotonic()
                 ahead -= len(ex.request)
                 got += 1
@@ -295,7 +296,7 @@ class WorkerSession:
                     for extra in tape[got:sent]:
                         try:
                             with self._marking(extra.label):
-                                self._receive_frame(self._deadline(extra.timeout, started), extra.during,
+                                self._reply_frame(self._deadline(extra.timeout, started), extra.during,
                                                     extra.cpu_limit)
                         except WorkerGone:
                             break

@@ -14,6 +14,8 @@ Protocol (length-prefixed frames, :mod:`.frames`; strict codec):
   caller reusing its arrays would: a returned or kept object that is the caller's own shows it.)
   {"op": "getattr", "handle": n, "fn": name}
   {"op": "forget"}  (drops every handle; the next object is handle 1 again)
+  {"op": "bind", "names": [...]}  (each name becomes a stub that calls the broker back, :mod:`.stubs`; while
+  it answers, a call's reply may be preceded by frames {"callback": name, "args", "kwargs"}, each answered)
 Replies: {"id", "ok": true, "value"} or {"id", "ok": false, "error": {"kind", "type", "message", ...}}.
 """
 
@@ -97,14 +99,25 @@ def _mapped_bytes() -> int:
 
 
 class Worker:
-    def __init__(self) -> None:
+    def __init__(self, proto: tuple[int, int] | None = None) -> None:
         self.ns: dict = {"__name__": "__main__", "__builtins__": __builtins__}
         self.handles: dict[int, object] = {}
         self.next_handle = 1
+        self.proto = proto  # (in, out): the pipe a callback stub talks on
         # The arguments of the check's last calls, kept alive: a new argument never gets an earlier one's id(),
         # so code that keys state by id(p) behaves as the notebook says it does (new objects at every call)
         # whatever the allocator reuses. Dropped with the handles at each check.
         self.passed: collections.deque = collections.deque(maxlen=KEEP_ARGUMENTS)
+
+    def bind(self, names: list) -> list[str]:
+        """Each name becomes a stub answered by the broker (another task's function, the reference's)."""
+        from .stubs import make_stub
+
+        if self.proto is None or not isinstance(names, list) or not all(isinstance(n, str) and n.isidentifier() for n in names):
+            raise _Fault("protocol", "bad bind")
+        for name in names:
+            self.ns[name] = make_stub(name, *self.proto)
+        return list(names)
 
     # -- operations ----------------------------------------------------------------
     def load(self, cells: list) -> dict:
@@ -152,6 +165,8 @@ class Worker:
             self.passed.clear()
             self.next_handle = 1
             return None
+        if op == "bind":
+            return self.bind(msg.get("names"))
         if op not in ("call", "method", "getattr"):
             raise _Fault("protocol", f"unknown op {op!r}")
         target, is_call = self.resolve(msg)
@@ -239,7 +254,7 @@ def _error(kind: str, exc: BaseException | None = None, message: str = "") -> di
 def serve(proto_in: int, proto_out: int) -> None:
     from . import codec
 
-    worker = Worker()
+    worker = Worker((proto_in, proto_out))
     while True:
         try:
             frame = read_frame(proto_in, codec.MAX_BYTES)

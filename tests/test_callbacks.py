@@ -140,7 +140,10 @@ def test_each_task_s_checks_start_from_a_fresh_worker():
     assert own is not first and first.closed and own.bound is None
     other = begin(("base", False, ()))
     assert other is not own and own.closed
-    assert worker.restarts == 0  # a fresh worker per task is not a restart
+    other.gone = RuntimeError("killed")  # died in base's checks
+    after = begin(("usa", False, ("base",)))
+    assert after is not other and after.gone is None and after.bound == ("base",)
+    assert worker.restarts == 0  # a fresh worker per task is not a restart, even after a dead one
 
 
 def test_the_manifest_requires_exactly_one_integration_check(tmp_path):

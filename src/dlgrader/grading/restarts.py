@@ -52,9 +52,11 @@ class RestartingWorker:
             raise self.start_fault
         self._refuse_if_spent()
         self.check_deadline = time.monotonic() + self.check_budget
-        if scope != self.scope and self.session is not None and self.session.gone is None:
-            self.session.close()  # another task's checks: nothing gathered from the stubs may reach them
-            self.session = None
+        if scope != self.scope and self.session is not None:
+            # another task's checks: nothing gathered from the stubs may reach them (and a worker that died in the
+            # last task's checks is not restarted for this one: it starts fresh, not counted)
+            self.session.close()
+            self.session, self.restart_due = None, False
         self.scope = scope
         s = self.session
         if s is None:

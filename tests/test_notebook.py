@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pytest
 
 from conftest import REPO
 from dlgrader.material import notebook
 from dlgrader.material.notebook import program_from_notebook
+from dlgrader.material.paths import find_material
 
 RELEASE = REPO / "assignments" / "01_perceptron" / "01_perceptron.ipynb"
 
@@ -121,3 +123,19 @@ def test_demo_cells_run_only_in_jupyter():
 
 def _cell_id(cell: dict) -> str | None:
     return (cell["metadata"].get("nbgrader") or {}).get("grade_id")
+
+
+ANNOUNCED = {".ipynb": r"En total hay (\d+) puntos automáticos y (\d+) puntos",
+             ".en.ipynb": r"In total there are (\d+) automatic(?:ally graded)? points and (\d+) points"}
+
+
+@pytest.mark.parametrize("aid", sorted(p.parent.name for p in (REPO / "assignments").glob("*/assignment.toml")))
+def test_the_points_a_notebook_announces_are_the_manifest_s(aid):
+    """The introduction's total is written by hand: it must follow the checks that assignment.toml adds (06 said
+    30 after three checks were added)."""
+    a = find_material(REPO).assignment(aid)
+    for suffix, pattern in ANNOUNCED.items():
+        nb = json.loads((REPO / "assignments" / aid / f"{aid}{suffix}").read_text(encoding="utf-8"))
+        text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+        for auto, manual in re.findall(pattern, text.replace("\n", " ")):
+            assert (float(auto), float(manual)) == (a.auto_points, sum(m.points for m in a.manual)), (aid, suffix)

@@ -183,7 +183,7 @@ def test_a_callback_crosses_both_transports(sandbox):
 
 def test_a_student_s_own_check_uses_their_own_functions_and_says_so():
     """The reference never ships, so a public check on the student's machine runs their own propagar_adelante;
-    the check it fails says grading would have used the course's."""
+    the check it fails says grading would run it again with the course's (propagar fails its own checks)."""
     from dlgrader.grading.runner import grade_program
     from dlgrader.material.notebook import program_from_cells, read_cell_file
     from dlgrader.material.paths import find_material
@@ -196,6 +196,6 @@ def test_a_student_s_own_check_uses_their_own_functions_and_says_so():
     by_id = {c.id: c for c in r.checks}
     assert not by_id["perdida_curso"].passed  # their own propagar_adelante, as the notebook runs it
     es, en = by_id["perdida_curso"].feedback("es"), by_id["perdida_curso"].feedback("en")
-    assert "tus propias propagar_adelante();" in es and "your own propagar_adelante();" in en  # what perdida calls
-    assert "tus propias sigmoide();" in by_id["propagar_curso"].feedback("es")  # only what its cell calls
+    assert "tus propias propagar_adelante()," in es and "your own propagar_adelante()," in en  # what perdida calls
+    assert "propias" not in by_id["propagar_curso"].feedback("es")  # its sigmoide passes its own checks
     assert not by_id["entrenar_xor_curso"].passed and "propias" not in by_id["entrenar_xor_curso"].feedback("es")

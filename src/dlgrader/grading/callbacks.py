@@ -104,10 +104,7 @@ def to_run_again(assignment: Assignment, program: Program, results: dict[str, Ch
     cell calls another task's plain function (by name: a stub can stand only for a name the cell looks up) whose
     own task failed a check. Where every such helper passed its own checks, the failure is the task's own: a
     second pass would fail again, at the cost of a round trip per call."""
-    calls = _names_called(program)
-    task_of = {c.id: c.task for c in assignment.checks}
-    failing = {n for t in assignment.tasks if any(r.passed is False and task_of.get(cid) == t.id
-                                                  for cid, r in results.items()) for n in t.names}
+    calls, failing = _names_called(program), _failing_names(assignment, results.values())
     again = set()
     for cid, r in results.items():
         check = assignment.check(cid)
@@ -116,21 +113,29 @@ def to_run_again(assignment: Assignment, program: Program, results: dict[str, Ch
     return again
 
 
+def _failing_names(assignment: Assignment, results) -> set[str]:
+    """The names of every task with a failed check among ``results``."""
+    failed = {assignment.check(r.id).task for r in results if r.passed is False}
+    return {n for t in assignment.tasks if t.id in failed for n in t.names}
+
+
 def note_own_functions(assignment: Assignment, program: Program, results: list[CheckResult]) -> list[CheckResult]:
     """A student's own check (no reference on their machine: it never ships) runs their own functions throughout;
-    each failed check whose task's cell calls another task's plain function, which grading would give the
-    course's, says so, so a student is not misled about where the mistake is."""
-    calls = _names_called(program)
+    each failed check that grading would run again on the course's functions (its task's cell calls another
+    task's plain function that failed a check here) says so, so a student is not misled about where the mistake is."""
+    calls, failing = _names_called(program), _failing_names(assignment, results)
     out = []
     for r in results:
         check = assignment.check(r.id)
-        names = [n for n in assignment.reference_names(check) if n in calls.get(check.task, ())] if not r.passed else []
+        names = [n for n in assignment.reference_names(check) if n in calls.get(check.task, ()) and n in failing] \
+            if not r.passed else []
         if names:
             listed = ", ".join(f"{n}()" for n in names)
-            note = Text(f"En tu equipo esta verificación usa tus propias {listed}; al corregir se usan las del curso, "
-                        "así que un error en ellas puede hacerla fallar aquí y no al corregir.",
-                        f"On your machine this check uses your own {listed}; grading uses the course's, so a mistake "
-                        "in them may fail it here and not when graded.")
+            note = Text(f"En tu equipo esta verificación usa tus propias {listed}, que no pasan sus propias "
+                        "verificaciones; al corregir se repite con las del curso, así que puede pasar entonces "
+                        "aunque falle aquí.",
+                        f"On your machine this check uses your own {listed}, which fail their own checks; grading "
+                        "runs it again with the course's, so it may pass then although it fails here.")
             hint = note if r.hint is None else Text(f"{r.hint.es} {note.es}", f"{r.hint.en} {note.en}")
             r = dataclasses.replace(r, hint=hint)
         out.append(r)

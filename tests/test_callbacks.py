@@ -176,3 +176,7 @@ def test_a_bug_in_03_propagar_adelante_costs_its_task_and_the_integration_check_
     integration = {c.id for c in a.checks if c.integration}
     assert lost == own | integration, sorted(lost)
     assert r.score == a.auto_points - sum(a.check(i).points for i in own | integration) == 23.0
+    # only the helper that failed its own checks was the course's: retropropagar and actualizar, which entrenar
+    # also calls, stayed the student's, and propagar's own checks (its sigmoide passes) were not graded again
+    assert {c.reference for c in r.checks} == {(), ("propagar_adelante",)}
+    assert {c.id for c in r.checks if c.reference} >= {"perdida_curso", "entrenar_pesos"}

@@ -33,10 +33,16 @@ class CheckResult:
             parts.append(Text("Pista: ", "Hint: ")(lang) + self.hint(lang))
         if self.reference:
             names = ", ".join(f"{n}()" for n in self.reference)
-            parts.append(Text(f"En esta verificación, estas funciones de otras tareas fueron las del curso, no las "
-                              f"tuyas: {names}; un error en las tuyas no cuenta aquí.",
-                              f"In this check these functions of other tasks were the course's, not yours: {names}; "
-                              "a mistake in yours does not count here.")(lang))
+            one = len(self.reference) == 1
+            es = (f"Tu {names} no pasa sus propias verificaciones, así que esta se repitió con la del curso: el error que "
+                  "queda está en esta función (el de la tuya no cuenta aquí)." if one else
+                  f"Tus {names} no pasan sus propias verificaciones, así que esta se repitió con las del curso: el "
+                  "error que queda está en esta función (el de las tuyas no cuenta aquí).")
+            en = (f"Your {names} fails its own checks, so this one was run again with the course's: the mistake left "
+                  "is in this function (the one in yours does not count here)." if one else
+                  f"Your {names} fail their own checks, so this one was run again with the course's: the mistake "
+                  "left is in this function (the ones in yours do not count here).")
+            parts.append(Text(es, en)(lang))
         return "\n".join(parts)
 
 

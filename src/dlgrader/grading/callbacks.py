@@ -3,7 +3,7 @@
 Why: the issue's "one mistake, one loss". A check of ``perdida`` calls the student's ``perdida``, which calls
 ``propagar_adelante``; with the student's own, one bug there fails every later task. So a check of task T that
 fails with the student's own functions, whose task's cell calls another task's plain function (``plain`` in
-assignment.toml) that failed a check of its own, is graded again (runner.py, :func:`to_run_again`) with the
+assignment.toml) that failed a check of its own, is graded again (runner.py, :func:`second_pass`) with the
 worker's names for the other tasks' plain functions bound to stubs (:mod:`..sandbox.stubs`) that call back
 here; this answers each with the reference's result, through the codec. The reference never enters the
 student's process.
@@ -88,22 +88,31 @@ def for_program(assignment: Assignment, material: Material, reference: ModuleTyp
     return ReferenceCalls(inline, isolated, start)
 
 
-def scope(assignment: Assignment, check_id: str, callbacks: "ReferenceCalls | None") -> tuple | None:
-    """What a check's worker must have bound: (task, integration, names), or None where callbacks are off.
+def scope(assignment: Assignment, check_id: str, callbacks: "ReferenceCalls | None", results: dict[str, CheckResult],
+          pending: set[str]) -> tuple | None:
+    """What a check's worker must have bound in the second pass: (task, integration, names), or None where
+    callbacks are off. The names are the other tasks' plain functions that fail a check of their own, as far
+    as the grading got (``results``; a task with checks still ``pending`` a second pass counts as failing):
+    the course's ``propagar_adelante`` for a ``gradiente_numerico`` whose ``perdida`` failed only through it,
+    never a helper that passes its checks, which stays the student's as in the first pass.
 
     Two checks with different scopes never share a worker (restarts.RestartingWorker.begin_check).
     """
     if callbacks is None or not any(t.plain for t in assignment.tasks):
         return None
     check = assignment.check(check_id)
-    return check.task, check.integration, assignment.reference_names(check)
+    failing = _failing_names(assignment, results.values(), pending - {check_id})
+    return check.task, check.integration, tuple(n for n in assignment.reference_names(check) if n in failing)
 
 
-def to_run_again(assignment: Assignment, program: Program, results: dict[str, CheckResult]) -> set[str]:
-    """The checks to grade again on the course's functions: failed, not the integration check, and their task's
-    cell calls another task's plain function (by name: a stub can stand only for a name the cell looks up) whose
-    own task failed a check. Where every such helper passed its own checks, the failure is the task's own: a
-    second pass would fail again, at the cost of a round trip per call."""
+def second_pass(assignment: Assignment, program: Program, results: dict[str, CheckResult]) -> set[str]:
+    """The checks to grade again with other tasks' failing functions the course's (:func:`scope` says which).
+
+    A check is graded again if it failed, is not the integration check, and its task's cell calls another
+    task's plain function (by name: a stub can stand only for a name the cell looks up) whose own task failed a
+    check. Where every such helper passed its own checks, the failure is the task's own: a second pass would
+    fail again, at the cost of a round trip per call. The checks are graded again in the manifest's order,
+    helpers before the tasks that call them, so a helper that failed only through another is known by then."""
     calls, failing = _names_called(program), _failing_names(assignment, results.values())
     again = set()
     for cid, r in results.items():
@@ -113,9 +122,10 @@ def to_run_again(assignment: Assignment, program: Program, results: dict[str, Ch
     return again
 
 
-def _failing_names(assignment: Assignment, results) -> set[str]:
-    """The names of every task with a failed check among ``results``."""
+def _failing_names(assignment: Assignment, results, pending=()) -> set[str]:
+    """The names of every task with a failed check among ``results`` or a check id in ``pending``."""
     failed = {assignment.check(r.id).task for r in results if r.passed is False}
+    failed |= {assignment.check(cid).task for cid in pending}
     return {n for t in assignment.tasks if t.id in failed for n in t.names}
 
 

@@ -49,23 +49,25 @@ class GradingPlugin:
         self.results: dict[str, CheckResult] = {}
         self.missing: dict[str, str] = {}  # check id -> the name whose absence failed it (grading/causes.py)
         self.callbacks, self.current = callbacks, None  # current: the id of the check being set up
-        self.bound = False  # other tasks' plain functions are the course's (the second pass, run_again)
+        self.again: set[str] = set()  # the second pass (run_again): these checks, on the course's failing helpers
 
     @pytest.fixture
     def student(self):
         self.log.clear()
-        where = scope(self.assignment, self.current, self.callbacks) if self.current and self.bound else None
+        where = scope(self.assignment, self.current, self.callbacks, self.results, self.again - set(self.results)) \
+            if self.current and self.again else None
         try:
             return Student(functools.partial(self.worker.begin_check, where), self.log)
         except FatalFault as exc:  # pytest tears a fixture down only after an Exception: as a BaseException,
             raise SubmissionFault(exc.text, exc.hint) from exc  # its next setup (next check, next program) fails
 
     def run_again(self, check_ids: set[str]) -> None:
-        """The next run grades these checks anew, each task's in a fresh worker with the course's functions bound."""
+        """The next run grades these checks anew, each task's in a fresh worker with the other tasks' failing plain
+        functions the course's (callbacks.scope)."""
         for cid in check_ids:
             self.results.pop(cid, None)
             self.missing.pop(cid, None)
-        self.bound = True
+        self.again = set(check_ids)
 
     @pytest.fixture
     def student_id(self):

@@ -175,7 +175,7 @@ def _grade_program(assignment: Assignment, program: Program, *, material: Materi
         try:
             with redirect_stdout(StringIO()), redirect_stderr(StringIO()):  # a grader's print goes nowhere
                 opened.run(items)
-                again = callbacks.to_run_again(assignment, program, plugin.results) \
+                again = callbacks.second_pass(assignment, program, plugin.results) \
                     if worker.callbacks is not None and not budget.hit else set()
                 if again:  # failed with the student's own functions: graded on the course's
                     plugin.run_again(again)

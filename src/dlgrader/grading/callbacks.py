@@ -4,15 +4,15 @@ Why: the issue's "one mistake, one loss". A check of ``perdida`` calls the stude
 ``propagar_adelante``; with the student's own, one bug there fails every later task. So a check of task T that
 fails with the student's own functions, whose task's cell calls another task's plain function (``plain`` in
 assignment.toml) that failed a check of its own, is graded again (runner.py, :func:`second_pass`) with the
-worker's names for the other tasks' plain functions bound to stubs (:mod:`..sandbox.stubs`) that call back
-here; this answers each with the reference's result, through the codec. The reference never enters the
-student's process.
+worker's names for the other tasks' failing plain functions (:func:`scope`) bound to stubs
+(:mod:`..sandbox.stubs`) that call back here; this answers each with the reference's result, through the
+codec. The reference never enters the student's process.
 
-Why a second pass rather than stubs from the start: the verdict differs only where the student's own helper
-differs from the course's on the inputs the check used and the check passed anyway (two mistakes that cancel,
-or a helper whose difference does not matter there); a function that works in the student's own notebook is
-not failed for it. And stubs cost a round trip each (0.2-0.3 ms): 03's ``entrenar`` checks make about 9,000,
-which a correct notebook no longer pays for. The integration check (``integration = true``) is never graded
+Why a second pass rather than stubs from the start (the issue's sketch, built first): the verdict differs only
+where the student's own helper differs from the course's on the inputs the check used and the check passed
+anyway (two mistakes that cancel, or a helper whose difference does not matter there); a function that works
+in the student's own notebook is not failed for it. And stubs cost a round trip each (0.2-0.3 ms): 03's
+``entrenar`` checks made about 9,000 a notebook, which a correct notebook no longer pays for. The integration check (``integration = true``) is never graded
 again: it grades the student's whole pipeline once.
 
 Where the reference runs is declared per task:

@@ -196,6 +196,6 @@ def test_a_student_s_own_check_uses_their_own_functions_and_says_so():
     by_id = {c.id: c for c in r.checks}
     assert not by_id["perdida_curso"].passed  # their own propagar_adelante, as the notebook runs it
     es, en = by_id["perdida_curso"].feedback("es"), by_id["perdida_curso"].feedback("en")
-    assert "tus propias propagar_adelante()," in es and "your own propagar_adelante()," in en  # what perdida calls
+    assert "usa tu propia propagar_adelante(), que no pasa" in es and "your own propagar_adelante(), which fails" in en
     assert "propias" not in by_id["propagar_curso"].feedback("es")  # its sigmoide passes its own checks
     assert not by_id["entrenar_xor_curso"].passed and "propias" not in by_id["entrenar_xor_curso"].feedback("es")

@@ -141,11 +141,18 @@ def note_own_functions(assignment: Assignment, program: Program, results: list[C
             if not r.passed else []
         if names:
             listed = ", ".join(f"{n}()" for n in names)
-            note = Text(f"En tu equipo esta verificación usa tus propias {listed}, que no pasan sus propias "
-                        "verificaciones; al corregir se repite con las del curso, así que puede pasar entonces "
-                        "aunque falle aquí.",
-                        f"On your machine this check uses your own {listed}, which fail their own checks; grading "
-                        "runs it again with the course's, so it may pass then although it fails here.")
+            if len(names) == 1:
+                note = Text(f"En tu equipo esta verificación usa tu propia {listed}, que no pasa sus propias "
+                            "verificaciones; al corregir se repite con la del curso, así que puede pasar entonces "
+                            "aunque falle aquí.",
+                            f"On your machine this check uses your own {listed}, which fails its own checks; "
+                            "grading runs it again with the course's, so it may pass then although it fails here.")
+            else:
+                note = Text(f"En tu equipo esta verificación usa tus propias {listed}, que no pasan sus propias "
+                            "verificaciones; al corregir se repite con las del curso, así que puede pasar entonces "
+                            "aunque falle aquí.",
+                            f"On your machine this check uses your own {listed}, which fail their own checks; "
+                            "grading runs it again with the course's, so it may pass then although it fails here.")
             hint = note if r.hint is None else Text(f"{r.hint.es} {note.es}", f"{r.hint.en} {note.en}")
             r = dataclasses.replace(r, hint=hint)
         out.append(r)

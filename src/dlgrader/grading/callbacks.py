@@ -12,8 +12,8 @@ Why a second pass rather than stubs from the start (the issue's sketch, built fi
 where the student's own helper differs from the course's on the inputs the check used and the check passed
 anyway (two mistakes that cancel, or a helper whose difference does not matter there); a function that works
 in the student's own notebook is not failed for it. And stubs cost a round trip each (0.2-0.3 ms): 03's
-``entrenar`` checks made about 9,000 a notebook, which a correct notebook no longer pays for. The integration check (``integration = true``) is never graded
-again: it grades the student's whole pipeline once.
+``entrenar`` checks made about 9,000 a notebook, which a correct notebook no longer pays for. The integration
+check (``integration = true``) is never graded again: it grades the student's whole pipeline once.
 
 Where the reference runs is declared per task:
 
@@ -114,12 +114,15 @@ def second_pass(assignment: Assignment, program: Program, results: dict[str, Che
     fail again, at the cost of a round trip per call. The checks are graded again in the manifest's order,
     helpers before the tasks that call them, so a helper that failed only through another is known by then."""
     calls, failing = _names_called(program), _failing_names(assignment, results.values())
-    again = set()
-    for cid, r in results.items():
-        check = assignment.check(cid)
-        if r.passed is False and set(assignment.reference_names(check)) & calls.get(check.task, set()) & failing:
-            again.add(cid)
-    return again
+    return {cid for cid, r in results.items() if _failing_helpers(assignment, r, calls, failing)}
+
+
+def _failing_helpers(assignment: Assignment, r: CheckResult, calls: dict[str, set[str]], failing: set[str]) -> list[str]:
+    """The other tasks' failing plain functions that a failed check's task cell calls: why it is graded again."""
+    if r.passed is not False:
+        return []
+    check = assignment.check(r.id)
+    return [n for n in assignment.reference_names(check) if n in calls.get(check.task, ()) and n in failing]
 
 
 def _failing_names(assignment: Assignment, results, pending=()) -> set[str]:
@@ -136,23 +139,16 @@ def note_own_functions(assignment: Assignment, program: Program, results: list[C
     calls, failing = _names_called(program), _failing_names(assignment, results)
     out = []
     for r in results:
-        check = assignment.check(r.id)
-        names = [n for n in assignment.reference_names(check) if n in calls.get(check.task, ()) and n in failing] \
-            if not r.passed else []
+        names = _failing_helpers(assignment, r, calls, failing)
         if names:
             listed = ", ".join(f"{n}()" for n in names)
-            if len(names) == 1:
-                note = Text(f"En tu equipo esta verificación usa tu propia {listed}, que no pasa sus propias "
-                            "verificaciones; al corregir se repite con la del curso, así que puede pasar entonces "
-                            "aunque falle aquí.",
-                            f"On your machine this check uses your own {listed}, which fails its own checks; "
-                            "grading runs it again with the course's, so it may pass then although it fails here.")
-            else:
-                note = Text(f"En tu equipo esta verificación usa tus propias {listed}, que no pasan sus propias "
-                            "verificaciones; al corregir se repite con las del curso, así que puede pasar entonces "
-                            "aunque falle aquí.",
-                            f"On your machine this check uses your own {listed}, which fail their own checks; "
-                            "grading runs it again with the course's, so it may pass then although it fails here.")
+            es = ("tu propia", "no pasa", "la") if len(names) == 1 else ("tus propias", "no pasan", "las")
+            en = "fails its" if len(names) == 1 else "fail their"
+            note = Text(f"En tu equipo esta verificación usa {es[0]} {listed}, que {es[1]} sus propias "
+                        f"verificaciones; al corregir se repite con {es[2]} del curso, así que puede pasar entonces "
+                        "aunque falle aquí.",
+                        f"On your machine this check uses your own {listed}, which {en} own checks; "
+                        "grading runs it again with the course's, so it may pass then although it fails here.")
             hint = note if r.hint is None else Text(f"{r.hint.es} {note.es}", f"{r.hint.en} {note.en}")
             r = dataclasses.replace(r, hint=hint)
         out.append(r)
